@@ -1,0 +1,18 @@
+package io.dynarocks.engine;
+
+import io.dynarocks.engine.item.PrimaryKey;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.storage.WriteBatch;
+import java.util.Map;
+
+/**
+ * Sees every item change before it is written and adds its own entries (stream records, expiry
+ * index, secondary index entries) to the same atomic batch: nothing is written "afterwards".
+ */
+public interface ChangeHook {
+
+    /** {@code oldItem} or {@code newItem} is null when the item did not exist before or after. */
+    void onChange(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem, WriteBatch batch);
+}

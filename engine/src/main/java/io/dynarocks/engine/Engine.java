@@ -1,0 +1,54 @@
+package io.dynarocks.engine;
+
+import io.dynarocks.engine.catalog.Catalog;
+import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.storage.Storage;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The database: storage, catalog, item locks and change hooks that every operation works with. */
+public final class Engine implements AutoCloseable {
+
+    private final Storage storage;
+    private final Catalog catalog;
+    private final ItemLocks locks = new ItemLocks();
+    private final Clock clock;
+    private final List<ChangeHook> hooks = new CopyOnWriteArrayList<>();
+
+    public Engine(Storage storage, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+        this.catalog = new Catalog(storage);
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public ItemLocks locks() {
+        return locks;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Registers a hook that adds its entries to every item change's write batch. */
+    public void addHook(ChangeHook hook) {
+        hooks.add(hook);
+    }
+
+    public List<ChangeHook> hooks() {
+        return hooks;
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

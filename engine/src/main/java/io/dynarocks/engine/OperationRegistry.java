@@ -1,0 +1,72 @@
+package io.dynarocks.engine;
+
+import io.dynarocks.engine.operation.CreateTableOperation;
+import io.dynarocks.engine.operation.DeleteItemOperation;
+import io.dynarocks.engine.operation.DeleteTableOperation;
+import io.dynarocks.engine.operation.DescribeTableOperation;
+import io.dynarocks.engine.operation.GetItemOperation;
+import io.dynarocks.engine.operation.ListTablesOperation;
+import io.dynarocks.engine.operation.Operation;
+import io.dynarocks.engine.operation.PutItemOperation;
+import io.dynarocks.engine.operation.UpdateItemOperation;
+import io.dynarocks.engine.operation.UpdateTableOperation;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.CreateTableRequest;
+import io.dynarocks.protocol.operation.DeleteItemRequest;
+import io.dynarocks.protocol.operation.GetItemRequest;
+import io.dynarocks.protocol.operation.ListTablesRequest;
+import io.dynarocks.protocol.operation.PutItemRequest;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.TableNameRequest;
+import io.dynarocks.protocol.operation.UpdateItemRequest;
+import io.dynarocks.protocol.operation.UpdateTableRequest;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The one registry from DynamoDB action name to decoder and operation. HTTP and in-process
+ * callers both dispatch through it, so they see identical behaviour and errors.
+ */
+public final class OperationRegistry {
+
+    /** Decodes a request body and executes it. */
+    @FunctionalInterface
+    public interface Action {
+        Response handle(byte[] body);
+    }
+
+    private final Map<String, Action> actions = new TreeMap<>();
+
+    public OperationRegistry(Engine engine) {
+        register("CreateTable", CreateTableRequest::decode, new CreateTableOperation(engine));
+        register("DescribeTable", TableNameRequest::decode, new DescribeTableOperation(engine));
+        register("DeleteTable", TableNameRequest::decode, new DeleteTableOperation(engine));
+        register("ListTables", ListTablesRequest::decode, new ListTablesOperation(engine));
+        register("UpdateTable", UpdateTableRequest::decode, new UpdateTableOperation(engine));
+        register("PutItem", PutItemRequest::decode, new PutItemOperation(engine));
+        register("GetItem", GetItemRequest::decode, new GetItemOperation(engine));
+        register("DeleteItem", DeleteItemRequest::decode, new DeleteItemOperation(engine));
+        register("UpdateItem", UpdateItemRequest::decode, new UpdateItemOperation(engine));
+    }
+
+    /** Adds an action; later modules (streams, TTL) register theirs the same way. */
+    public <Q> void register(String name, Function<byte[], Q> decoder, Operation<Q> operation) {
+        actions.put(name, body -> operation.execute(decoder.apply(body)));
+    }
+
+    /** Executes {@code action}; unknown names are DynamoDB's UnknownOperationException. */
+    public Response handle(String action, byte[] body) {
+        Action a = actions.get(action);
+        if (a == null) {
+            throw DynamoException.unknownOperation();
+        }
+        return a.handle(body);
+    }
+
+    /** The supported action names, sorted. */
+    public java.util.Set<String> names() {
+        return Collections.unmodifiableSet(actions.keySet());
+    }
+}

@@ -1,0 +1,47 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.model.KeySchema;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.CreateTableRequest;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.TableResponse;
+import io.dynarocks.storage.WriteBatch;
+import java.util.UUID;
+
+/** CreateTable: tables are ACTIVE as soon as the call returns. */
+public final class CreateTableOperation implements Operation<CreateTableRequest> {
+
+    static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
+
+    private final Engine engine;
+
+    public CreateTableOperation(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Response execute(CreateTableRequest request) {
+        KeySchema schema = CreateTableRequest.keySchemaOf(request.keySchema(), request.attributeDefinitions());
+        synchronized (engine.catalog()) {
+            if (engine.catalog().exists(request.tableName())) {
+                throw DynamoException.resourceInUse("Table already exists: " + request.tableName());
+            }
+            long now = engine.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            int id = engine.catalog().allocateId(batch);
+            String billing = request.effectiveBillingMode();
+            ProvisionedThroughput throughput = request.provisionedThroughput() == null
+                    ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
+            TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
+                    ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
+                    throughput, now);
+            engine.catalog().stage(batch, table);
+            engine.storage().write(batch);
+            engine.catalog().published(table);
+            return new TableResponse("TableDescription", table, "ACTIVE", 0, 0);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.TableNameRequest;
+import io.dynarocks.protocol.operation.TableResponse;
+import io.dynarocks.storage.KeyRange;
+import io.dynarocks.storage.WriteBatch;
+
+/** DeleteTable: one delete-range over the table's key space plus its catalog entry, O(1) in the table size. */
+public final class DeleteTableOperation implements Operation<TableNameRequest> {
+
+    private final Engine engine;
+
+    public DeleteTableOperation(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Response execute(TableNameRequest request) {
+        synchronized (engine.catalog()) {
+            TableDefinition table = engine.catalog().requireForTableOperation(request.tableName());
+            KeyRange items = ItemKeys.table(table.storageId());
+            WriteBatch batch = new WriteBatch().deleteRange(items.from(), items.to());
+            engine.catalog().stageRemoval(batch, table.tableName());
+            engine.storage().write(batch);
+            engine.catalog().removed(table.tableName());
+            // DynamoDB reports DELETING; the item counts are not recomputed for a table being dropped.
+            return new TableResponse("TableDescription", table, "DELETING", 0, 0);
+        }
+    }
+}

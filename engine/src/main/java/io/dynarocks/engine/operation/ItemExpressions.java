@@ -1,0 +1,45 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.expression.ConditionEvaluator;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.Condition;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.operation.ExpressionParameters;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Turns a request's expression parameters into resolved ASTs, with DynamoDB's request-level checks. */
+final class ItemExpressions {
+
+    private ItemExpressions() {}
+
+    /**
+     * The expression context of a request; {@code usedBy} names the expression parameters that
+     * could use the maps, for DynamoDB's "can only be specified when using expressions" messages.
+     */
+    static ExpressionContext context(ExpressionParameters p, boolean anyExpression, String nullExpressions) {
+        if (!anyExpression) {
+            if (p.values() != null) {
+                throw DynamoException.validation(
+                        "ExpressionAttributeValues can only be specified when using expressions: " + nullExpressions);
+            }
+            if (p.names() != null) {
+                throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+            }
+        }
+        ExpressionContext ctx = new ExpressionContext(p.names(), p.values());
+        ctx.checkKeys();
+        return ctx;
+    }
+
+    /** A condition as a predicate over the old item, or null when there is none. */
+    static Predicate<Map<String, AttributeValue>> condition(String text, ExpressionContext ctx) {
+        if (text == null) {
+            return null;
+        }
+        Condition c = Expressions.condition(text, ctx, "ConditionExpression");
+        return item -> ConditionEvaluator.test(c, item);
+    }
+}

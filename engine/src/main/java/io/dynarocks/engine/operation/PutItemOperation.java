@@ -1,0 +1,47 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.Keys;
+import io.dynarocks.engine.item.PrimaryKey;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.ItemSize;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ConsumedCapacity;
+import io.dynarocks.protocol.operation.ItemResponse;
+import io.dynarocks.protocol.operation.PutItemRequest;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.ReturnValues;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** PutItem: replaces the whole item, optionally under a condition. */
+public final class PutItemOperation implements Operation<PutItemRequest> {
+
+    private final Engine engine;
+    private final ReadModifyWrite rmw;
+
+    public PutItemOperation(Engine engine) {
+        this.engine = engine;
+        this.rmw = new ReadModifyWrite(engine);
+    }
+
+    @Override
+    public Response execute(PutItemRequest request) {
+        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
+                request.conditionExpression() != null, "ConditionExpression is null");
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(), ctx);
+        ctx.checkAllUsed();
+        TableDefinition table = engine.catalog().require(request.tableName());
+        PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());
+        if (ItemSize.of(request.item()) > ItemSize.MAX_ITEM_BYTES) {
+            throw io.dynarocks.protocol.DynamoException.validation("Item size has exceeded the maximum allowed size");
+        }
+        ReadModifyWrite.Result result = rmw.apply(table, key, condition, request.returnOldOnConditionFailure(),
+                old -> request.item(), "Item size has exceeded the maximum allowed size");
+        ConsumedCapacity capacity = WriteCapacity.of(request.returnConsumedCapacity(), table, result);
+        Map<String, AttributeValue> attributes =
+                request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
+        return new ItemResponse("Attributes", attributes, capacity);
+    }
+}

@@ -1,0 +1,90 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.expression.UpdateApplier;
+import io.dynarocks.engine.item.Keys;
+import io.dynarocks.engine.item.PrimaryKey;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.expression.Update;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ItemResponse;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.UpdateItemRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** UpdateItem: edits attributes of an item, creating it (with its key) when absent. */
+public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
+
+    private final Engine engine;
+    private final ReadModifyWrite rmw;
+
+    public UpdateItemOperation(Engine engine) {
+        this.engine = engine;
+        this.rmw = new ReadModifyWrite(engine);
+    }
+
+    @Override
+    public Response execute(UpdateItemRequest request) {
+        boolean anyExpression = request.updateExpression() != null || request.conditionExpression() != null;
+        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(), anyExpression,
+                "UpdateExpression and ConditionExpression are null");
+        Update update = request.updateExpression() == null ? null : Expressions.update(request.updateExpression(), ctx);
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(), ctx);
+        ctx.checkAllUsed();
+        TableDefinition table = engine.catalog().require(request.tableName());
+        PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
+        if (update != null) {
+            for (String name : update.modifiedAttributes()) {
+                if (table.keySchema().isKeyAttribute(name)) {
+                    throw DynamoException.validation("One or more parameter values were invalid: Cannot update "
+                            + "attribute " + name + ". This attribute is part of the key");
+                }
+            }
+        }
+        ReadModifyWrite.Result result = rmw.apply(table, key, condition, request.returnOldOnConditionFailure(),
+                old -> {
+                    Map<String, AttributeValue> base = old.isEmpty() ? key.asMap(table.keySchema()) : old;
+                    return update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
+                },
+                "Item size to update has exceeded the maximum allowed size");
+        return new ItemResponse("Attributes", returned(request, update, result),
+                WriteCapacity.of(request.returnConsumedCapacity(), table, result));
+    }
+
+    private static Map<String, AttributeValue> returned(UpdateItemRequest request, Update update,
+            ReadModifyWrite.Result result) {
+        switch (request.returnValues()) {
+            case ALL_OLD:
+                return result.oldItem();
+            case ALL_NEW:
+                return result.newItem();
+            case UPDATED_OLD:
+                return select(result.oldItem(), update);
+            case UPDATED_NEW:
+                return select(result.newItem(), update);
+            default:
+                return null;
+        }
+    }
+
+    /** The top-level attributes the update touched, as they are in {@code item}. */
+    private static Map<String, AttributeValue> select(Map<String, AttributeValue> item, Update update) {
+        if (item == null || update == null) {
+            return null;
+        }
+        Set<String> touched = update.modifiedAttributes();
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        item.forEach((name, value) -> {
+            if (touched.contains(name)) {
+                out.put(name, value);
+            }
+        });
+        return out.isEmpty() ? null : out;
+    }
+}

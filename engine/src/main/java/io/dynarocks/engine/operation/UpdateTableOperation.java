@@ -1,0 +1,43 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.UpdateTableRequest;
+import io.dynarocks.storage.WriteBatch;
+
+/** UpdateTable: billing mode and provisioned throughput. */
+public final class UpdateTableOperation implements Operation<UpdateTableRequest> {
+
+    private final Engine engine;
+
+    public UpdateTableOperation(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Response execute(UpdateTableRequest request) {
+        synchronized (engine.catalog()) {
+            TableDefinition t = engine.catalog().requireForTableOperation(request.tableName());
+            String billing = request.billingMode() == null ? t.billingMode() : request.billingMode();
+            ProvisionedThroughput throughput = request.provisionedThroughput() != null
+                    ? request.provisionedThroughput()
+                    : "PAY_PER_REQUEST".equals(billing) ? ProvisionedThroughput.ZERO : t.provisionedThroughput();
+            if ("PROVISIONED".equals(billing) && throughput.readCapacityUnits() == 0) {
+                throw io.dynarocks.protocol.DynamoException.validation("One or more parameter values were invalid: "
+                        + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+            }
+            long billingChange = billing.equals(t.billingMode()) ? t.lastBillingModeChangeMillis()
+                    : engine.clock().millis();
+            TableDefinition updated = new TableDefinition(t.tableName(), t.storageId(), t.tableId(), t.tableArn(),
+                    t.attributeDefinitions(), t.keySchema(), t.creationDateTimeMillis(), billing, throughput,
+                    billingChange);
+            WriteBatch batch = new WriteBatch();
+            engine.catalog().stage(batch, updated);
+            engine.storage().write(batch);
+            engine.catalog().published(updated);
+            return TableStatistics.describe(engine, "TableDescription", updated, "ACTIVE");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The wire protocol itself: raw HTTP requests, as any SDK sends them. */
+class ProtocolIT {
+
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void table() {
+        Tables.hashTable(SERVER.client(), "Wire");
+    }
+
+    private HttpResponse<String> post(String target, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(SERVER.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (target != null) {
+            b.header("X-Amz-Target", target);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void malformedJsonIsSerializationException() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.GetItem", "{\"TableName\": ");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#SerializationException\"");
+    }
+
+    @Test
+    void wrongJsonTypeIsSerializationException() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.DescribeTable", "{\"TableName\": 5}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("SerializationException");
+    }
+
+    @Test
+    void unknownActionIsUnknownOperationException() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.FlyToTheMoon", "{}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("UnknownOperationException");
+        assertThat(post(null, "{}").body()).contains("UnknownOperationException");
+    }
+
+    @Test
+    void missingTableNameIsAConstraintViolation() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.DescribeTable", "{}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("ValidationException").contains("1 validation error detected: Value null at "
+                + "'tableName' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void badAttributeValueWritesNothing() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.PutItem",
+                "{\"TableName\":\"Wire\",\"Item\":{\"pk\":{\"S\":\"a\"},\"x\":{\"S\":\"1\",\"N\":\"1\"}}}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Supplied AttributeValue has more than one datatypes set, must contain exactly "
+                + "one of the supported datatypes");
+        HttpResponse<String> get = post("DynamoDB_20120810.GetItem",
+                "{\"TableName\":\"Wire\",\"Key\":{\"pk\":{\"S\":\"a\"}}}");
+        assertThat(get.body()).isEqualTo("{}");
+    }
+
+    @Test
+    void responsesCarryCrc32AndRequestId() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.ListTables", "{}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        CRC32 crc = new CRC32();
+        crc.update(r.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+        assertThat(r.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+    }
+
+    @Test
+    void acceptsJson11AndPlainJsonContentTypes() throws Exception {
+        for (String type : new String[] {"application/x-amz-json-1.1", "application/json"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(SERVER.endpoint())
+                    .header("Content-Type", type).header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("TableNames");
+        }
+    }
+
+    @Test
+    void getRootIsAHealthCheck() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("healthy");
+    }
+}

@@ -1,0 +1,49 @@
+package io.dynarocks.it;
+
+import io.dynarocks.server.DynaRocks;
+import java.net.URI;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Starts one embedded in-memory server per test class and gives tests an SDK client for it. */
+public final class ServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private DynaRocks server;
+    private DynamoDbClient client;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = DynaRocks.builder().inMemory().port(0).start();
+        client = client(server.endpoint());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        client.close();
+        server.close();
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** A sync SDK client pointed at {@code endpoint} with dummy credentials. */
+    public static DynamoDbClient client(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+}

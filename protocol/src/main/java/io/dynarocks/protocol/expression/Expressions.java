@@ -1,0 +1,79 @@
+package io.dynarocks.protocol.expression;
+
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.parser.ExpressionParser;
+import io.dynarocks.protocol.expression.parser.Syntax;
+import io.dynarocks.protocol.expression.parser.SyntaxError;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Entry point: parses expression text (syntax trees are cached by text), then resolves it against the
+ * request's {@link ExpressionContext}, throwing DynamoDB's ValidationException messages.
+ */
+public final class Expressions {
+
+    private static final int MAX_EXPRESSION_BYTES = 4096;
+    private static final int MAX_CACHED = 1024;
+
+    private static final Map<String, Syntax.ConditionTree> CONDITIONS = new ConcurrentHashMap<>();
+    private static final Map<String, List<Syntax.Clause>> UPDATES = new ConcurrentHashMap<>();
+    private static final Map<String, List<Syntax.Path>> PROJECTIONS = new ConcurrentHashMap<>();
+
+    private Expressions() {}
+
+    /** A ConditionExpression or FilterExpression; {@code parameterName} names it in messages. */
+    public static Condition condition(String text, ExpressionContext ctx, String parameterName) {
+        Syntax.ConditionTree tree = parse(text, parameterName, CONDITIONS, ExpressionParser::parseCondition);
+        return new ConditionResolver(ctx, parameterName).resolve(tree);
+    }
+
+    public static Update update(String text, ExpressionContext ctx) {
+        List<Syntax.Clause> clauses = parse(text, "UpdateExpression", UPDATES, ExpressionParser::parseUpdate);
+        return new UpdateResolver(ctx).resolve(clauses);
+    }
+
+    public static Projection projection(String text, ExpressionContext ctx) {
+        List<Syntax.Path> paths = parse(text, "ProjectionExpression", PROJECTIONS, ExpressionParser::parseProjection);
+        return ProjectionResolver.resolve(paths, ctx);
+    }
+
+    /** A KeyConditionExpression; checking it against the key schema is left to the caller. */
+    public static KeyCondition keyCondition(String text, ExpressionContext ctx) {
+        return KeyConditionResolver.resolve(condition(text, ctx, "KeyConditionExpression"));
+    }
+
+    private static <T> T parse(String text, String parameter, Map<String, T> cache, Function<String, T> parser) {
+        T cached = cache.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        if (text.isEmpty()) {
+            throw invalid(parameter, "The expression can not be empty;");
+        }
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw invalid(parameter, "Expression size has exceeded the maximum allowed size; expression size: " + size);
+        }
+        T parsed;
+        try {
+            parsed = parser.apply(text);
+        } catch (SyntaxError e) {
+            throw invalid(parameter, e.getMessage());
+        } catch (StackOverflowError e) {
+            throw invalid(parameter, "Expression size has exceeded the maximum allowed size; expression size: " + size);
+        }
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(text, parsed);
+        return parsed;
+    }
+
+    private static DynamoException invalid(String parameter, String message) {
+        return DynamoException.validation("Invalid " + parameter + ": " + message);
+    }
+}

@@ -1,0 +1,125 @@
+package io.dynarocks.protocol.operation;
+
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.json.JsonReader;
+import io.dynarocks.protocol.model.AttributeDefinition;
+import io.dynarocks.protocol.model.KeySchema;
+import io.dynarocks.protocol.model.KeySchemaElement;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** CreateTable's request. */
+public record CreateTableRequest(
+        String tableName,
+        List<AttributeDefinition> attributeDefinitions,
+        List<KeySchemaElement> keySchema,
+        String billingMode,
+        ProvisionedThroughput provisionedThroughput) {
+
+    public static CreateTableRequest decode(byte[] body) {
+        var f = new Object() {
+            String tableName;
+            List<AttributeDefinition> defs;
+            List<KeySchemaElement> keys;
+            String billing;
+            ProvisionedThroughput throughput;
+        };
+        JsonReader.readBody(body, (name, r) -> {
+            switch (name) {
+                case "TableName" -> f.tableName = r.readString();
+                case "AttributeDefinitions" -> f.defs = Members.attributeDefinitions(r);
+                case "KeySchema" -> f.keys = Members.keySchema(r);
+                case "BillingMode" -> f.billing = r.readString();
+                case "ProvisionedThroughput" -> f.throughput = Members.throughput(r);
+                default -> r.skip();
+            }
+        });
+        CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput);
+        request.validate();
+        return request;
+    }
+
+    /** The billing mode in effect: DynamoDB defaults to PROVISIONED. */
+    public String effectiveBillingMode() {
+        return billingMode == null ? "PROVISIONED" : billingMode;
+    }
+
+    private void validate() {
+        Constraints c = new Constraints();
+        c.tableName(tableName, "tableName");
+        c.notNull(attributeDefinitions, "attributeDefinitions");
+        c.notNull(keySchema, "keySchema");
+        c.size(keySchema, 1, 2, "keySchema");
+        if (keySchema != null) {
+            for (int i = 0; i < keySchema.size(); i++) {
+                KeySchemaElement e = keySchema.get(i);
+                String at = "keySchema." + (i + 1) + ".member.";
+                c.notNull(e.attributeName(), at + "attributeName");
+                c.notNull(e.keyType(), at + "keyType");
+                c.oneOf(e.keyType(), at + "keyType", "HASH", "RANGE");
+            }
+        }
+        if (attributeDefinitions != null) {
+            for (int i = 0; i < attributeDefinitions.size(); i++) {
+                AttributeDefinition d = attributeDefinitions.get(i);
+                String at = "attributeDefinitions." + (i + 1) + ".member.";
+                c.notNull(d.attributeName(), at + "attributeName");
+                c.notNull(d.attributeType(), at + "attributeType");
+                c.oneOf(d.attributeType(), at + "attributeType", "B", "N", "S");
+            }
+        }
+        c.oneOf(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        ThroughputRules.constraints(c, provisionedThroughput, "provisionedThroughput");
+        c.check();
+
+        ThroughputRules.checkAgainstBillingMode(effectiveBillingMode(), provisionedThroughput);
+        keySchemaOf(keySchema, attributeDefinitions);
+        Set<String> seen = new HashSet<>();
+        for (AttributeDefinition d : attributeDefinitions) {
+            if (!seen.add(d.attributeName())) {
+                throw invalid("Duplicate AttributeName in AttributeDefinitions: " + d.attributeName());
+            }
+        }
+        if (attributeDefinitions.size() != keySchema.size()) {
+            throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        }
+    }
+
+    /** Resolves and checks a key schema against attribute definitions, with DynamoDB's messages. */
+    public static KeySchema keySchemaOf(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {
+        if (!keys.get(0).isHash()) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (keys.size() == 2 && keys.get(1).isHash()) {
+            throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+        if (keys.size() == 2 && keys.get(0).attributeName().equals(keys.get(1).attributeName())) {
+            throw DynamoException.validation(
+                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        List<String> missing = new ArrayList<>();
+        String[] types = new String[2];
+        for (int i = 0; i < keys.size(); i++) {
+            String name = keys.get(i).attributeName();
+            types[i] = defs.stream().filter(d -> d.attributeName().equals(name))
+                    .map(AttributeDefinition::attributeType).findFirst().orElse(null);
+            if (types[i] == null) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + missing
+                    + ", AttributeDefinitions: " + defs.stream().map(AttributeDefinition::attributeName).toList());
+        }
+        return keys.size() == 2
+                ? new KeySchema(keys.get(0).attributeName(), types[0], keys.get(1).attributeName(), types[1])
+                : new KeySchema(keys.get(0).attributeName(), types[0], null, null);
+    }
+
+    private static DynamoException invalid(String detail) {
+        return DynamoException.validation("One or more parameter values were invalid: " + detail);
+    }
+}

@@ -1,0 +1,29 @@
+package io.dynarocks.protocol.operation;
+
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import java.util.Map;
+
+/** DeleteItem's request. */
+public record DeleteItemRequest(
+        String tableName,
+        Map<String, AttributeValue> key,
+        String conditionExpression,
+        ExpressionParameters expressionParameters,
+        ReturnValues returnValues,
+        String returnConsumedCapacity,
+        boolean returnOldOnConditionFailure) {
+
+    public static DeleteItemRequest decode(byte[] body) {
+        ItemMembers m = ItemMembers.read(body);
+        Constraints c = m.constraints().notNull(m.key, "key");
+        ReturnValues.constrain(c, m.returnValues);
+        c.check();
+        ReturnValues rv = ReturnValues.of(m.returnValues);
+        if (rv != ReturnValues.NONE && rv != ReturnValues.ALL_OLD) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        return new DeleteItemRequest(m.tableName, m.key, m.conditionExpression, m.expressionParameters(), rv,
+                m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure));
+    }
+}

@@ -1,0 +1,29 @@
+package io.dynarocks.protocol.operation;
+
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import java.util.Map;
+
+/** PutItem's request. */
+public record PutItemRequest(
+        String tableName,
+        Map<String, AttributeValue> item,
+        String conditionExpression,
+        ExpressionParameters expressionParameters,
+        ReturnValues returnValues,
+        String returnConsumedCapacity,
+        boolean returnOldOnConditionFailure) {
+
+    public static PutItemRequest decode(byte[] body) {
+        ItemMembers m = ItemMembers.read(body);
+        Constraints c = m.constraints().notNull(m.item, "item");
+        ReturnValues.constrain(c, m.returnValues);
+        c.check();
+        ReturnValues rv = ReturnValues.of(m.returnValues);
+        if (rv != ReturnValues.NONE && rv != ReturnValues.ALL_OLD) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        return new PutItemRequest(m.tableName, m.item, m.conditionExpression, m.expressionParameters(), rv,
+                m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure));
+    }
+}

@@ -1,0 +1,26 @@
+package io.dynarocks.protocol.operation;
+
+import io.dynarocks.protocol.AttributeValue;
+import java.util.Map;
+
+/** UpdateItem's request. */
+public record UpdateItemRequest(
+        String tableName,
+        Map<String, AttributeValue> key,
+        String updateExpression,
+        String conditionExpression,
+        ExpressionParameters expressionParameters,
+        ReturnValues returnValues,
+        String returnConsumedCapacity,
+        boolean returnOldOnConditionFailure) {
+
+    public static UpdateItemRequest decode(byte[] body) {
+        ItemMembers m = ItemMembers.read(body);
+        Constraints c = m.constraints().notNull(m.key, "key");
+        ReturnValues.constrain(c, m.returnValues);
+        c.check();
+        return new UpdateItemRequest(m.tableName, m.key, m.updateExpression, m.conditionExpression,
+                m.expressionParameters(), ReturnValues.of(m.returnValues), m.returnConsumedCapacity,
+                "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure));
+    }
+}

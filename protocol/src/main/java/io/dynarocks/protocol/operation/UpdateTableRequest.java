@@ -1,0 +1,45 @@
+package io.dynarocks.protocol.operation;
+
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.json.JsonReader;
+import io.dynarocks.protocol.model.AttributeDefinition;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import java.util.List;
+
+/** UpdateTable's request (billing mode and throughput). */
+public record UpdateTableRequest(
+        String tableName,
+        List<AttributeDefinition> attributeDefinitions,
+        String billingMode,
+        ProvisionedThroughput provisionedThroughput) {
+
+    public static UpdateTableRequest decode(byte[] body) {
+        var f = new Object() {
+            String tableName;
+            List<AttributeDefinition> defs;
+            String billing;
+            ProvisionedThroughput throughput;
+        };
+        JsonReader.readBody(body, (name, r) -> {
+            switch (name) {
+                case "TableName" -> f.tableName = r.readString();
+                case "AttributeDefinitions" -> f.defs = Members.attributeDefinitions(r);
+                case "BillingMode" -> f.billing = r.readString();
+                case "ProvisionedThroughput" -> f.throughput = Members.throughput(r);
+                default -> r.skip();
+            }
+        });
+        Constraints c = new Constraints().tableName(f.tableName, "tableName");
+        c.oneOf(f.billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        ThroughputRules.constraints(c, f.throughput, "provisionedThroughput");
+        c.check();
+        if (f.billing == null && f.throughput == null) {
+            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        if (f.billing != null) {
+            ThroughputRules.checkAgainstBillingMode(f.billing, f.throughput);
+        }
+        return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput);
+    }
+}

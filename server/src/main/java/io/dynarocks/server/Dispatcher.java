@@ -1,0 +1,59 @@
+package io.dynarocks.server;
+
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.json.AttributeValueJson;
+import io.dynarocks.protocol.json.JsonWriter;
+import io.dynarocks.protocol.operation.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an {@code X-Amz-Target} and a body into a status and a body. The only place where errors
+ * become DynamoDB's {@code __type}/{@code message} JSON and an HTTP status.
+ */
+public final class Dispatcher {
+
+    /** A response ready for the wire. */
+    public record Reply(int status, byte[] body) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String ERROR_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
+
+    private final OperationRegistry registry;
+
+    public Dispatcher(OperationRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Reply dispatch(String target, byte[] body) {
+        try {
+            if (target == null || !target.startsWith(DYNAMODB_PREFIX)) {
+                throw DynamoException.unknownOperation();
+            }
+            Response response = registry.handle(target.substring(DYNAMODB_PREFIX.length()), body);
+            return new Reply(200, JsonWriter.object(response::write));
+        } catch (DynamoException e) {
+            LOG.debug("{} failed: {} {}", target, e.type(), e.getMessage());
+            return error(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("internal error while executing {}", target, e);
+            return error(DynamoException.internal("Internal server error"));
+        }
+    }
+
+    private static Reply error(DynamoException e) {
+        byte[] body = JsonWriter.object(g -> {
+            g.writeStringField("__type", ERROR_NAMESPACE + e.type());
+            if (e.getMessage() != null) {
+                g.writeStringField("message", e.getMessage());
+            }
+            if (e.item() != null) {
+                g.writeFieldName("Item");
+                AttributeValueJson.writeItem(g, e.item());
+            }
+        });
+        return new Reply(e.status(), body);
+    }
+}

@@ -1,0 +1,188 @@
+package io.dynarocks.server;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.memory.MemoryStorage;
+import io.dynarocks.storage.rocksdb.RocksDbStorage;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running DynaRocks server: storage, engine and HTTP endpoint. Start one with
+ * {@code DynaRocks.builder().inMemory().port(0).start()}; close it to stop and flush.
+ */
+public final class DynaRocks implements AutoCloseable {
+
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final ServerConfig config;
+    private final Engine engine;
+    private final Dispatcher dispatcher;
+    private final EventLoopGroup group;
+    private final ThreadPoolExecutor workers;
+    private final Channel channel;
+    private volatile boolean closed;
+
+    private DynaRocks(ServerConfig config, Clock clock) throws InterruptedException {
+        this.config = config;
+        Storage storage = config.inMemory() ? new MemoryStorage() : openRocksDb(config.dataDir(), config.sync());
+        this.engine = new Engine(storage, clock);
+        this.dispatcher = new Dispatcher(new OperationRegistry(engine));
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "dynarocks-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory());
+        DynamoHttpHandler handler = new DynamoHttpHandler(dispatcher, workers);
+        try {
+            this.channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
+                                    handler);
+                        }
+                    })
+                    .bind(config.host(), config.port()).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdownQuietly();
+            throw e;
+        }
+    }
+
+    // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
+    private static Storage openRocksDb(Path dir, boolean sync) {
+        return RocksDbStorage.open(dir, sync);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a server with {@code config}. */
+    public static DynaRocks start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    static DynaRocks start(ServerConfig config, Clock clock) {
+        try {
+            return new DynaRocks(config, clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    /** The HTTP endpoint to give an AWS SDK client, e.g. {@code http://127.0.0.1:8000}. */
+    public URI endpoint() {
+        InetSocketAddress address = (InetSocketAddress) channel.localAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+        return URI.create("http://" + host + ":" + address.getPort());
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The dispatcher, for in-process callers that skip the socket. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Stops accepting requests, lets running ones finish, then flushes and closes the store. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        channel.close().awaitUninterruptibly();
+        shutdownQuietly();
+    }
+
+    private void shutdownQuietly() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.close();
+    }
+
+    /** Builds an embedded server: in memory or on a directory, on a fixed or free port. */
+    public static final class Builder {
+        private ServerConfig config = ServerConfig.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        public Builder inMemory() {
+            config = new ServerConfig(config.host(), config.port(), config.dataDir(), true, config.sync(),
+                    config.workers());
+            return this;
+        }
+
+        public Builder dataDir(Path dir) {
+            config = new ServerConfig(config.host(), config.port(), dir, false, config.sync(), config.workers());
+            return this;
+        }
+
+        /** The port to listen on; 0 picks a free one. */
+        public Builder port(int port) {
+            config = new ServerConfig(config.host(), port, config.dataDir(), config.inMemory(), config.sync(),
+                    config.workers());
+            return this;
+        }
+
+        public Builder host(String host) {
+            config = new ServerConfig(host, config.port(), config.dataDir(), config.inMemory(), config.sync(),
+                    config.workers());
+            return this;
+        }
+
+        public Builder sync(boolean sync) {
+            config = new ServerConfig(config.host(), config.port(), config.dataDir(), config.inMemory(), sync,
+                    config.workers());
+            return this;
+        }
+
+        /** The clock the engine uses (table creation times; TTL later). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public DynaRocks start() {
+            return DynaRocks.start(config, clock);
+        }
+    }
+}

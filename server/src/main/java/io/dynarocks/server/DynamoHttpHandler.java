@@ -1,0 +1,84 @@
+package io.dynarocks.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.CRC32;
+
+/**
+ * Reads DynamoDB's JSON-over-HTTP requests and hands them to the {@link Dispatcher} on a worker
+ * pool, so storage work never blocks the event loop. {@code GET /} answers a health check.
+ */
+@ChannelHandler.Sharable
+final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final byte[] HEALTHY = "healthy: dynarocks\n".getBytes(StandardCharsets.UTF_8);
+
+    private final Dispatcher dispatcher;
+    private final ExecutorService workers;
+
+    DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers) {
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.method().equals(HttpMethod.GET)) {
+            send(ctx, 200, HEALTHY, "text/plain; charset=utf-8", keepAlive);
+            return;
+        }
+        String target = request.headers().get("X-Amz-Target");
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        try {
+            workers.execute(() -> {
+                Dispatcher.Reply reply = dispatcher.dispatch(target, body);
+                ctx.executor().execute(() ->
+                        send(ctx, reply.status(), reply.body(), "application/x-amz-json-1.0", keepAlive));
+            });
+        } catch (RejectedExecutionException e) {
+            ctx.close();
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, int status, byte[] body, String contentType,
+            boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set("x-amz-crc32", Long.toString(crc.getValue()))
+                .set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,66 @@
+package io.dynarocks.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code dynarocks} command: starts a server and runs until SIGTERM or Ctrl-C. */
+@Command(name = "dynarocks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A DynamoDB-compatible database server on RocksDB.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--host", description = "Address to bind; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--data-dir", description = "Directory of the RocksDB store (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of("data");
+
+    @Option(names = "--in-memory", description = "Keep all data in memory; nothing is written to disk.")
+    boolean inMemory;
+
+    @Option(names = "--sync", description = "fsync every write, so acknowledged writes survive a machine crash.")
+    boolean sync;
+
+    public static void main(String[] args) {
+        // The CLI's own quiet logging setup; embedding applications keep theirs.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "dynarocks-logback.xml");
+        }
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig defaults = ServerConfig.defaults();
+        ServerConfig config = new ServerConfig(host, port, dataDir, inMemory, sync, defaults.workers());
+        DynaRocks server = DynaRocks.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "dynarocks-shutdown"));
+        System.out.println("DynaRocks listening on " + server.endpoint()
+                + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")"));
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"dynarocks " + (v == null ? "development" : v)};
+        }
+    }
+}

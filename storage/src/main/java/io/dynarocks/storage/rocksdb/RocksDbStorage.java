@@ -1,0 +1,237 @@
+package io.dynarocks.storage.rocksdb;
+
+import io.dynarocks.storage.KeyRange;
+import io.dynarocks.storage.KeyValueIterator;
+import io.dynarocks.storage.Snapshot;
+import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.StorageException;
+import io.dynarocks.storage.WriteBatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompressionType;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Persistent {@link Storage} on RocksDB: the write-ahead log is always on, so an acknowledged
+ * write survives a process crash; {@code sync} additionally fsyncs it for machine crashes.
+ *
+ * <p>Native handles are freed exactly once: operations hold a read lock and {@link #close()}
+ * takes the write lock, closing any snapshot or iterator still open before the database itself.
+ */
+public final class RocksDbStorage implements Storage {
+
+    private static final long BLOCK_CACHE_BYTES = 64L << 20;
+    private static final double BLOOM_BITS_PER_KEY = 10;
+
+    private final RocksDB db;
+    private final Options options;
+    private final LRUCache cache;
+    private final BloomFilter bloom;
+    private final WriteOptions writeOptions;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    private boolean closed; // guarded by lifecycle
+
+    private RocksDbStorage(RocksDB db, Options options, LRUCache cache, BloomFilter bloom, WriteOptions writeOptions) {
+        this.db = db;
+        this.options = options;
+        this.cache = cache;
+        this.bloom = bloom;
+        this.writeOptions = writeOptions;
+    }
+
+    /** Opens (creating if missing) the database in {@code dir}; {@code sync} fsyncs the WAL on every write. */
+    public static RocksDbStorage open(Path dir, boolean sync) {
+        // Loaded here, never statically elsewhere: in-memory mode must not pay for the natives.
+        RocksDB.loadLibrary();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StorageException("cannot create " + dir, e);
+        }
+        LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
+        BloomFilter bloom = new BloomFilter(BLOOM_BITS_PER_KEY, false);
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                .setFilterPolicy(bloom)
+                .setCacheIndexAndFilterBlocks(true);
+        Options options = new Options()
+                .setCreateIfMissing(true)
+                .setTableFormatConfig(table)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+        WriteOptions writeOptions = new WriteOptions().setSync(sync).setDisableWAL(false);
+        try {
+            return new RocksDbStorage(RocksDB.open(options, dir.toString()), options, cache, bloom, writeOptions);
+        } catch (RocksDBException e) {
+            writeOptions.close();
+            options.close();
+            bloom.close();
+            cache.close();
+            throw new StorageException("cannot open RocksDB at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        return get(null, key);
+    }
+
+    @Override
+    public byte[] get(Snapshot snapshot, byte[] key) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            try (ReadOptions read = new ReadOptions()) {
+                if (snapshot != null) read.setSnapshot(own(snapshot).snapshot);
+                return db.get(read, key);
+            } catch (RocksDBException e) {
+                throw failure("get", e);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public KeyValueIterator iterate(KeyRange range, boolean reverse, Snapshot snapshot) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            org.rocksdb.Snapshot rocksSnapshot = snapshot == null ? null : own(snapshot).snapshot;
+            byte[] from = range.from() == null ? new byte[0] : range.from();
+            RocksDbIterator it = new RocksDbIterator(this, db, from, range.to(), reverse, rocksSnapshot);
+            open.add(it);
+            return it;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        if (batch.isEmpty()) return;
+        lifecycle.readLock().lock();
+        try (org.rocksdb.WriteBatch rocksBatch = new org.rocksdb.WriteBatch()) {
+            ensureOpen();
+            for (WriteBatch.Op op : batch.ops()) {
+                if (op instanceof WriteBatch.Put p) {
+                    rocksBatch.put(p.key(), p.value());
+                } else if (op instanceof WriteBatch.Delete d) {
+                    rocksBatch.delete(d.key());
+                } else if (op instanceof WriteBatch.DeleteRange r) {
+                    if (r.to() == null) throw new IllegalArgumentException("DeleteRange needs an upper bound");
+                    rocksBatch.deleteRange(r.from(), r.to());
+                }
+            }
+            db.write(writeOptions, rocksBatch);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            RocksDbSnapshot s = new RocksDbSnapshot(this, db.getSnapshot());
+            open.add(s);
+            return s;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Flushes memtables and releases every native resource; idempotent. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) return;
+            // Leaked iterators and snapshots would make RocksDB refuse to close, or crash later.
+            for (AutoCloseable resource : new ArrayList<>(open)) {
+                try {
+                    resource.close();
+                } catch (Exception ignored) {
+                    // closing the rest matters more
+                }
+            }
+            List<RocksDBException> errors = new ArrayList<>();
+            try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+                db.flush(flush);
+            } catch (RocksDBException e) {
+                errors.add(e);
+            }
+            try {
+                db.closeE();
+            } catch (RocksDBException e) {
+                errors.add(e);
+            }
+            closed = true;
+            writeOptions.close();
+            options.close();
+            bloom.close();
+            cache.close();
+            if (!errors.isEmpty()) throw failure("close", errors.get(0));
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code action} only while the database is open, so native handles are never used after close. */
+    void whileOpen(Runnable action) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            action.run();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Releases a snapshot or iterator; a no-op after the database closed it. */
+    void release(AutoCloseable resource, Runnable closeNative) {
+        lifecycle.readLock().lock();
+        try {
+            if (open.remove(resource)) closeNative.run();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    void releaseSnapshot(org.rocksdb.Snapshot snapshot) {
+        db.releaseSnapshot(snapshot);
+    }
+
+    static StorageException failure(String what, RocksDBException e) {
+        return new StorageException("RocksDB " + what + " failed: " + e.getMessage(), e);
+    }
+
+    private RocksDbSnapshot own(Snapshot snapshot) {
+        if (!(snapshot instanceof RocksDbSnapshot s) || s.owner != this) {
+            throw new IllegalArgumentException("snapshot does not belong to this storage");
+        }
+        if (!open.contains(s)) throw new IllegalStateException("snapshot is closed");
+        return s;
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new StorageException("storage is closed");
+    }
+}
