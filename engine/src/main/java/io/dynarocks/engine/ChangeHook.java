@@ -12,7 +12,13 @@ import java.util.Map;
  */
 public interface ChangeHook {
 
-    /** {@code oldItem} or {@code newItem} is null when the item did not exist before or after. */
-    void onChange(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> oldItem,
-            Map<String, AttributeValue> newItem, WriteBatch batch);
+    /**
+     * One item change. {@code oldItem} or {@code newItem} is null when the item did not exist before
+     * or after; {@code serviceDelete} marks deletions made by DynamoDB itself (TTL), which streams
+     * report with a service {@code userIdentity}.
+     */
+    record Change(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem, boolean serviceDelete) {}
+
+    void onChange(Change change, WriteBatch batch);
 }

@@ -37,6 +37,11 @@ public final class OperationRegistry {
         Response handle(byte[] body);
     }
 
+    /** The {@code X-Amz-Target} prefix of DynamoDB's actions. */
+    public static final String DYNAMODB = "DynamoDB_20120810";
+    /** The {@code X-Amz-Target} prefix of DynamoDB Streams' actions. */
+    public static final String STREAMS = "DynamoDBStreams_20120810";
+
     private final Map<String, Action> actions = new TreeMap<>();
 
     public OperationRegistry(Engine engine) {
@@ -51,21 +56,26 @@ public final class OperationRegistry {
         register("UpdateItem", UpdateItemRequest::decode, new UpdateItemOperation(engine));
     }
 
-    /** Adds an action; later modules (streams, TTL) register theirs the same way. */
+    /** Adds a DynamoDB action. */
     public <Q> void register(String name, Function<byte[], Q> decoder, Operation<Q> operation) {
-        actions.put(name, body -> operation.execute(decoder.apply(body)));
+        register(DYNAMODB, name, decoder, operation);
     }
 
-    /** Executes {@code action}; unknown names are DynamoDB's UnknownOperationException. */
-    public Response handle(String action, byte[] body) {
-        Action a = actions.get(action);
+    /** Adds an action of {@code service} (e.g. {@link #STREAMS}); modules above the engine register theirs so. */
+    public <Q> void register(String service, String name, Function<byte[], Q> decoder, Operation<Q> operation) {
+        actions.put(service + "." + name, body -> operation.execute(decoder.apply(body)));
+    }
+
+    /** Executes the action an {@code X-Amz-Target} names; unknown ones are UnknownOperationException. */
+    public Response handle(String target, byte[] body) {
+        Action a = target == null ? null : actions.get(target);
         if (a == null) {
             throw DynamoException.unknownOperation();
         }
         return a.handle(body);
     }
 
-    /** The supported action names, sorted. */
+    /** The supported targets ({@code service.Action}), sorted. */
     public java.util.Set<String> names() {
         return Collections.unmodifiableSet(actions.keySet());
     }

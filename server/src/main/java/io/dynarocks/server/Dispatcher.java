@@ -18,7 +18,6 @@ public final class Dispatcher {
     public record Reply(int status, byte[] body) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String ERROR_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
 
     private final OperationRegistry registry;
@@ -29,10 +28,7 @@ public final class Dispatcher {
 
     public Reply dispatch(String target, byte[] body) {
         try {
-            if (target == null || !target.startsWith(DYNAMODB_PREFIX)) {
-                throw DynamoException.unknownOperation();
-            }
-            Response response = registry.handle(target.substring(DYNAMODB_PREFIX.length()), body);
+            Response response = registry.handle(target, body);
             return new Reply(200, JsonWriter.object(response::write));
         } catch (DynamoException e) {
             LOG.debug("{} failed: {} {}", target, e.type(), e.getMessage());

@@ -146,36 +146,48 @@ public final class DynaRocks implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
 
         public Builder inMemory() {
-            config = new ServerConfig(config.host(), config.port(), config.dataDir(), true, config.sync(),
-                    config.workers());
+            config = config.withInMemory(true);
             return this;
         }
 
         public Builder dataDir(Path dir) {
-            config = new ServerConfig(config.host(), config.port(), dir, false, config.sync(), config.workers());
+            config = config.withDataDir(dir);
             return this;
         }
 
         /** The port to listen on; 0 picks a free one. */
         public Builder port(int port) {
-            config = new ServerConfig(config.host(), port, config.dataDir(), config.inMemory(), config.sync(),
-                    config.workers());
+            config = config.withPort(port);
             return this;
         }
 
         public Builder host(String host) {
-            config = new ServerConfig(host, config.port(), config.dataDir(), config.inMemory(), config.sync(),
-                    config.workers());
+            config = config.withHost(host);
             return this;
         }
 
         public Builder sync(boolean sync) {
-            config = new ServerConfig(config.host(), config.port(), config.dataDir(), config.inMemory(), sync,
-                    config.workers());
+            config = config.withSync(sync);
             return this;
         }
 
-        /** The clock the engine uses (table creation times; TTL later). */
+        public Builder ttlInterval(java.time.Duration interval) {
+            config = config.withTtlInterval(interval);
+            return this;
+        }
+
+        public Builder shardRolloverPeriod(java.time.Duration period) {
+            config = config.withShardRolloverPeriod(period);
+            return this;
+        }
+
+        /** Also serve the DAX-style cache endpoint on {@code port} (0 picks a free one). */
+        public Builder daxPort(int port) {
+            config = config.withDaxPort(port);
+            return this;
+        }
+
+        /** The clock the engine uses (creation times, TTL expiry, stream retention). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

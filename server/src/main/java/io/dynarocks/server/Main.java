@@ -40,8 +40,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig defaults = ServerConfig.defaults();
-        ServerConfig config = new ServerConfig(host, port, dataDir, inMemory, sync, defaults.workers());
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
+                .withInMemory(inMemory).withSync(sync);
         DynaRocks server = DynaRocks.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

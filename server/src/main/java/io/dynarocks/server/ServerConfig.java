@@ -1,21 +1,65 @@
 package io.dynarocks.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Everything a server needs to start, built alike by the CLI and the embedded builder.
  *
- * @param inMemory  keep data in memory only (no RocksDB, nothing on disk)
- * @param dataDir   where the RocksDB store lives when not in memory
- * @param sync      fsync every write (survives machine crashes, not only process crashes)
- * @param workers   threads that run storage work off the Netty event loop
+ * @param inMemory            keep data in memory only (no RocksDB, nothing on disk)
+ * @param dataDir             where the RocksDB store lives when not in memory
+ * @param sync                fsync every write (survives machine crashes, not only process crashes)
+ * @param workers             threads that run storage work off the Netty event loop
+ * @param ttlInterval         how often the TTL sweeper looks for expired items
+ * @param shardRolloverPeriod how long a stream shard stays open before it is closed and succeeded
+ * @param daxPort             port of the DAX-style cache endpoint; null for none (0 picks a free one)
  */
-public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers) {
+public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
+        Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort) {
 
     public static final int DEFAULT_PORT = 8000;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
-                Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
+                Duration.ofHours(4), null);
+    }
+
+    public ServerConfig withHost(String value) {
+        return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort);
+    }
+
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort);
+    }
+
+    /** Persistent storage in {@code dir}. */
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort);
+    }
+
+    public ServerConfig withInMemory(boolean value) {
+        return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort);
+    }
+
+    public ServerConfig withSync(boolean value) {
+        return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
+                daxPort);
+    }
+
+    public ServerConfig withTtlInterval(Duration value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort);
+    }
+
+    public ServerConfig withShardRolloverPeriod(Duration value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort);
+    }
+
+    public ServerConfig withDaxPort(Integer value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                value);
     }
 }

@@ -37,11 +37,11 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                     ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
             TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
                     ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
-                    throughput, now);
+                    throughput, now, java.util.List.of(), null, null);
             engine.catalog().stage(batch, table);
             engine.storage().write(batch);
             engine.catalog().published(table);
-            return new TableResponse("TableDescription", table, "ACTIVE", 0, 0);
+            return TableStatistics.describe(engine, "TableDescription", table, "ACTIVE");
         }
     }
 }

@@ -58,8 +58,9 @@ public final class ReadModifyWrite {
                 }
                 batch.put(storageKey, ItemCodec.encode(updated));
             }
+            ChangeHook.Change itemChange = new ChangeHook.Change(table, key, old, updated, false);
             for (ChangeHook hook : engine.hooks()) {
-                hook.onChange(table, key, old, updated, batch);
+                hook.onChange(itemChange, batch);
             }
             engine.storage().write(batch);
             return new Result(old, updated);

@@ -4,25 +4,36 @@ import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.protocol.ItemSize;
+import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.storage.KeyValueIterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Builds a table description with its item count and size, counted from the stored items. */
+/** Builds a table description with item counts and sizes of the table and its indexes, counted from storage. */
 final class TableStatistics {
 
     private TableStatistics() {}
 
     static TableResponse describe(Engine engine, String member, TableDefinition table, String status) {
+        Map<String, IndexStats> indexes = new LinkedHashMap<>();
+        for (IndexDefinition index : table.indexes()) {
+            indexes.put(index.indexName(), count(engine, table, index.indexId()));
+        }
+        return new TableResponse(member, table, status, count(engine, table, ItemKeys.BASE_TABLE), indexes);
+    }
+
+    private static IndexStats count(Engine engine, TableDefinition table, short indexId) {
         long count = 0;
         long bytes = 0;
-        try (KeyValueIterator it = engine.storage().iterate(
-                ItemKeys.index(table.storageId(), ItemKeys.BASE_TABLE), false, null)) {
+        try (KeyValueIterator it = engine.storage().iterate(ItemKeys.index(table.storageId(), indexId), false, null)) {
             while (it.next()) {
                 count++;
                 bytes += ItemSize.of(ItemCodec.decode(it.value()));
             }
         }
-        return new TableResponse(member, table, status, count, bytes);
+        return new IndexStats(count, bytes);
     }
 }

@@ -30,9 +30,7 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             }
             long billingChange = billing.equals(t.billingMode()) ? t.lastBillingModeChangeMillis()
                     : engine.clock().millis();
-            TableDefinition updated = new TableDefinition(t.tableName(), t.storageId(), t.tableId(), t.tableArn(),
-                    t.attributeDefinitions(), t.keySchema(), t.creationDateTimeMillis(), billing, throughput,
-                    billingChange);
+            TableDefinition updated = t.withBilling(billing, throughput, billingChange);
             WriteBatch batch = new WriteBatch();
             engine.catalog().stage(batch, updated);
             engine.storage().write(batch);

@@ -6,8 +6,15 @@ import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.KeySchemaElement;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.IndexProjection;
+import io.dynarocks.protocol.model.IndexStats;
+import io.dynarocks.protocol.model.StreamSettings;
+import io.dynarocks.protocol.model.TtlSettings;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a table definition in DescribeTable's shape, and reads back the catalog's stored form
@@ -17,7 +24,9 @@ public final class TableDefinitionJson {
 
     private TableDefinitionJson() {}
 
-    public static void writeMembers(JsonGenerator g, TableDefinition t) throws IOException {
+    /** DescribeTable's members of {@code t}; {@code stats} gives live index counts (null when stored). */
+    public static void writeMembers(JsonGenerator g, TableDefinition t, Map<String, IndexStats> stats)
+            throws IOException {
         g.writeArrayFieldStart("AttributeDefinitions");
         for (AttributeDefinition d : t.attributeDefinitions()) {
             g.writeStartObject();
@@ -27,14 +36,7 @@ public final class TableDefinitionJson {
         }
         g.writeEndArray();
         g.writeStringField("TableName", t.tableName());
-        g.writeArrayFieldStart("KeySchema");
-        for (KeySchemaElement e : t.keySchema().elements()) {
-            g.writeStartObject();
-            g.writeStringField("AttributeName", e.attributeName());
-            g.writeStringField("KeyType", e.keyType());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        writeKeySchema(g, t.keySchema());
         g.writeNumberField("CreationDateTime", t.creationDateTimeMillis() / 1000.0);
         g.writeObjectFieldStart("ProvisionedThroughput");
         g.writeNumberField("NumberOfDecreasesToday", 0);
@@ -50,6 +52,75 @@ public final class TableDefinitionJson {
         }
         g.writeEndObject();
         g.writeBooleanField("DeletionProtectionEnabled", false);
+        writeIndexes(g, t, true, stats);
+        writeIndexes(g, t, false, stats);
+        if (t.stream() != null) {
+            if (t.stream().enabled()) {
+                g.writeObjectFieldStart("StreamSpecification");
+                g.writeBooleanField("StreamEnabled", true);
+                g.writeStringField("StreamViewType", t.stream().viewType());
+                g.writeEndObject();
+            }
+            g.writeStringField("LatestStreamLabel", t.stream().label());
+            g.writeStringField("LatestStreamArn", t.latestStreamArn());
+        }
+    }
+
+    private static void writeIndexes(JsonGenerator g, TableDefinition t, boolean global, Map<String, IndexStats> stats)
+            throws IOException {
+        List<IndexDefinition> indexes = t.indexes().stream().filter(i -> i.global() == global).toList();
+        if (indexes.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+        for (IndexDefinition i : indexes) {
+            g.writeStartObject();
+            g.writeStringField("IndexName", i.indexName());
+            writeKeySchema(g, i.keySchema());
+            g.writeObjectFieldStart("Projection");
+            g.writeStringField("ProjectionType", i.projection().projectionType());
+            if (i.projection().nonKeyAttributes() != null) {
+                g.writeArrayFieldStart("NonKeyAttributes");
+                for (String a : i.projection().nonKeyAttributes()) {
+                    g.writeString(a);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            IndexStats s = stats == null ? IndexStats.EMPTY : stats.getOrDefault(i.indexName(), IndexStats.EMPTY);
+            g.writeNumberField("IndexSizeBytes", s.sizeBytes());
+            g.writeNumberField("ItemCount", s.itemCount());
+            g.writeStringField("IndexArn", t.tableArn() + "/index/" + i.indexName());
+            if (global) {
+                g.writeStringField("IndexStatus", i.status());
+                if (i.backfilling()) {
+                    g.writeBooleanField("Backfilling", true);
+                }
+                ProvisionedThroughput p = i.provisionedThroughput() == null
+                        ? ProvisionedThroughput.ZERO : i.provisionedThroughput();
+                g.writeObjectFieldStart("ProvisionedThroughput");
+                g.writeNumberField("NumberOfDecreasesToday", 0);
+                g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
+                g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
+                g.writeEndObject();
+            }
+            if (stats == null) {
+                g.writeNumberField("IndexId", i.indexId());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeKeySchema(JsonGenerator g, KeySchema schema) throws IOException {
+        g.writeArrayFieldStart("KeySchema");
+        for (KeySchemaElement e : schema.elements()) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", e.attributeName());
+            g.writeStringField("KeyType", e.keyType());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The catalog's stored form. */
@@ -58,7 +129,20 @@ public final class TableDefinitionJson {
             g.writeNumberField("StorageId", t.storageId());
             g.writeNumberField("CreationMillis", t.creationDateTimeMillis());
             g.writeNumberField("BillingChangeMillis", t.lastBillingModeChangeMillis());
-            writeMembers(g, t);
+            if (t.stream() != null) {
+                g.writeObjectFieldStart("Stream");
+                g.writeBooleanField("Enabled", t.stream().enabled());
+                g.writeStringField("ViewType", t.stream().viewType());
+                g.writeStringField("Label", t.stream().label());
+                g.writeEndObject();
+            }
+            if (t.ttl() != null) {
+                g.writeObjectFieldStart("TimeToLive");
+                g.writeStringField("AttributeName", t.ttl().attributeName());
+                g.writeBooleanField("Enabled", t.ttl().enabled());
+                g.writeEndObject();
+            }
+            writeMembers(g, t, null);
         });
     }
 
@@ -74,6 +158,9 @@ public final class TableDefinitionJson {
             List<AttributeDefinition> defs;
             List<KeySchemaElement> keys;
             ProvisionedThroughput throughput;
+            List<IndexDefinition> indexes = new ArrayList<>();
+            StreamSettings stream;
+            TtlSettings ttl;
         };
         JsonReader.readBody(bytes, (name, r) -> {
             switch (name) {
@@ -86,6 +173,31 @@ public final class TableDefinitionJson {
                 case "AttributeDefinitions" -> f.defs = r.readList(TableDefinitionJson::attributeDefinition);
                 case "KeySchema" -> f.keys = r.readList(TableDefinitionJson::keyElement);
                 case "ProvisionedThroughput" -> f.throughput = throughput(r);
+                case "GlobalSecondaryIndexes" -> f.indexes.addAll(r.readList(v -> storedIndex(v, true)));
+                case "LocalSecondaryIndexes" -> f.indexes.addAll(r.readList(v -> storedIndex(v, false)));
+                case "Stream" -> {
+                    Object[] s = new Object[3];
+                    r.readObject((n, v) -> {
+                        switch (n) {
+                            case "Enabled" -> s[0] = v.readBoolean();
+                            case "ViewType" -> s[1] = v.readString();
+                            case "Label" -> s[2] = v.readString();
+                            default -> v.skip();
+                        }
+                    });
+                    f.stream = new StreamSettings((Boolean) s[0], (String) s[1], (String) s[2]);
+                }
+                case "TimeToLive" -> {
+                    Object[] s = new Object[2];
+                    r.readObject((n, v) -> {
+                        switch (n) {
+                            case "AttributeName" -> s[0] = v.readString();
+                            case "Enabled" -> s[1] = v.readBoolean();
+                            default -> v.skip();
+                        }
+                    });
+                    f.ttl = new TtlSettings((String) s[0], (Boolean) s[1]);
+                }
                 case "BillingModeSummary" -> r.readObject((n, v) -> {
                     if (n.equals("BillingMode")) {
                         f.billing = v.readString();
@@ -96,13 +208,68 @@ public final class TableDefinitionJson {
                 default -> r.skip();
             }
         });
+        List<IndexDefinition> indexes = f.indexes.stream().map(i -> new IndexDefinition(i.indexName(), i.global(),
+                i.indexId(), resolve(i.keySchema().elements(), f.defs), i.projection(), i.provisionedThroughput(),
+                i.status(), i.backfilling())).toList();
+        return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, resolve(f.keys, f.defs), f.created,
+                f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl);
+    }
+
+    private static KeySchema resolve(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {
+        KeySchemaElement hash = keys.get(0);
+        KeySchemaElement range = keys.size() > 1 ? keys.get(1) : null;
+        return new KeySchema(hash.attributeName(), typeOf(defs, hash.attributeName()),
+                range == null ? null : range.attributeName(),
+                range == null ? null : typeOf(defs, range.attributeName()));
+    }
+
+    /** An index as stored: key types are resolved afterwards against the table's attribute definitions. */
+    private static IndexDefinition storedIndex(JsonReader r, boolean global) throws IOException {
+        var f = new Object() {
+            String name;
+            List<KeySchemaElement> keys;
+            IndexProjection projection;
+            ProvisionedThroughput throughput;
+            String status = "ACTIVE";
+            boolean backfilling;
+            short id;
+        };
+        r.readObject((n, v) -> {
+            switch (n) {
+                case "IndexName" -> f.name = v.readString();
+                case "KeySchema" -> f.keys = v.readList(TableDefinitionJson::keyElement);
+                case "Projection" -> f.projection = projection(v);
+                case "ProvisionedThroughput" -> f.throughput = throughput(v);
+                case "IndexStatus" -> f.status = v.readString();
+                case "Backfilling" -> f.backfilling = v.readBoolean();
+                case "IndexId" -> f.id = (short) (int) v.readInt();
+                default -> v.skip();
+            }
+        });
         KeySchemaElement hash = f.keys.get(0);
         KeySchemaElement range = f.keys.size() > 1 ? f.keys.get(1) : null;
-        KeySchema schema = new KeySchema(hash.attributeName(), typeOf(f.defs, hash.attributeName()),
-                range == null ? null : range.attributeName(),
-                range == null ? null : typeOf(f.defs, range.attributeName()));
-        return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, schema, f.created, f.billing,
-                f.throughput, f.billingChange);
+        KeySchema unresolved = new KeySchema(hash.attributeName(), null, range == null ? null : range.attributeName(),
+                null);
+        return new IndexDefinition(f.name, global, f.id, unresolved, f.projection, f.throughput, f.status,
+                f.backfilling);
+    }
+
+    /** Reads a {@code Projection} structure. */
+    public static IndexProjection projection(JsonReader r) throws IOException {
+        if (r.isNull()) {
+            return null;
+        }
+        Object[] f = new Object[2];
+        r.readObject((n, v) -> {
+            switch (n) {
+                case "ProjectionType" -> f[0] = v.readString();
+                case "NonKeyAttributes" -> f[1] = v.readList(JsonReader::readString);
+                default -> v.skip();
+            }
+        });
+        @SuppressWarnings("unchecked")
+        List<String> nonKey = (List<String>) f[1];
+        return new IndexProjection((String) f[0], nonKey);
     }
 
     private static String typeOf(List<AttributeDefinition> defs, String name) {

@@ -1,10 +1,12 @@
 package io.dynarocks.protocol.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a table is, as DescribeTable reports it apart from its live counts: also the catalog's
  * persistent record. {@code storageId} is the internal key-space id (never reused).
+ * {@code stream} and {@code ttl} are null until first configured.
  */
 public record TableDefinition(
         String tableName,
@@ -16,9 +18,48 @@ public record TableDefinition(
         long creationDateTimeMillis,
         String billingMode,
         ProvisionedThroughput provisionedThroughput,
-        long lastBillingModeChangeMillis) {
+        long lastBillingModeChangeMillis,
+        List<IndexDefinition> indexes,
+        StreamSettings stream,
+        TtlSettings ttl) {
+
+    public TableDefinition {
+        indexes = indexes == null ? List.of() : List.copyOf(indexes);
+    }
 
     public boolean payPerRequest() {
         return "PAY_PER_REQUEST".equals(billingMode);
+    }
+
+    public Optional<IndexDefinition> index(String name) {
+        return indexes.stream().filter(i -> i.indexName().equals(name)).findFirst();
+    }
+
+    public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl);
+    }
+
+    public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
+                stream, ttl);
+    }
+
+    public TableDefinition withStream(StreamSettings newStream) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                newStream, ttl);
+    }
+
+    public TableDefinition withTtl(TtlSettings newTtl) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                stream, newTtl);
+    }
+
+    /** The current stream's ARN, or null when the table never had a stream. */
+    public String latestStreamArn() {
+        return stream == null ? null : tableArn + "/stream/" + stream.label();
     }
 }

@@ -17,7 +17,10 @@ public record CreateTableRequest(
         List<AttributeDefinition> attributeDefinitions,
         List<KeySchemaElement> keySchema,
         String billingMode,
-        ProvisionedThroughput provisionedThroughput) {
+        ProvisionedThroughput provisionedThroughput,
+        List<SecondaryIndexSpec> globalSecondaryIndexes,
+        List<SecondaryIndexSpec> localSecondaryIndexes,
+        StreamSpecification streamSpecification) {
 
     public static CreateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -26,6 +29,9 @@ public record CreateTableRequest(
             List<KeySchemaElement> keys;
             String billing;
             ProvisionedThroughput throughput;
+            List<SecondaryIndexSpec> gsis;
+            List<SecondaryIndexSpec> lsis;
+            StreamSpecification stream;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -34,10 +40,14 @@ public record CreateTableRequest(
                 case "KeySchema" -> f.keys = Members.keySchema(r);
                 case "BillingMode" -> f.billing = r.readString();
                 case "ProvisionedThroughput" -> f.throughput = Members.throughput(r);
+                case "GlobalSecondaryIndexes" -> f.gsis = r.readList(SecondaryIndexSpec::read);
+                case "LocalSecondaryIndexes" -> f.lsis = r.readList(SecondaryIndexSpec::read);
+                case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 default -> r.skip();
             }
         });
-        CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput);
+        CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput,
+                f.gsis, f.lsis, f.stream);
         request.validate();
         return request;
     }
@@ -73,6 +83,9 @@ public record CreateTableRequest(
         }
         c.oneOf(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
         ThroughputRules.constraints(c, provisionedThroughput, "provisionedThroughput");
+        if (streamSpecification != null) {
+            streamSpecification.constrain(c);
+        }
         c.check();
 
         ThroughputRules.checkAgainstBillingMode(effectiveBillingMode(), provisionedThroughput);

@@ -11,7 +11,9 @@ public record UpdateTableRequest(
         String tableName,
         List<AttributeDefinition> attributeDefinitions,
         String billingMode,
-        ProvisionedThroughput provisionedThroughput) {
+        ProvisionedThroughput provisionedThroughput,
+        List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
+        StreamSpecification streamSpecification) {
 
     public static UpdateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -19,6 +21,8 @@ public record UpdateTableRequest(
             List<AttributeDefinition> defs;
             String billing;
             ProvisionedThroughput throughput;
+            List<GlobalSecondaryIndexUpdate> gsiUpdates;
+            StreamSpecification stream;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -26,20 +30,25 @@ public record UpdateTableRequest(
                 case "AttributeDefinitions" -> f.defs = Members.attributeDefinitions(r);
                 case "BillingMode" -> f.billing = r.readString();
                 case "ProvisionedThroughput" -> f.throughput = Members.throughput(r);
+                case "GlobalSecondaryIndexUpdates" -> f.gsiUpdates = r.readList(GlobalSecondaryIndexUpdate::read);
+                case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 default -> r.skip();
             }
         });
         Constraints c = new Constraints().tableName(f.tableName, "tableName");
         c.oneOf(f.billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
         ThroughputRules.constraints(c, f.throughput, "provisionedThroughput");
+        if (f.stream != null) {
+            f.stream.constrain(c);
+        }
         c.check();
-        if (f.billing == null && f.throughput == null) {
+        if (f.billing == null && f.throughput == null && f.gsiUpdates == null && f.stream == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         if (f.billing != null) {
             ThroughputRules.checkAgainstBillingMode(f.billing, f.throughput);
         }
-        return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput);
+        return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput, f.gsiUpdates, f.stream);
     }
 }

@@ -1,0 +1,40 @@
+package io.dynarocks.protocol.operation;
+
+import io.dynarocks.protocol.json.JsonReader;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import java.io.IOException;
+
+/** One entry of UpdateTable's GlobalSecondaryIndexUpdates: exactly one of create, delete or update. */
+public record GlobalSecondaryIndexUpdate(SecondaryIndexSpec create, String deleteIndexName, String updateIndexName,
+        ProvisionedThroughput updateThroughput) {
+
+    static GlobalSecondaryIndexUpdate read(JsonReader r) throws IOException {
+        var f = new Object() {
+            SecondaryIndexSpec create;
+            String delete;
+            String update;
+            ProvisionedThroughput throughput;
+        };
+        r.readObject((n, v) -> {
+            switch (n) {
+                case "Create" -> f.create = SecondaryIndexSpec.read(v);
+                case "Delete" -> v.readObject((dn, dv) -> {
+                    if (dn.equals("IndexName")) {
+                        f.delete = dv.readString();
+                    } else {
+                        dv.skip();
+                    }
+                });
+                case "Update" -> v.readObject((un, uv) -> {
+                    switch (un) {
+                        case "IndexName" -> f.update = uv.readString();
+                        case "ProvisionedThroughput" -> f.throughput = Members.throughput(uv);
+                        default -> uv.skip();
+                    }
+                });
+                default -> v.skip();
+            }
+        });
+        return new GlobalSecondaryIndexUpdate(f.create, f.delete, f.update, f.throughput);
+    }
+}
