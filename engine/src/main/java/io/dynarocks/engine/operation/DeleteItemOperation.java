@@ -28,7 +28,8 @@ public final class DeleteItemOperation implements Operation<DeleteItemRequest> {
     public Response execute(DeleteItemRequest request) {
         ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
                 request.conditionExpression() != null, "ConditionExpression is null");
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(), ctx);
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
+                request.legacy(), ctx);
         ctx.checkAllUsed();
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());

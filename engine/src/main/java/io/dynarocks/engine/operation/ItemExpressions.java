@@ -6,7 +6,9 @@ import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.operation.ExpressionParameters;
+import io.dynarocks.protocol.operation.LegacyConditional;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -34,12 +36,20 @@ final class ItemExpressions {
         return ctx;
     }
 
-    /** A condition as a predicate over the old item, or null when there is none. */
-    static Predicate<Map<String, AttributeValue>> condition(String text, ExpressionContext ctx) {
-        if (text == null) {
+    /**
+     * A write's condition — a ConditionExpression or the legacy Expected parameter, never both —
+     * as a predicate over the old item, or null when there is none.
+     */
+    static Predicate<Map<String, AttributeValue>> condition(String text, LegacyConditional legacy,
+            ExpressionContext ctx) {
+        LegacyParameters.checkNotMixed(legacy.expected() != null ? "Expected" : null,
+                text != null ? "ConditionExpression" : null);
+        Condition c = text != null
+                ? Expressions.condition(text, ctx, "ConditionExpression")
+                : LegacyParameters.fromExpected(legacy.expected(), legacy.conditionalOperator());
+        if (c == null) {
             return null;
         }
-        Condition c = Expressions.condition(text, ctx, "ConditionExpression");
         return item -> ConditionEvaluator.test(c, item);
     }
 }

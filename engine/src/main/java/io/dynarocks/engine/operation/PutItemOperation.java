@@ -30,7 +30,8 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
     public Response execute(PutItemRequest request) {
         ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
                 request.conditionExpression() != null, "ConditionExpression is null");
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(), ctx);
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
+                request.legacy(), ctx);
         ctx.checkAllUsed();
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());

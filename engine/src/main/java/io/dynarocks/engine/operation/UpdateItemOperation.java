@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.expression.Projector;
 import io.dynarocks.engine.expression.UpdateApplier;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
@@ -8,14 +9,19 @@ import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.expression.DocumentPath;
+import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.expression.Update;
+import io.dynarocks.protocol.expression.UpdateAction;
+import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ItemResponse;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.UpdateItemRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** UpdateItem: edits attributes of an item, creating it (with its key) when absent. */
@@ -31,11 +37,19 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
 
     @Override
     public Response execute(UpdateItemRequest request) {
+        LegacyParameters.checkNotMixed(
+                Arrays.asList(request.attributeUpdates() != null ? "AttributeUpdates" : null,
+                        request.legacy().expected() != null ? "Expected" : null),
+                Arrays.asList(request.updateExpression() != null ? "UpdateExpression" : null,
+                        request.conditionExpression() != null ? "ConditionExpression" : null));
         boolean anyExpression = request.updateExpression() != null || request.conditionExpression() != null;
         ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(), anyExpression,
                 "UpdateExpression and ConditionExpression are null");
-        Update update = request.updateExpression() == null ? null : Expressions.update(request.updateExpression(), ctx);
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(), ctx);
+        Update update = request.updateExpression() != null ? Expressions.update(request.updateExpression(), ctx)
+                : request.attributeUpdates() != null ? LegacyParameters.fromAttributeUpdates(request.attributeUpdates())
+                : null;
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
+                request.legacy(), ctx);
         ctx.checkAllUsed();
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
@@ -73,18 +87,13 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
         }
     }
 
-    /** The top-level attributes the update touched, as they are in {@code item}. */
+    /** The attributes (down to the updated document paths) the update touched, as they are in {@code item}. */
     private static Map<String, AttributeValue> select(Map<String, AttributeValue> item, Update update) {
         if (item == null || update == null) {
             return null;
         }
-        Set<String> touched = update.modifiedAttributes();
-        Map<String, AttributeValue> out = new LinkedHashMap<>();
-        item.forEach((name, value) -> {
-            if (touched.contains(name)) {
-                out.put(name, value);
-            }
-        });
+        List<DocumentPath> paths = update.actions().stream().map(UpdateAction::path).toList();
+        Map<String, AttributeValue> out = Projector.project(new Projection(paths), item);
         return out.isEmpty() ? null : out;
     }
 }

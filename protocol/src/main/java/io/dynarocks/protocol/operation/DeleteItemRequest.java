@@ -12,7 +12,16 @@ public record DeleteItemRequest(
         ExpressionParameters expressionParameters,
         ReturnValues returnValues,
         String returnConsumedCapacity,
-        boolean returnOldOnConditionFailure) {
+        boolean returnOldOnConditionFailure,
+        LegacyConditional legacy) {
+
+    /** A DeleteItem without legacy parameters. */
+    public DeleteItemRequest(String tableName, Map<String, AttributeValue> key, String conditionExpression,
+            ExpressionParameters expressionParameters, ReturnValues returnValues, String returnConsumedCapacity,
+            boolean returnOldOnConditionFailure) {
+        this(tableName, key, conditionExpression, expressionParameters, returnValues, returnConsumedCapacity,
+                returnOldOnConditionFailure, LegacyConditional.NONE);
+    }
 
     public static DeleteItemRequest decode(byte[] body) {
         ItemMembers m = ItemMembers.read(body);
@@ -24,6 +33,7 @@ public record DeleteItemRequest(
             throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         return new DeleteItemRequest(m.tableName, m.key, m.conditionExpression, m.expressionParameters(), rv,
-                m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure));
+                m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure),
+                m.legacyConditional());
     }
 }

@@ -2,7 +2,10 @@ package io.dynarocks.protocol.operation;
 
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.json.AttributeValueJson;
+import io.dynarocks.protocol.expression.legacy.AttributeValueUpdate;
+import io.dynarocks.protocol.expression.legacy.ExpectedAttributeValue;
 import io.dynarocks.protocol.json.JsonReader;
+import io.dynarocks.protocol.json.LegacyJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ final class ItemMembers {
     String returnItemCollectionMetrics;
     String returnValuesOnConditionCheckFailure;
     String conditionalOperator;
+    Map<String, ExpectedAttributeValue> expected;
+    Map<String, AttributeValueUpdate> attributeUpdates;
 
     static ItemMembers read(byte[] body) {
         ItemMembers m = new ItemMembers();
@@ -48,6 +53,8 @@ final class ItemMembers {
             case "ReturnItemCollectionMetrics" -> returnItemCollectionMetrics = r.readString();
             case "ReturnValuesOnConditionCheckFailure" -> returnValuesOnConditionCheckFailure = r.readString();
             case "ConditionalOperator" -> conditionalOperator = r.readString();
+            case "Expected" -> expected = LegacyJson.expected(r);
+            case "AttributeUpdates" -> attributeUpdates = LegacyJson.attributeUpdates(r);
             default -> r.skip();
         }
     }
@@ -65,5 +72,9 @@ final class ItemMembers {
 
     ExpressionParameters expressionParameters() {
         return new ExpressionParameters(names, values);
+    }
+
+    LegacyConditional legacyConditional() {
+        return new LegacyConditional(expected, conditionalOperator);
     }
 }

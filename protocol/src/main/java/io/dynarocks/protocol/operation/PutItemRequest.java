@@ -12,7 +12,16 @@ public record PutItemRequest(
         ExpressionParameters expressionParameters,
         ReturnValues returnValues,
         String returnConsumedCapacity,
-        boolean returnOldOnConditionFailure) {
+        boolean returnOldOnConditionFailure,
+        LegacyConditional legacy) {
+
+    /** A PutItem without legacy parameters. */
+    public PutItemRequest(String tableName, Map<String, AttributeValue> item, String conditionExpression,
+            ExpressionParameters expressionParameters, ReturnValues returnValues, String returnConsumedCapacity,
+            boolean returnOldOnConditionFailure) {
+        this(tableName, item, conditionExpression, expressionParameters, returnValues, returnConsumedCapacity,
+                returnOldOnConditionFailure, LegacyConditional.NONE);
+    }
 
     public static PutItemRequest decode(byte[] body) {
         ItemMembers m = ItemMembers.read(body);
@@ -24,6 +33,7 @@ public record PutItemRequest(
             throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         return new PutItemRequest(m.tableName, m.item, m.conditionExpression, m.expressionParameters(), rv,
-                m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure));
+                m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure),
+                m.legacyConditional());
     }
 }

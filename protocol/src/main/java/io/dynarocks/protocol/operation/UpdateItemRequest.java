@@ -1,6 +1,7 @@
 package io.dynarocks.protocol.operation;
 
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.expression.legacy.AttributeValueUpdate;
 import java.util.Map;
 
 /** UpdateItem's request. */
@@ -12,7 +13,17 @@ public record UpdateItemRequest(
         ExpressionParameters expressionParameters,
         ReturnValues returnValues,
         String returnConsumedCapacity,
-        boolean returnOldOnConditionFailure) {
+        boolean returnOldOnConditionFailure,
+        LegacyConditional legacy,
+        Map<String, AttributeValueUpdate> attributeUpdates) {
+
+    /** An UpdateItem without legacy parameters. */
+    public UpdateItemRequest(String tableName, Map<String, AttributeValue> key, String updateExpression,
+            String conditionExpression, ExpressionParameters expressionParameters, ReturnValues returnValues,
+            String returnConsumedCapacity, boolean returnOldOnConditionFailure) {
+        this(tableName, key, updateExpression, conditionExpression, expressionParameters, returnValues,
+                returnConsumedCapacity, returnOldOnConditionFailure, LegacyConditional.NONE, null);
+    }
 
     public static UpdateItemRequest decode(byte[] body) {
         ItemMembers m = ItemMembers.read(body);
@@ -21,6 +32,6 @@ public record UpdateItemRequest(
         c.check();
         return new UpdateItemRequest(m.tableName, m.key, m.updateExpression, m.conditionExpression,
                 m.expressionParameters(), ReturnValues.of(m.returnValues), m.returnConsumedCapacity,
-                "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure));
+                "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure), m.legacyConditional(), m.attributeUpdates);
     }
 }
