@@ -1,5 +1,7 @@
 package io.dynarocks.engine;
 
+import io.dynarocks.engine.item.ItemSource;
+import io.dynarocks.engine.item.StorageItemSource;
 import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.engine.operation.DeleteItemOperation;
 import io.dynarocks.engine.operation.DeleteTableOperation;
@@ -29,7 +31,7 @@ import java.util.function.Function;
  * The one registry from DynamoDB action name to decoder and operation. HTTP and in-process
  * callers both dispatch through it, so they see identical behaviour and errors.
  */
-public final class OperationRegistry {
+public final class OperationRegistry implements RequestHandler {
 
     /** Decodes a request body and executes it. */
     @FunctionalInterface
@@ -44,14 +46,20 @@ public final class OperationRegistry {
 
     private final Map<String, Action> actions = new TreeMap<>();
 
+    /** The operations of {@code engine}, reading items straight from its storage. */
     public OperationRegistry(Engine engine) {
+        this(engine, new StorageItemSource(engine.storage()));
+    }
+
+    /** The operations of {@code engine}, with point reads served by {@code items} (e.g. a cache). */
+    public OperationRegistry(Engine engine, ItemSource items) {
         register("CreateTable", CreateTableRequest::decode, new CreateTableOperation(engine));
         register("DescribeTable", TableNameRequest::decode, new DescribeTableOperation(engine));
         register("DeleteTable", TableNameRequest::decode, new DeleteTableOperation(engine));
         register("ListTables", ListTablesRequest::decode, new ListTablesOperation(engine));
         register("UpdateTable", UpdateTableRequest::decode, new UpdateTableOperation(engine));
         register("PutItem", PutItemRequest::decode, new PutItemOperation(engine));
-        register("GetItem", GetItemRequest::decode, new GetItemOperation(engine));
+        register("GetItem", GetItemRequest::decode, new GetItemOperation(engine, items));
         register("DeleteItem", DeleteItemRequest::decode, new DeleteItemOperation(engine));
         register("UpdateItem", UpdateItemRequest::decode, new UpdateItemOperation(engine));
     }
@@ -67,12 +75,18 @@ public final class OperationRegistry {
     }
 
     /** Executes the action an {@code X-Amz-Target} names; unknown ones are UnknownOperationException. */
+    @Override
     public Response handle(String target, byte[] body) {
         Action a = target == null ? null : actions.get(target);
         if (a == null) {
             throw DynamoException.unknownOperation();
         }
         return a.handle(body);
+    }
+
+    /** The action registered for {@code target}, or null; decorators (the cache endpoint) wrap these. */
+    public Action action(String target) {
+        return actions.get(target);
     }
 
     /** The supported targets ({@code service.Action}), sorted. */

@@ -1,6 +1,6 @@
 package io.dynarocks.server;
 
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.RequestHandler;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.AttributeValueJson;
 import io.dynarocks.protocol.json.JsonWriter;
@@ -20,9 +20,9 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final String ERROR_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
 
-    private final OperationRegistry registry;
+    private final RequestHandler registry;
 
-    public Dispatcher(OperationRegistry registry) {
+    public Dispatcher(RequestHandler registry) {
         this.registry = registry;
     }
 

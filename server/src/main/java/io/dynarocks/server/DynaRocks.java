@@ -1,5 +1,7 @@
 package io.dynarocks.server;
 
+import io.dynarocks.dax.DaxCache;
+import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.storage.Storage;
@@ -38,10 +40,12 @@ public final class DynaRocks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
-    private final Channel channel;
+    private Channel channel;
+    private final DaxCache dax;
+    private final Channel daxChannel;
     private volatile boolean closed;
 
-    private DynaRocks(ServerConfig config, Clock clock) throws InterruptedException {
+    private DynaRocks(ServerConfig config, Clock clock, DaxCacheConfig daxConfig) throws InterruptedException {
         this.config = config;
         Storage storage = config.inMemory() ? new MemoryStorage() : openRocksDb(config.dataDir(), config.sync());
         this.engine = new Engine(storage, clock);
@@ -55,24 +59,34 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
-        DynamoHttpHandler handler = new DynamoHttpHandler(dispatcher, workers);
         try {
-            this.channel = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
-                                    handler);
-                        }
-                    })
-                    .bind(config.host(), config.port()).sync().channel();
+            this.channel = bind(config.host(), config.port(), dispatcher);
+            if (config.daxPort() != null) {
+                this.dax = new DaxCache(engine, daxConfig, clock);
+                this.daxChannel = bind(config.host(), config.daxPort(), new Dispatcher(dax));
+            } else {
+                this.dax = null;
+                this.daxChannel = null;
+            }
         } catch (RuntimeException | InterruptedException e) {
             shutdownQuietly();
             throw e;
         }
+    }
+
+    private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
+        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers);
+        return new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES), handler);
+                    }
+                })
+                .bind(host, port).sync().channel();
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
@@ -86,12 +100,12 @@ public final class DynaRocks implements AutoCloseable {
 
     /** Starts a server with {@code config}. */
     public static DynaRocks start(ServerConfig config) {
-        return start(config, Clock.systemUTC());
+        return start(config, Clock.systemUTC(), DaxCacheConfig.defaults());
     }
 
-    static DynaRocks start(ServerConfig config, Clock clock) {
+    static DynaRocks start(ServerConfig config, Clock clock, DaxCacheConfig daxConfig) {
         try {
-            return new DynaRocks(config, clock);
+            return new DynaRocks(config, clock, daxConfig);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);
@@ -103,6 +117,23 @@ public final class DynaRocks implements AutoCloseable {
         InetSocketAddress address = (InetSocketAddress) channel.localAddress();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
         return URI.create("http://" + host + ":" + address.getPort());
+    }
+
+    /** The DAX-style cache endpoint; only when started with a DAX port. */
+    public URI daxEndpoint() {
+        if (daxChannel == null) {
+            throw new IllegalStateException("started without a DAX port");
+        }
+        InetSocketAddress address = (InetSocketAddress) daxChannel.localAddress();
+        return URI.create("http://" + endpoint().getHost() + ":" + address.getPort());
+    }
+
+    /** The DAX-style cache (its statistics); only when started with a DAX port. */
+    public DaxCache dax() {
+        if (dax == null) {
+            throw new IllegalStateException("started without a DAX port");
+        }
+        return dax;
     }
 
     public int port() {
@@ -126,6 +157,9 @@ public final class DynaRocks implements AutoCloseable {
         }
         closed = true;
         channel.close().awaitUninterruptibly();
+        if (daxChannel != null) {
+            daxChannel.close().awaitUninterruptibly();
+        }
         shutdownQuietly();
     }
 
@@ -144,6 +178,7 @@ public final class DynaRocks implements AutoCloseable {
     public static final class Builder {
         private ServerConfig config = ServerConfig.defaults();
         private Clock clock = Clock.systemUTC();
+        private DaxCacheConfig daxConfig = DaxCacheConfig.defaults();
 
         public Builder inMemory() {
             config = config.withInMemory(true);
@@ -187,6 +222,12 @@ public final class DynaRocks implements AutoCloseable {
             return this;
         }
 
+        /** Time to live and size bounds of the DAX-style caches. */
+        public Builder daxCache(DaxCacheConfig cacheConfig) {
+            this.daxConfig = cacheConfig;
+            return this;
+        }
+
         /** The clock the engine uses (creation times, TTL expiry, stream retention). */
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -194,7 +235,7 @@ public final class DynaRocks implements AutoCloseable {
         }
 
         public DynaRocks start() {
-            return DynaRocks.start(config, clock);
+            return DynaRocks.start(config, clock, daxConfig);
         }
     }
 }

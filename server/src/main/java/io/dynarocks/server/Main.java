@@ -24,6 +24,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--in-memory", description = "Keep all data in memory; nothing is written to disk.")
     boolean inMemory;
 
+    @Option(names = "--dax-port",
+            description = "Also serve a DAX-style cached endpoint (item and query cache) on this port.")
+    Integer daxPort;
+
     @Option(names = "--sync", description = "fsync every write, so acknowledged writes survive a machine crash.")
     boolean sync;
 
@@ -41,7 +45,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
-                .withInMemory(inMemory).withSync(sync);
+                .withInMemory(inMemory).withSync(sync).withDaxPort(daxPort);
         DynaRocks server = DynaRocks.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -49,7 +53,8 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "dynarocks-shutdown"));
         System.out.println("DynaRocks listening on " + server.endpoint()
-                + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")"));
+                + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
+                + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : ""));
         System.out.flush();
         stopped.await();
         return 0;

@@ -3,8 +3,7 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.expression.Projector;
 import io.dynarocks.engine.item.Capacity;
-import io.dynarocks.engine.item.ItemCodec;
-import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.engine.item.ItemSource;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.ItemSize;
@@ -23,9 +22,11 @@ import java.util.Map;
 public final class GetItemOperation implements Operation<GetItemRequest> {
 
     private final Engine engine;
+    private final ItemSource items;
 
-    public GetItemOperation(Engine engine) {
+    public GetItemOperation(Engine engine, ItemSource items) {
         this.engine = engine;
+        this.items = items;
     }
 
     @Override
@@ -41,9 +42,8 @@ public final class GetItemOperation implements Operation<GetItemRequest> {
                 : null;
         ctx.checkAllUsed();
         TableDefinition table = engine.catalog().require(request.tableName());
-        byte[] key = ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, Keys.ofKey(table.keySchema(), request.key()));
-        byte[] stored = engine.storage().get(key);
-        Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
+        Map<String, AttributeValue> item = items.get(table, Keys.ofKey(table.keySchema(), request.key()),
+                request.consistentRead());
         ConsumedCapacity capacity = ConsumedCapacity.requested(request.returnConsumedCapacity())
                 ? ConsumedCapacity.read(table.tableName(),
                         Capacity.read(item == null ? 0 : ItemSize.of(item), request.consistentRead()),
