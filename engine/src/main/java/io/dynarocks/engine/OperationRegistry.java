@@ -10,6 +10,8 @@ import io.dynarocks.engine.operation.GetItemOperation;
 import io.dynarocks.engine.operation.ListTablesOperation;
 import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.engine.operation.PutItemOperation;
+import io.dynarocks.engine.operation.TransactGetItemsOperation;
+import io.dynarocks.engine.operation.TransactWriteItemsOperation;
 import io.dynarocks.engine.operation.UpdateItemOperation;
 import io.dynarocks.engine.operation.UpdateTableOperation;
 import io.dynarocks.protocol.DynamoException;
@@ -20,6 +22,8 @@ import io.dynarocks.protocol.operation.ListTablesRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableNameRequest;
+import io.dynarocks.protocol.operation.TransactGetItemsRequest;
+import io.dynarocks.protocol.operation.TransactWriteItemsRequest;
 import io.dynarocks.protocol.operation.UpdateItemRequest;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import java.util.Collections;
@@ -62,6 +66,8 @@ public final class OperationRegistry implements RequestHandler {
         register("GetItem", GetItemRequest::decode, new GetItemOperation(engine, items));
         register("DeleteItem", DeleteItemRequest::decode, new DeleteItemOperation(engine));
         register("UpdateItem", UpdateItemRequest::decode, new UpdateItemOperation(engine));
+        register("TransactWriteItems", TransactWriteItemsRequest::decode, new TransactWriteItemsOperation(engine));
+        register("TransactGetItems", TransactGetItemsRequest::decode, new TransactGetItemsOperation(engine));
     }
 
     /** Adds a DynamoDB action. */

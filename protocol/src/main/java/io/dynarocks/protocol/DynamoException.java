@@ -9,16 +9,24 @@ public class DynamoException extends RuntimeException {
     private final String type;
     private final int status;
     private final java.util.Map<String, AttributeValue> item;
+    private final io.dynarocks.protocol.json.JsonWriter.Body details;
 
     public DynamoException(String type, String message, int status) {
-        this(type, message, status, null);
+        this(type, message, status, null, null);
     }
 
-    private DynamoException(String type, String message, int status, java.util.Map<String, AttributeValue> item) {
+    private DynamoException(String type, String message, int status, java.util.Map<String, AttributeValue> item,
+            io.dynarocks.protocol.json.JsonWriter.Body details) {
         super(message, null, false, false);
         this.type = type;
         this.status = status;
         this.item = item;
+        this.details = details;
+    }
+
+    /** Further members of the error body (e.g. CancellationReasons), or null. */
+    public io.dynarocks.protocol.json.JsonWriter.Body details() {
+        return details;
     }
 
     /** The item DynamoDB returns with a failed condition when ReturnValuesOnConditionCheckFailure=ALL_OLD. */
@@ -71,7 +79,31 @@ public class DynamoException extends RuntimeException {
     /** A failed condition carrying the existing item (null or empty for none). */
     public static DynamoException conditionalCheckFailed(java.util.Map<String, AttributeValue> item) {
         return new DynamoException("ConditionalCheckFailedException", "The conditional request failed", 400,
-                item == null || item.isEmpty() ? null : item);
+                item == null || item.isEmpty() ? null : item, null);
+    }
+
+    /** A cancelled transaction; DynamoDB lists every reason's code, in request order, in the message. */
+    public static DynamoException transactionCanceled(java.util.List<CancellationReason> reasons) {
+        String codes = reasons.stream().map(CancellationReason::code)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return new DynamoException("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, null,
+                g -> CancellationReason.write(g, reasons));
+    }
+
+    /** A single-item write against an item that a running transaction is changing. */
+    public static DynamoException transactionConflict() {
+        return new DynamoException("TransactionConflictException", "Transaction is ongoing for the item", 400);
+    }
+
+    public static DynamoException transactionInProgress() {
+        return new DynamoException("TransactionInProgressException",
+                "The transaction with the given request token is already in progress.", 400);
+    }
+
+    public static DynamoException idempotentParameterMismatch() {
+        return new DynamoException("IdempotentParameterMismatchException",
+                "The request uses the same client token as a previous, but non-identical request.", 400);
     }
 
     public static DynamoException internal(String message) {

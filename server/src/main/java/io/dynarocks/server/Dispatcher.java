@@ -49,6 +49,9 @@ public final class Dispatcher {
                 g.writeFieldName("Item");
                 AttributeValueJson.writeItem(g, e.item());
             }
+            if (e.details() != null) {
+                e.details().write(g);
+            }
         });
         return new Reply(e.status(), body);
     }

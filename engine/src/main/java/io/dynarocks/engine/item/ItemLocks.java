@@ -1,6 +1,10 @@
 package io.dynarocks.engine.item;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -11,6 +15,8 @@ public final class ItemLocks {
 
     private static final int STRIPES = 4096;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Exact keys (not stripes, so hash neighbours never conflict) that a running transaction holds. */
+    private final Set<ByteBuffer> inTransaction = ConcurrentHashMap.newKeySet();
 
     public ItemLocks() {
         for (int i = 0; i < STRIPES; i++) {
@@ -24,7 +30,23 @@ public final class ItemLocks {
         for (int id : ids) {
             stripes[id].lock();
         }
-        return new Held(ids);
+        return new Held(ids, List.of());
+    }
+
+    /**
+     * Locks the stripes of all {@code keys} for a transaction and marks the keys as being in a
+     * transaction until closed, so that other writers can report a transaction conflict.
+     */
+    public Held lockForTransaction(byte[]... keys) {
+        Held held = lock(keys);
+        List<ByteBuffer> marked = Arrays.stream(keys).map(ByteBuffer::wrap).toList();
+        inTransaction.addAll(marked);
+        return new Held(held.ids, marked);
+    }
+
+    /** Whether a running transaction holds {@code key}. */
+    public boolean inTransaction(byte[] key) {
+        return inTransaction.contains(ByteBuffer.wrap(key));
     }
 
     private static int stripe(byte[] key) {
@@ -34,13 +56,16 @@ public final class ItemLocks {
     /** Locks held until closed. */
     public final class Held implements AutoCloseable {
         private final int[] ids;
+        private final List<ByteBuffer> marked;
 
-        private Held(int[] ids) {
+        private Held(int[] ids, List<ByteBuffer> marked) {
             this.ids = ids;
+            this.marked = marked;
         }
 
         @Override
         public void close() {
+            marked.forEach(inTransaction::remove);
             for (int i = ids.length - 1; i >= 0; i--) {
                 stripes[ids[i]].unlock();
             }

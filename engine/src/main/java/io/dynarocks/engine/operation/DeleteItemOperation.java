@@ -26,6 +26,16 @@ public final class DeleteItemOperation implements Operation<DeleteItemRequest> {
 
     @Override
     public Response execute(DeleteItemRequest request) {
+        ItemWrite write = plan(request);
+        ReadModifyWrite.Result result = rmw.apply(write);
+        Map<String, AttributeValue> attributes =
+                request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
+        return new ItemResponse("Attributes", attributes,
+                WriteCapacity.of(request.returnConsumedCapacity(), write.table(), result));
+    }
+
+    /** Validates the request and plans its write (also one Delete of TransactWriteItems). */
+    public ItemWrite plan(DeleteItemRequest request) {
         ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
                 request.conditionExpression() != null, "ConditionExpression is null");
         Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
@@ -33,11 +43,6 @@ public final class DeleteItemOperation implements Operation<DeleteItemRequest> {
         ctx.checkAllUsed();
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
-        ReadModifyWrite.Result result = rmw.apply(table, key, condition, request.returnOldOnConditionFailure(),
-                old -> null, null);
-        Map<String, AttributeValue> attributes =
-                request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
-        return new ItemResponse("Attributes", attributes,
-                WriteCapacity.of(request.returnConsumedCapacity(), table, result));
+        return new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> null, null);
     }
 }

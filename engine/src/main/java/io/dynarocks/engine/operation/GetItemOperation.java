@@ -31,16 +31,7 @@ public final class GetItemOperation implements Operation<GetItemRequest> {
 
     @Override
     public Response execute(GetItemRequest request) {
-        LegacyParameters.checkNotMixed(
-                request.attributesToGet() != null ? "AttributesToGet" : null,
-                request.projectionExpression() != null ? "ProjectionExpression" : null);
-        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
-                request.projectionExpression() != null, "ProjectionExpression is null");
-        Projection projection = request.projectionExpression() != null
-                ? Expressions.projection(request.projectionExpression(), ctx)
-                : request.attributesToGet() != null ? LegacyParameters.fromAttributesToGet(request.attributesToGet())
-                : null;
-        ctx.checkAllUsed();
+        Projection projection = projection(request);
         TableDefinition table = engine.catalog().require(request.tableName());
         Map<String, AttributeValue> item = items.get(table, Keys.ofKey(table.keySchema(), request.key()),
                 request.consistentRead());
@@ -53,5 +44,20 @@ public final class GetItemOperation implements Operation<GetItemRequest> {
             item = Projector.project(projection, item);
         }
         return new ItemResponse("Item", item, capacity);
+    }
+
+    /** The request's projection (ProjectionExpression or legacy AttributesToGet), or null for the whole item. */
+    static Projection projection(GetItemRequest request) {
+        LegacyParameters.checkNotMixed(
+                request.attributesToGet() != null ? "AttributesToGet" : null,
+                request.projectionExpression() != null ? "ProjectionExpression" : null);
+        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
+                request.projectionExpression() != null, "ProjectionExpression is null");
+        Projection projection = request.projectionExpression() != null
+                ? Expressions.projection(request.projectionExpression(), ctx)
+                : request.attributesToGet() != null ? LegacyParameters.fromAttributesToGet(request.attributesToGet())
+                : null;
+        ctx.checkAllUsed();
+        return projection;
     }
 }

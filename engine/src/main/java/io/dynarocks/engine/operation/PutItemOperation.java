@@ -28,6 +28,16 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
 
     @Override
     public Response execute(PutItemRequest request) {
+        ItemWrite write = plan(request);
+        ReadModifyWrite.Result result = rmw.apply(write);
+        ConsumedCapacity capacity = WriteCapacity.of(request.returnConsumedCapacity(), write.table(), result);
+        Map<String, AttributeValue> attributes =
+                request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
+        return new ItemResponse("Attributes", attributes, capacity);
+    }
+
+    /** Validates the request and plans its write (also one Put of TransactWriteItems). */
+    public ItemWrite plan(PutItemRequest request) {
         ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
                 request.conditionExpression() != null, "ConditionExpression is null");
         Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
@@ -38,11 +48,7 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
         if (ItemSize.of(request.item()) > ItemSize.MAX_ITEM_BYTES) {
             throw io.dynarocks.protocol.DynamoException.validation("Item size has exceeded the maximum allowed size");
         }
-        ReadModifyWrite.Result result = rmw.apply(table, key, condition, request.returnOldOnConditionFailure(),
-                old -> request.item(), "Item size has exceeded the maximum allowed size");
-        ConsumedCapacity capacity = WriteCapacity.of(request.returnConsumedCapacity(), table, result);
-        Map<String, AttributeValue> attributes =
-                request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
-        return new ItemResponse("Attributes", attributes, capacity);
+        return new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> request.item(),
+                "Item size has exceeded the maximum allowed size");
     }
 }

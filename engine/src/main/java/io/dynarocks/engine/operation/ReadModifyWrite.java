@@ -3,17 +3,11 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.ChangeHook;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
-import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.ItemLocks;
-import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.protocol.ItemSize;
-import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.WriteBatch;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * The mechanics every single-item write shares: lock the item, read the old item, check the
@@ -30,40 +24,50 @@ public final class ReadModifyWrite {
         this.engine = engine;
     }
 
-    /**
-     * @param condition tested against the old item (an empty map when absent); null for none
-     * @param change    maps the old item (empty when absent) to the new item, or null to delete
-     * @param sizeError DynamoDB's message when the new item exceeds 400 KB
-     */
-    public Result apply(TableDefinition table, PrimaryKey key, Predicate<Map<String, AttributeValue>> condition,
-            boolean returnOldOnFailure, UnaryOperator<Map<String, AttributeValue>> change, String sizeError) {
-        byte[] storageKey = ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, key);
+    public Result apply(ItemWrite write) {
+        byte[] storageKey = write.storageKey();
+        // DynamoDB rejects a single-item write to an item that a running transaction is changing. A
+        // write that arrives just before the transaction marks its items instead waits on the stripe
+        // lock and runs after it: either way writes to one item are serialized.
+        if (engine.locks().inTransaction(storageKey)) {
+            throw DynamoException.transactionConflict();
+        }
         try (ItemLocks.Held ignored = engine.locks().lock(storageKey)) {
-            byte[] stored = engine.storage().get(storageKey);
-            Map<String, AttributeValue> old = stored == null ? null : ItemCodec.decode(stored);
-            Map<String, AttributeValue> current = old == null ? Map.of() : old;
-            if (condition != null && !condition.test(current)) {
-                throw DynamoException.conditionalCheckFailed(returnOldOnFailure ? old : null);
-            }
-            Map<String, AttributeValue> updated = change.apply(current);
+            Map<String, AttributeValue> old = read(engine, storageKey);
+            Map<String, AttributeValue> updated = write.newItem(old);
             WriteBatch batch = new WriteBatch();
-            if (updated == null) {
-                if (old == null) {
-                    return new Result(null, null);
-                }
-                batch.delete(storageKey);
-            } else {
-                if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
-                    throw DynamoException.validation(sizeError);
-                }
-                batch.put(storageKey, ItemCodec.encode(updated));
+            stage(engine, write, old, updated, batch);
+            if (!batch.isEmpty()) {
+                engine.storage().write(batch);
             }
-            ChangeHook.Change itemChange = new ChangeHook.Change(table, key, old, updated, false);
-            for (ChangeHook hook : engine.hooks()) {
-                hook.onChange(itemChange, batch);
-            }
-            engine.storage().write(batch);
             return new Result(old, updated);
+        }
+    }
+
+    /** The item stored under {@code storageKey} now, or null. */
+    public static Map<String, AttributeValue> read(Engine engine, byte[] storageKey) {
+        byte[] stored = engine.storage().get(storageKey);
+        return stored == null ? null : ItemCodec.decode(stored);
+    }
+
+    /**
+     * Adds the change from {@code old} to {@code updated} to {@code batch}: the item itself and every
+     * hook's entries. Nothing is added for a condition check or for deleting an absent item.
+     */
+    public static void stage(Engine engine, ItemWrite write, Map<String, AttributeValue> old,
+            Map<String, AttributeValue> updated, WriteBatch batch) {
+        if (!write.writes() || (old == null && updated == null)) {
+            return;
+        }
+        byte[] storageKey = write.storageKey();
+        if (updated == null) {
+            batch.delete(storageKey);
+        } else {
+            batch.put(storageKey, ItemCodec.encode(updated));
+        }
+        ChangeHook.Change change = new ChangeHook.Change(write.table(), write.key(), old, updated, false);
+        for (ChangeHook hook : engine.hooks()) {
+            hook.onChange(change, batch);
         }
     }
 }

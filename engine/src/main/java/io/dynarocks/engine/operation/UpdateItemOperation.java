@@ -37,6 +37,21 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
 
     @Override
     public Response execute(UpdateItemRequest request) {
+        Planned planned = planned(request);
+        ReadModifyWrite.Result result = rmw.apply(planned.write());
+        return new ItemResponse("Attributes", returned(request, planned.update(), result),
+                WriteCapacity.of(request.returnConsumedCapacity(), planned.write().table(), result));
+    }
+
+    /** Validates the request and plans its write (also one Update of TransactWriteItems). */
+    public ItemWrite plan(UpdateItemRequest request) {
+        return planned(request).write();
+    }
+
+    /** The planned write and the update it applies (ReturnValues=UPDATED_* selects by it). */
+    private record Planned(ItemWrite write, Update update) {}
+
+    private Planned planned(UpdateItemRequest request) {
         LegacyParameters.checkNotMixed(
                 Arrays.asList(request.attributeUpdates() != null ? "AttributeUpdates" : null,
                         request.legacy().expected() != null ? "Expected" : null),
@@ -61,14 +76,11 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
                 }
             }
         }
-        ReadModifyWrite.Result result = rmw.apply(table, key, condition, request.returnOldOnConditionFailure(),
-                old -> {
-                    Map<String, AttributeValue> base = old.isEmpty() ? key.asMap(table.keySchema()) : old;
-                    return update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
-                },
-                "Item size to update has exceeded the maximum allowed size");
-        return new ItemResponse("Attributes", returned(request, update, result),
-                WriteCapacity.of(request.returnConsumedCapacity(), table, result));
+        ItemWrite write = new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> {
+            Map<String, AttributeValue> base = old.isEmpty() ? key.asMap(table.keySchema()) : old;
+            return update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
+        }, "Item size to update has exceeded the maximum allowed size");
+        return new Planned(write, update);
     }
 
     private static Map<String, AttributeValue> returned(UpdateItemRequest request, Update update,

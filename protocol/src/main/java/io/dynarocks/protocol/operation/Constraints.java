@@ -66,6 +66,16 @@ public final class Constraints {
         return this;
     }
 
+    public Constraints length(String value, int min, int max, String member) {
+        if (value != null && value.length() < min) {
+            fail(value, member, "Member must have length greater than or equal to " + min);
+        }
+        if (value != null && value.length() > max) {
+            fail(value, member, "Member must have length less than or equal to " + max);
+        }
+        return this;
+    }
+
     public Constraints fail(Object value, String member, String constraint) {
         String shown = value == null ? "null" : value instanceof String ? "'" + value + "'" : String.valueOf(value);
         errors.add("Value " + shown + " at '" + member + "' failed to satisfy constraint: " + constraint);

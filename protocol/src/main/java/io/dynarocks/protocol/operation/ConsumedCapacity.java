@@ -20,6 +20,18 @@ public record ConsumedCapacity(String tableName, double capacityUnits, double re
         return "TOTAL".equals(returnConsumedCapacity) || "INDEXES".equals(returnConsumedCapacity);
     }
 
+    /** Writes the {@code ConsumedCapacity} member of multi-table responses, unless {@code list} is null. */
+    public static void writeList(JsonGenerator g, java.util.List<ConsumedCapacity> list) throws IOException {
+        if (list == null) {
+            return;
+        }
+        g.writeArrayFieldStart("ConsumedCapacity");
+        for (ConsumedCapacity c : list) {
+            c.writeTo(g);
+        }
+        g.writeEndArray();
+    }
+
     public void writeTo(JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("TableName", tableName);

@@ -36,6 +36,13 @@ final class ItemMembers {
         return m;
     }
 
+    /** Reads the members of a nested object, e.g. one action of a transaction. */
+    static ItemMembers read(JsonReader r) throws IOException {
+        ItemMembers m = new ItemMembers();
+        r.readObject(m::field);
+        return m;
+    }
+
     private void field(String name, JsonReader r) throws IOException {
         switch (name) {
             case "TableName" -> tableName = r.readString();

@@ -1,0 +1,27 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.Keys;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.LegacyConditional;
+import io.dynarocks.protocol.operation.ConditionCheckRequest;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** TransactWriteItems' ConditionCheck action: a condition on an item that the transaction leaves as it is. */
+public final class ConditionCheck {
+
+    private ConditionCheck() {}
+
+    public static ItemWrite plan(Engine engine, ConditionCheckRequest request) {
+        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(), true, null);
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
+                LegacyConditional.NONE, ctx);
+        ctx.checkAllUsed();
+        TableDefinition table = engine.catalog().require(request.tableName());
+        return new ItemWrite(table, Keys.ofKey(table.keySchema(), request.key()), condition,
+                request.returnOldOnConditionFailure(), null, null);
+    }
+}

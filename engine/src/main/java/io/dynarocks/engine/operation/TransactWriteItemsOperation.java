@@ -1,0 +1,175 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.engine.transaction.ClientTokens;
+import io.dynarocks.engine.transaction.TransactionCapacity;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.CancellationReason;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.ItemSize;
+import io.dynarocks.protocol.operation.TransactWriteItem;
+import io.dynarocks.protocol.operation.TransactWriteItemsRequest;
+import io.dynarocks.protocol.operation.TransactWriteItemsResponse;
+import io.dynarocks.storage.WriteBatch;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems: all-or-nothing writes across items and tables. Every action is planned
+ * (validated) first; then all items are locked at once (stripes in a global order, so transactions
+ * never deadlock), every condition is evaluated against the old items, and only if all pass are all
+ * changes, with every hook's entries, applied in one atomic storage batch.
+ *
+ * <p>Isolation: the item locks serialize a transaction with every other writer of its items. As in
+ * DynamoDB, a write that finds one of its items held by a running transaction is rejected instead of
+ * waiting: a single-item write with TransactionConflictException (see ReadModifyWrite), another
+ * transaction with a TransactionConflict cancellation reason for that item. Reads never conflict:
+ * TransactGetItems reads one snapshot.
+ */
+public final class TransactWriteItemsOperation implements Operation<TransactWriteItemsRequest> {
+
+    /** DynamoDB's limit on the aggregate size of a transaction's items. */
+    static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
+    private final Engine engine;
+    private final PutItemOperation puts;
+    private final UpdateItemOperation updates;
+    private final DeleteItemOperation deletes;
+    private final ClientTokens tokens;
+
+    public TransactWriteItemsOperation(Engine engine) {
+        this.engine = engine;
+        this.puts = new PutItemOperation(engine);
+        this.updates = new UpdateItemOperation(engine);
+        this.deletes = new DeleteItemOperation(engine);
+        this.tokens = new ClientTokens(engine.clock());
+    }
+
+    @Override
+    public TransactWriteItemsResponse execute(TransactWriteItemsRequest request) {
+        List<ItemWrite> writes = plan(request.transactItems());
+        String token = request.clientRequestToken();
+        if (token != null) {
+            TransactionCapacity earlier = tokens.begin(token, request.digest());
+            if (earlier != null) {
+                return new TransactWriteItemsResponse(earlier.report(request.returnConsumedCapacity()));
+            }
+        }
+        boolean succeeded = false;
+        try {
+            TransactionCapacity capacity = run(writes);
+            if (token != null) {
+                tokens.succeeded(token, request.digest(), capacity);
+            }
+            succeeded = true;
+            return new TransactWriteItemsResponse(capacity.report(request.returnConsumedCapacity()));
+        } finally {
+            if (token != null && !succeeded) {
+                tokens.failed(token);
+            }
+        }
+    }
+
+    /** Validates every action before anything is locked; errors here reject the whole request. */
+    private List<ItemWrite> plan(List<TransactWriteItem> items) {
+        List<ItemWrite> writes = new ArrayList<>(items.size());
+        Set<ByteBuffer> targets = new HashSet<>();
+        long bytes = 0;
+        for (TransactWriteItem item : items) {
+            ItemWrite write;
+            if (item.put() != null) {
+                write = puts.plan(item.put());
+                bytes += ItemSize.of(item.put().item());
+            } else if (item.update() != null) {
+                write = updates.plan(item.update());
+                bytes += ItemSize.of(item.update().key());
+            } else if (item.delete() != null) {
+                write = deletes.plan(item.delete());
+                bytes += ItemSize.of(item.delete().key());
+            } else {
+                write = ConditionCheck.plan(engine, item.conditionCheck());
+                bytes += ItemSize.of(item.conditionCheck().key());
+            }
+            if (!targets.add(ByteBuffer.wrap(write.storageKey()))) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            writes.add(write);
+        }
+        if (bytes > MAX_TRANSACTION_BYTES) {
+            throw DynamoException.validation("Transaction request size has exceeded the maximum allowed size of 4 MB");
+        }
+        return writes;
+    }
+
+    private TransactionCapacity run(List<ItemWrite> writes) {
+        byte[][] keys = writes.stream().map(ItemWrite::storageKey).toArray(byte[][]::new);
+        rejectConflicts(keys);
+        try (ItemLocks.Held ignored = engine.locks().lockForTransaction(keys)) {
+            List<Map<String, AttributeValue>> oldItems = new ArrayList<>(keys.length);
+            List<Map<String, AttributeValue>> newItems = new ArrayList<>(keys.length);
+            List<CancellationReason> reasons = new ArrayList<>(keys.length);
+            boolean cancelled = false;
+            for (int i = 0; i < keys.length; i++) {
+                Map<String, AttributeValue> old = ReadModifyWrite.read(engine, keys[i]);
+                oldItems.add(old);
+                try {
+                    newItems.add(writes.get(i).newItem(old));
+                    reasons.add(CancellationReason.NONE);
+                } catch (DynamoException e) {
+                    newItems.add(null);
+                    reasons.add(reason(e));
+                    cancelled = true;
+                }
+            }
+            if (cancelled) {
+                throw DynamoException.transactionCanceled(reasons);
+            }
+            WriteBatch batch = new WriteBatch();
+            TransactionCapacity capacity = TransactionCapacity.writes();
+            for (int i = 0; i < keys.length; i++) {
+                ItemWrite write = writes.get(i);
+                ReadModifyWrite.stage(engine, write, oldItems.get(i), newItems.get(i), batch);
+                capacity.charge(write.table().tableName(),
+                        Math.max(size(oldItems.get(i)), write.writes() ? size(newItems.get(i)) : 0));
+            }
+            if (!batch.isEmpty()) {
+                engine.storage().write(batch);
+            }
+            return capacity;
+        }
+    }
+
+    /** Cancels with TransactionConflict for every item that another running transaction holds. */
+    private void rejectConflicts(byte[][] keys) {
+        List<CancellationReason> reasons = new ArrayList<>(keys.length);
+        boolean conflict = false;
+        for (byte[] key : keys) {
+            boolean held = engine.locks().inTransaction(key);
+            reasons.add(held ? CancellationReason.transactionConflict() : CancellationReason.NONE);
+            conflict |= held;
+        }
+        if (conflict) {
+            throw DynamoException.transactionCanceled(reasons);
+        }
+    }
+
+    private static CancellationReason reason(DynamoException e) {
+        switch (e.type()) {
+            case "ConditionalCheckFailedException":
+                return CancellationReason.conditionalCheckFailed(e.item());
+            case "ValidationException":
+                return CancellationReason.validationError(e.getMessage());
+            default:
+                throw e;
+        }
+    }
+
+    private static long size(Map<String, AttributeValue> item) {
+        return item == null ? 0 : ItemSize.of(item);
+    }
+}
