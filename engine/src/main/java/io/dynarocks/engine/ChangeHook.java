@@ -21,4 +21,10 @@ public interface ChangeHook {
             Map<String, AttributeValue> newItem, boolean serviceDelete) {}
 
     void onChange(Change change, WriteBatch batch);
+
+    /**
+     * A table's definition changes (CreateTable: {@code before} null; DeleteTable: {@code after} null);
+     * the hook may add entries to the catalog's write batch, e.g. to open or close a stream.
+     */
+    default void onTableChange(TableDefinition before, TableDefinition after, WriteBatch batch) {}
 }

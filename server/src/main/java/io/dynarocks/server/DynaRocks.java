@@ -7,6 +7,7 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
+import io.dynarocks.streams.Streams;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -38,6 +39,7 @@ public final class DynaRocks implements AutoCloseable {
     private final ServerConfig config;
     private final Engine engine;
     private final Dispatcher dispatcher;
+    private final Streams streams;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private Channel channel;
@@ -49,7 +51,9 @@ public final class DynaRocks implements AutoCloseable {
         this.config = config;
         Storage storage = config.inMemory() ? new MemoryStorage() : openRocksDb(config.dataDir(), config.sync());
         this.engine = new Engine(storage, clock);
-        this.dispatcher = new Dispatcher(new OperationRegistry(engine));
+        OperationRegistry registry = new OperationRegistry(engine);
+        this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
+        this.dispatcher = new Dispatcher(registry);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -149,6 +153,11 @@ public final class DynaRocks implements AutoCloseable {
         return dispatcher;
     }
 
+    /** DynamoDB Streams of this server, for in-process subscribers ({@code streams().subscribe(...)}). */
+    public Streams streams() {
+        return streams;
+    }
+
     /** Stops accepting requests, lets running ones finish, then flushes and closes the store. */
     @Override
     public synchronized void close() {
@@ -164,6 +173,7 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private void shutdownQuietly() {
+        streams.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdown();
         try {

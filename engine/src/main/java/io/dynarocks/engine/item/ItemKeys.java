@@ -58,6 +58,11 @@ public final class ItemKeys {
         throw new IllegalArgumentException("not a key type: " + v.typeName());
     }
 
+    /** The partition hash of a partition key value (what spreads items, Scan segments and stream shards). */
+    public static int partitionHash(AttributeValue hash) {
+        return partitionHash(encode(hash));
+    }
+
     static int partitionHash(byte[] encodedHashKey) {
         CRC32C crc = new CRC32C();
         crc.update(encodedHashKey);

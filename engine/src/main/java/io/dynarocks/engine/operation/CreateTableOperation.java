@@ -37,8 +37,10 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                     ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
             TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
                     ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
-                    throughput, now, java.util.List.of(), null, null);
+                    throughput, now, java.util.List.of(),
+                    StreamSpecifications.forNewTable(request.streamSpecification(), now), null);
             engine.catalog().stage(batch, table);
+            engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
             engine.storage().write(batch);
             engine.catalog().published(table);
             return TableStatistics.describe(engine, "TableDescription", table, "ACTIVE");

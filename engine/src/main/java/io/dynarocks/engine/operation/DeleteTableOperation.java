@@ -27,6 +27,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             KeyRange items = ItemKeys.table(table.storageId());
             WriteBatch batch = new WriteBatch().deleteRange(items.from(), items.to());
             engine.catalog().stageRemoval(batch, table.tableName());
+            engine.hooks().forEach(h -> h.onTableChange(table, null, batch));
             engine.storage().write(batch);
             engine.catalog().removed(table.tableName());
             // DynamoDB reports DELETING; the item counts are not recomputed for a table being dropped.

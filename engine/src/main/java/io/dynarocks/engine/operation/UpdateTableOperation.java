@@ -30,9 +30,12 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             }
             long billingChange = billing.equals(t.billingMode()) ? t.lastBillingModeChangeMillis()
                     : engine.clock().millis();
-            TableDefinition updated = t.withBilling(billing, throughput, billingChange);
+            TableDefinition updated = t.withBilling(billing, throughput, billingChange)
+                    .withStream(StreamSpecifications.update(t.tableName(), t.stream(), request.streamSpecification(),
+                            engine.clock().millis()));
             WriteBatch batch = new WriteBatch();
             engine.catalog().stage(batch, updated);
+            engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);
             engine.catalog().published(updated);
             return TableStatistics.describe(engine, "TableDescription", updated, "ACTIVE");

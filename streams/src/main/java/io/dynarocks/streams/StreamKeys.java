@@ -1,0 +1,50 @@
+package io.dynarocks.streams;
+
+import io.dynarocks.storage.KeyRange;
+import java.nio.ByteBuffer;
+
+/**
+ * Storage keys of streams. Descriptors: {@code s | tableId(4) | streamStart(8)}. Records:
+ * {@code S | tableId(4) | streamStart(8) | hashRange(1) | seq(8)}; a shard is a contiguous run of
+ * one hash range because its generation is the high part of the sequence number.
+ */
+final class StreamKeys {
+
+    private static final byte DESCRIPTOR_PREFIX = 's';
+    private static final byte RECORD_PREFIX = 'S';
+
+    private StreamKeys() {}
+
+    static byte[] descriptor(int tableId, long streamStart) {
+        return ByteBuffer.allocate(13).put(DESCRIPTOR_PREFIX).putInt(tableId).putLong(streamStart).array();
+    }
+
+    static KeyRange allDescriptors() {
+        return KeyRange.prefix(new byte[] {DESCRIPTOR_PREFIX});
+    }
+
+    static byte[] record(StreamDescriptor d, int range, long seq) {
+        return ByteBuffer.allocate(22).put(RECORD_PREFIX).putInt(d.tableStorageId()).putLong(d.startMillis())
+                .put((byte) range).putLong(seq).array();
+    }
+
+    /** Records of one hash range with sequence numbers in {@code [fromSeq, toSeq]}. */
+    static KeyRange records(StreamDescriptor d, int range, long fromSeq, long toSeq) {
+        byte[] to = toSeq == Long.MAX_VALUE ? prefixEnd(d, range) : record(d, range, toSeq + 1);
+        return new KeyRange(record(d, range, fromSeq), to);
+    }
+
+    /** Every record of one hash range. */
+    static KeyRange records(StreamDescriptor d, int range) {
+        return new KeyRange(record(d, range, 0), prefixEnd(d, range));
+    }
+
+    static long seqOf(byte[] recordKey) {
+        return ByteBuffer.wrap(recordKey, 14, 8).getLong();
+    }
+
+    private static byte[] prefixEnd(StreamDescriptor d, int range) {
+        return ByteBuffer.allocate(14).put(RECORD_PREFIX).putInt(d.tableStorageId()).putLong(d.startMillis())
+                .put((byte) (range + 1)).array();
+    }
+}

@@ -1,0 +1,93 @@
+package io.dynarocks.streams;
+
+import io.dynarocks.storage.Storage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live part of one stream: its sequence counter, current generation, and the records whose
+ * sequence numbers are allocated but whose write batches may not be committed yet.
+ *
+ * <p>Sequence numbers are allocated under the item lock, so one item's records are ordered; but two
+ * items in one shard may commit out of allocation order. Readers therefore only read up to the
+ * {@linkplain #visibleLimit visible limit}, below the oldest uncommitted allocation, so an iterator
+ * can never move past a record that appears later.
+ */
+final class StreamState {
+
+    /** A batch that failed after allocation never commits; after this long its number is given up. */
+    private static final long ABANDON_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private record Pending(byte[] recordKey, long allocatedNanos) {}
+
+    private volatile StreamDescriptor descriptor;
+    private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
+    private long counter;
+    private int generation;
+    private volatile long maxSeq;
+
+    StreamState(StreamDescriptor descriptor, long storedMaxSeq) {
+        this.descriptor = descriptor;
+        this.counter = storedMaxSeq & ((1L << Shard.GENERATION_SHIFT) - 1);
+        this.generation = (int) (storedMaxSeq >>> Shard.GENERATION_SHIFT);
+        this.maxSeq = storedMaxSeq;
+    }
+
+    StreamDescriptor descriptor() {
+        return descriptor;
+    }
+
+    void descriptor(StreamDescriptor d) {
+        descriptor = d;
+    }
+
+    /** Allocates the next sequence number for a record of hash range {@code range} written at {@code now}. */
+    synchronized long allocate(int range, long now) {
+        int gen = advance(now);
+        long seq = ((long) gen << Shard.GENERATION_SHIFT) | ++counter;
+        pending.put(seq, new Pending(StreamKeys.record(descriptor, range, seq), System.nanoTime()));
+        maxSeq = seq;
+        return seq;
+    }
+
+    /**
+     * The current generation; never goes back, so once a reader has seen a shard closed no writer
+     * can still put a record into it. A disabled stream stays in the generation it ended in.
+     */
+    synchronized int generation(long now) {
+        return advance(now);
+    }
+
+    private int advance(long now) {
+        StreamDescriptor d = descriptor;
+        long at = d.enabled() ? now : Math.min(now, d.endMillis());
+        long g = Math.max(0, (at - d.startMillis()) / d.periodMillis());
+        generation = (int) Math.max(generation, Math.min(g, 0xFFFFFF));
+        return generation;
+    }
+
+    /**
+     * Every record with a sequence number up to this one is committed (or abandoned).
+     * {@code sealedThrough} is the last sequence number of a closed shard (all of whose numbers are
+     * allocated already), or -1.
+     */
+    long visibleLimit(Storage storage, long sealedThrough) {
+        long limit = Math.max(maxSeq, sealedThrough);
+        prune(storage);
+        Map.Entry<Long, Pending> first = pending.firstEntry();
+        return first == null ? limit : Math.min(limit, first.getKey() - 1);
+    }
+
+    /** Forgets allocations that are committed or abandoned, oldest first, up to the first still in flight. */
+    void prune(Storage storage) {
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            if (storage.get(p.recordKey()) == null && now - p.allocatedNanos() < ABANDON_NANOS) {
+                return;
+            }
+            pending.remove(e.getKey(), p);
+        }
+    }
+}
