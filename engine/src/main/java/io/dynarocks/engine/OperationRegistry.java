@@ -1,5 +1,7 @@
 package io.dynarocks.engine;
 
+import io.dynarocks.engine.operation.BatchGetItemOperation;
+import io.dynarocks.engine.operation.BatchWriteItemOperation;
 import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.engine.operation.DeleteItemOperation;
 import io.dynarocks.engine.operation.DeleteTableOperation;
@@ -8,14 +10,20 @@ import io.dynarocks.engine.operation.GetItemOperation;
 import io.dynarocks.engine.operation.ListTablesOperation;
 import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.engine.operation.PutItemOperation;
+import io.dynarocks.engine.operation.QueryOperation;
+import io.dynarocks.engine.operation.ScanOperation;
 import io.dynarocks.engine.operation.UpdateItemOperation;
 import io.dynarocks.engine.operation.UpdateTableOperation;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.BatchGetItemRequest;
+import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.ListTablesRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
+import io.dynarocks.protocol.operation.QueryRequest;
+import io.dynarocks.protocol.operation.ScanRequest;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableNameRequest;
 import io.dynarocks.protocol.operation.UpdateItemRequest;
@@ -54,6 +62,10 @@ public final class OperationRegistry {
         register("GetItem", GetItemRequest::decode, new GetItemOperation(engine));
         register("DeleteItem", DeleteItemRequest::decode, new DeleteItemOperation(engine));
         register("UpdateItem", UpdateItemRequest::decode, new UpdateItemOperation(engine));
+        register("Query", QueryRequest::decode, new QueryOperation(engine));
+        register("Scan", ScanRequest::decode, new ScanOperation(engine));
+        register("BatchGetItem", BatchGetItemRequest::decode, new BatchGetItemOperation(engine));
+        register("BatchWriteItem", BatchWriteItemRequest::decode, new BatchWriteItemOperation(engine));
     }
 
     /** Adds a DynamoDB action. */
