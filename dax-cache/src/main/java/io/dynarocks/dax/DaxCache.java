@@ -9,6 +9,7 @@ import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.engine.item.StorageItemSource;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
 import io.dynarocks.protocol.operation.Response;
@@ -68,6 +69,15 @@ public final class DaxCache implements RequestHandler {
             UpdateItemRequest r = UpdateItemRequest.decode(body);
             TableDefinition table = engine.catalog().require(r.tableName());
             refresh(table, Keys.ofKey(table.keySchema(), r.key()));
+        } else if ((PREFIX + "BatchWriteItem").equals(target)) {
+            BatchWriteItemRequest r = BatchWriteItemRequest.decode(body);
+            r.requestItems().forEach((tableName, writes) -> {
+                TableDefinition table = engine.catalog().require(tableName);
+                for (BatchWriteItemRequest.WriteRequest w : writes) {
+                    refresh(table, w.item() != null ? Keys.ofItem(table.keySchema(), w.item())
+                            : Keys.ofKey(table.keySchema(), w.key()));
+                }
+            });
         } else if ((PREFIX + "DeleteItem").equals(target)) {
             DeleteItemRequest r = DeleteItemRequest.decode(body);
             TableDefinition table = engine.catalog().require(r.tableName());

@@ -1,6 +1,7 @@
 package io.dynarocks.engine;
 
 import io.dynarocks.engine.catalog.Catalog;
+import io.dynarocks.engine.index.IndexMaintenance;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.storage.Storage;
 import java.time.Clock;
@@ -20,6 +21,7 @@ public final class Engine implements AutoCloseable {
         this.storage = storage;
         this.clock = clock;
         this.catalog = new Catalog(storage);
+        addHook(new IndexMaintenance(catalog));
     }
 
     public Storage storage() {

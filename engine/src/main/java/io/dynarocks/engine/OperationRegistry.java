@@ -2,6 +2,8 @@ package io.dynarocks.engine;
 
 import io.dynarocks.engine.item.ItemSource;
 import io.dynarocks.engine.item.StorageItemSource;
+import io.dynarocks.engine.operation.BatchGetItemOperation;
+import io.dynarocks.engine.operation.BatchWriteItemOperation;
 import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.engine.operation.DeleteItemOperation;
 import io.dynarocks.engine.operation.DeleteTableOperation;
@@ -12,14 +14,20 @@ import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.engine.operation.PutItemOperation;
 import io.dynarocks.engine.operation.TransactGetItemsOperation;
 import io.dynarocks.engine.operation.TransactWriteItemsOperation;
+import io.dynarocks.engine.operation.QueryOperation;
+import io.dynarocks.engine.operation.ScanOperation;
 import io.dynarocks.engine.operation.UpdateItemOperation;
 import io.dynarocks.engine.operation.UpdateTableOperation;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.BatchGetItemRequest;
+import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.ListTablesRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
+import io.dynarocks.protocol.operation.QueryRequest;
+import io.dynarocks.protocol.operation.ScanRequest;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableNameRequest;
 import io.dynarocks.protocol.operation.TransactGetItemsRequest;
@@ -68,6 +76,10 @@ public final class OperationRegistry implements RequestHandler {
         register("UpdateItem", UpdateItemRequest::decode, new UpdateItemOperation(engine));
         register("TransactWriteItems", TransactWriteItemsRequest::decode, new TransactWriteItemsOperation(engine));
         register("TransactGetItems", TransactGetItemsRequest::decode, new TransactGetItemsOperation(engine));
+        register("Query", QueryRequest::decode, new QueryOperation(engine));
+        register("Scan", ScanRequest::decode, new ScanOperation(engine));
+        register("BatchGetItem", BatchGetItemRequest::decode, new BatchGetItemOperation(engine, items));
+        register("BatchWriteItem", BatchWriteItemRequest::decode, new BatchWriteItemOperation(engine));
     }
 
     /** Adds a DynamoDB action. */

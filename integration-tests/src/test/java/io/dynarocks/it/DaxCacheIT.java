@@ -118,6 +118,34 @@ class DaxCacheIT {
     }
 
     @Test
+    void queryResultsStayStaleUntilTheirTtl() {
+        main.putItem(b -> b.tableName("Cached").item(item("q", "1")));
+        var first = cached.scan(b -> b.tableName("Cached"));
+        main.putItem(b -> b.tableName("Cached").item(item("q2", "2")));
+        cached.putItem(b -> b.tableName("Cached").item(item("q3", "3")));
+        var second = cached.scan(b -> b.tableName("Cached"));
+        assertThat(second.items()).isEqualTo(first.items());
+        assertThat(db.dax().queryCacheStatistics().hits()).isEqualTo(1);
+        assertThat(cached.scan(b -> b.tableName("Cached").consistentRead(true)).count()).isEqualTo(3);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(cached.scan(b -> b.tableName("Cached")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void batchOperationsGoThroughTheItemCache() {
+        main.putItem(b -> b.tableName("Cached").item(item("b1", "1")));
+        cachedGet("b1");
+        cached.batchWriteItem(b -> b.requestItems(Map.of("Cached", java.util.List.of(
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(item("b1", "2"))).build()))));
+        var got = cached.batchGetItem(b -> b.requestItems(Map.of("Cached",
+                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                        .keys(Map.of("pk", AttributeValue.fromS("b1"))).build())));
+        assertThat(got.responses().get("Cached")).containsExactly(item("b1", "2"));
+        assertThat(db.dax().itemCacheStatistics().hits()).isEqualTo(1);
+    }
+
+    @Test
     void errorsAreTheSameAsOnTheMainPort() {
         var onMain = org.assertj.core.api.Assertions.catchThrowable(() ->
                 main.getItem(b -> b.tableName("Cached").key(Map.of("pk", AttributeValue.fromN("1")))));

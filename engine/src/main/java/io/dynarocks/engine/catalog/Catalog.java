@@ -57,6 +57,11 @@ public final class Catalog {
         return t;
     }
 
+    /** The table as the catalog holds it now, or null. */
+    public TableDefinition find(String name) {
+        return tables.get(name);
+    }
+
     public synchronized int allocateId(WriteBatch batch) {
         int id = nextId++;
         batch.put(NEXT_ID_KEY, ByteBuffer.allocate(4).putInt(nextId).array());

@@ -49,6 +49,19 @@ public final class ItemLocks {
         return inTransaction.contains(ByteBuffer.wrap(key));
     }
 
+    /**
+     * Waits until every write holding a lock now has finished: a writer that read the catalog before a
+     * change (e.g. a new index) cannot write after this returns.
+     */
+    public void barrier() {
+        for (ReentrantLock stripe : stripes) {
+            stripe.lock();
+        }
+        for (int i = STRIPES - 1; i >= 0; i--) {
+            stripes[i].unlock();
+        }
+    }
+
     private static int stripe(byte[] key) {
         return Math.floorMod(Arrays.hashCode(key), STRIPES);
     }

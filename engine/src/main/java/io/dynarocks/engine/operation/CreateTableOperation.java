@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.index.SecondaryIndexes;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
@@ -37,7 +38,7 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                     ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
             TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
                     ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
-                    throughput, now, java.util.List.of(),
+                    throughput, now, SecondaryIndexes.define(request, id, batch),
                     StreamSpecifications.forNewTable(request.streamSpecification(), now), null);
             engine.catalog().stage(batch, table);
             engine.hooks().forEach(h -> h.onTableChange(null, table, batch));

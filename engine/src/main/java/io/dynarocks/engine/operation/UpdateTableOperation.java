@@ -1,19 +1,22 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.index.GlobalIndexUpdates;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import io.dynarocks.storage.WriteBatch;
 
-/** UpdateTable: billing mode and provisioned throughput. */
+/** UpdateTable: billing mode, provisioned throughput and global secondary indexes. */
 public final class UpdateTableOperation implements Operation<UpdateTableRequest> {
 
     private final Engine engine;
+    private final GlobalIndexUpdates indexUpdates;
 
     public UpdateTableOperation(Engine engine) {
         this.engine = engine;
+        this.indexUpdates = new GlobalIndexUpdates(engine);
     }
 
     @Override
@@ -30,14 +33,17 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             }
             long billingChange = billing.equals(t.billingMode()) ? t.lastBillingModeChangeMillis()
                     : engine.clock().millis();
-            TableDefinition updated = t.withBilling(billing, throughput, billingChange)
-                    .withStream(StreamSpecifications.update(t.tableName(), t.stream(), request.streamSpecification(),
-                            engine.clock().millis()));
             WriteBatch batch = new WriteBatch();
+            GlobalIndexUpdates.Plan plan = indexUpdates.plan(t.withBilling(billing, throughput, billingChange)
+                    .withStream(StreamSpecifications.update(t.tableName(), t.stream(), request.streamSpecification(),
+                            engine.clock().millis())),
+                    request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), batch);
+            TableDefinition updated = plan.table();
             engine.catalog().stage(batch, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);
             engine.catalog().published(updated);
+            indexUpdates.published(plan);
             return TableStatistics.describe(engine, "TableDescription", updated, "ACTIVE");
         }
     }

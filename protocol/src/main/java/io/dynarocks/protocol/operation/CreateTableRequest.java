@@ -86,17 +86,21 @@ public record CreateTableRequest(
         if (streamSpecification != null) {
             streamSpecification.constrain(c);
         }
+        SecondaryIndexRules.constrain(c, globalSecondaryIndexes, "globalSecondaryIndexes");
+        SecondaryIndexRules.constrain(c, localSecondaryIndexes, "localSecondaryIndexes");
         c.check();
 
         ThroughputRules.checkAgainstBillingMode(effectiveBillingMode(), provisionedThroughput);
-        keySchemaOf(keySchema, attributeDefinitions);
+        KeySchema table = keySchemaOf(keySchema, attributeDefinitions);
         Set<String> seen = new HashSet<>();
         for (AttributeDefinition d : attributeDefinitions) {
             if (!seen.add(d.attributeName())) {
                 throw invalid("Duplicate AttributeName in AttributeDefinitions: " + d.attributeName());
             }
         }
-        if (attributeDefinitions.size() != keySchema.size()) {
+        if (globalSecondaryIndexes != null || localSecondaryIndexes != null) {
+            SecondaryIndexRules.check(table, attributeDefinitions, globalSecondaryIndexes, localSecondaryIndexes);
+        } else if (attributeDefinitions.size() != keySchema.size()) {
             throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
     }

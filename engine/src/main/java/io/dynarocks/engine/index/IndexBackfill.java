@@ -1,0 +1,109 @@
+package io.dynarocks.engine.index;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemCodec;
+import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.storage.KeyValueIterator;
+import io.dynarocks.storage.StorageException;
+import io.dynarocks.storage.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fills a new global secondary index from the items already in its table, on a background thread,
+ * then marks it ACTIVE. The index is published (CREATING, Backfilling) before the fill starts, and a
+ * lock barrier makes every later write maintain it; each item is re-read under its lock, so the fill
+ * never overwrites a newer entry.
+ */
+public final class IndexBackfill {
+
+    private final Engine engine;
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "dynarocks-index-backfill");
+                t.setDaemon(true);
+                return t;
+            });
+
+    public IndexBackfill(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Starts filling index {@code indexId} of the table with storage id {@code storageId}. */
+    public void start(String tableName, int storageId, short indexId) {
+        executor.execute(() -> {
+            try {
+                fill(tableName, storageId, indexId);
+            } catch (StorageException | IllegalStateException closed) {
+                // The engine was closed under the fill: there is nothing left to fill.
+            }
+        });
+    }
+
+    private void fill(String tableName, int storageId, short indexId) {
+        engine.locks().barrier();
+        List<byte[]> keys = new ArrayList<>();
+        try (KeyValueIterator it = engine.storage().iterate(ItemKeys.index(storageId, ItemKeys.BASE_TABLE),
+                false, null)) {
+            while (it.next()) {
+                keys.add(it.key());
+            }
+        }
+        for (byte[] key : keys) {
+            try (ItemLocks.Held ignored = engine.locks().lock(key)) {
+                TableDefinition table = current(tableName, storageId);
+                IndexDefinition index = table == null ? null : index(table, indexId);
+                if (index == null) {
+                    return;
+                }
+                byte[] stored = engine.storage().get(key);
+                if (stored == null) {
+                    continue;
+                }
+                Map<String, AttributeValue> item = ItemCodec.decode(stored);
+                byte[] entry = IndexEntries.key(table, index, item);
+                if (entry != null) {
+                    engine.storage().write(new WriteBatch().put(entry,
+                            ItemCodec.encode(IndexEntries.project(table, index, item))));
+                }
+            }
+        }
+        synchronized (engine.catalog()) {
+            TableDefinition table = current(tableName, storageId);
+            if (table == null || index(table, indexId) == null) {
+                return;
+            }
+            List<IndexDefinition> indexes = new ArrayList<>();
+            for (IndexDefinition i : table.indexes()) {
+                indexes.add(i.indexId() == indexId ? i.withStatus("ACTIVE", false) : i);
+            }
+            TableDefinition updated = table.withIndexes(indexes, table.attributeDefinitions());
+            WriteBatch batch = new WriteBatch();
+            engine.catalog().stage(batch, updated);
+            engine.storage().write(batch);
+            engine.catalog().published(updated);
+        }
+    }
+
+    private TableDefinition current(String tableName, int storageId) {
+        TableDefinition t = engine.catalog().find(tableName);
+        return t != null && t.storageId() == storageId ? t : null;
+    }
+
+    private static IndexDefinition index(TableDefinition table, short indexId) {
+        for (IndexDefinition i : table.indexes()) {
+            if (i.indexId() == indexId) {
+                return i;
+            }
+        }
+        return null;
+    }
+}

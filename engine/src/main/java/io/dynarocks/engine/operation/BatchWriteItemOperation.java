@@ -1,0 +1,68 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.engine.item.Keys;
+import io.dynarocks.engine.item.PrimaryKey;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.ItemSize;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.BatchResponse;
+import io.dynarocks.protocol.operation.BatchWriteItemRequest;
+import io.dynarocks.protocol.operation.ConsumedCapacity;
+import io.dynarocks.protocol.operation.Response;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: the whole request is validated first, then each put or delete is applied through the
+ * same read-modify-write path as PutItem and DeleteItem. Like DynamoDB, it is not atomic across items.
+ */
+public final class BatchWriteItemOperation implements Operation<BatchWriteItemRequest> {
+
+    private record Planned(TableDefinition table, PrimaryKey key, BatchWriteItemRequest.WriteRequest request) {}
+
+    private final Engine engine;
+    private final ReadModifyWrite rmw;
+
+    public BatchWriteItemOperation(Engine engine) {
+        this.engine = engine;
+        this.rmw = new ReadModifyWrite(engine);
+    }
+
+    @Override
+    public Response execute(BatchWriteItemRequest request) {
+        List<Planned> planned = new ArrayList<>();
+        for (Map.Entry<String, List<BatchWriteItemRequest.WriteRequest>> e : request.requestItems().entrySet()) {
+            TableDefinition table = engine.catalog().require(e.getKey());
+            Set<ByteBuffer> seen = new HashSet<>();
+            for (BatchWriteItemRequest.WriteRequest w : e.getValue()) {
+                PrimaryKey key = w.item() != null ? Keys.ofItem(table.keySchema(), w.item())
+                        : Keys.ofKey(table.keySchema(), w.key());
+                if (w.item() != null && ItemSize.of(w.item()) > ItemSize.MAX_ITEM_BYTES) {
+                    throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+                }
+                if (!seen.add(ByteBuffer.wrap(ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, key)))) {
+                    throw DynamoException.validation("Provided list of item keys contains duplicates");
+                }
+                planned.add(new Planned(table, key, w));
+            }
+        }
+        Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
+        for (Planned p : planned) {
+            ReadModifyWrite.Result result = rmw.apply(new ItemWrite(p.table(), p.key(), null, false,
+                    old -> p.request().item(), "Item size has exceeded the maximum allowed size"));
+            ConsumedCapacity c = WriteCapacity.of(request.returnConsumedCapacity(), p.table(), result);
+            if (c != null) {
+                capacity.merge(p.table().tableName(), c, ConsumedCapacity::plus);
+            }
+        }
+        return new BatchResponse(null, null,
+                ConsumedCapacity.requested(request.returnConsumedCapacity()) ? List.copyOf(capacity.values()) : null);
+    }
+}

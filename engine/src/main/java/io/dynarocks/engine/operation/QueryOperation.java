@@ -1,0 +1,75 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.read.KeyConditionRange;
+import io.dynarocks.engine.read.PageReader;
+import io.dynarocks.engine.read.ReadTarget;
+import io.dynarocks.engine.read.Selection;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.expression.KeyCondition;
+import io.dynarocks.protocol.expression.legacy.LegacyParameters;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ItemsResponse;
+import io.dynarocks.protocol.operation.QueryRequest;
+import io.dynarocks.protocol.operation.ReadOptions;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.storage.KeyRange;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Query: one range scan over one partition of a table or index. */
+public final class QueryOperation implements Operation<QueryRequest> {
+
+    private final Engine engine;
+
+    public QueryOperation(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Response execute(QueryRequest request) {
+        ReadOptions o = request.options();
+        LegacyParameters.checkNotMixed(
+                Arrays.asList(o.attributesToGet() != null ? "AttributesToGet" : null,
+                        o.legacyFilter() != null ? "QueryFilter" : null,
+                        o.conditionalOperator() != null ? "ConditionalOperator" : null,
+                        request.keyConditions() != null ? "KeyConditions" : null),
+                Arrays.asList(o.projectionExpression() != null ? "ProjectionExpression" : null,
+                        o.filterExpression() != null ? "FilterExpression" : null,
+                        request.keyConditionExpression() != null ? "KeyConditionExpression" : null));
+        boolean anyExpression = o.projectionExpression() != null || o.filterExpression() != null
+                || request.keyConditionExpression() != null;
+        ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
+                "KeyConditionExpression, FilterExpression and ProjectionExpression are null");
+        KeyCondition keyCondition = keyCondition(request, ctx);
+        Predicate<Map<String, AttributeValue>> filter = ReadExpressions.filter(o, ctx);
+        TableDefinition table = engine.catalog().require(o.tableName());
+        ReadTarget target = ReadTarget.resolve(table, o.indexName(), o.consistentRead());
+        Selection selection = ReadExpressions.selection(o, ctx, target);
+        ctx.checkAllUsed();
+        KeyRange range = KeyConditionRange.of(target, keyCondition);
+        byte[] start = o.exclusiveStartKey() == null ? null : target.startKey(o.exclusiveStartKey());
+        PageReader.Page page = PageReader.read(engine.storage(), target, range, !request.scanIndexForward(), start,
+                o.limit(), filter, selection);
+        return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
+                ReadCapacity.of(o.returnConsumedCapacity(), target, page, o.consistentRead()));
+    }
+
+    private static KeyCondition keyCondition(QueryRequest request, ExpressionContext ctx) {
+        if (request.keyConditionExpression() != null) {
+            return Expressions.keyCondition(request.keyConditionExpression(), ctx);
+        }
+        if (request.keyConditions() == null) {
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        if (request.keyConditions().size() != 1 && request.keyConditions().size() != 2) {
+            throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+        }
+        return LegacyParameters.fromKeyConditions(request.keyConditions());
+    }
+}

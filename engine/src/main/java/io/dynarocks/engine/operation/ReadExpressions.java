@@ -1,0 +1,36 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.expression.ConditionEvaluator;
+import io.dynarocks.engine.read.ReadTarget;
+import io.dynarocks.engine.read.Selection;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.expression.Condition;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.expression.Projection;
+import io.dynarocks.protocol.expression.legacy.LegacyParameters;
+import io.dynarocks.protocol.operation.ReadOptions;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The filter and projection of a Query or Scan, from expressions or their legacy parameters. */
+final class ReadExpressions {
+
+    private ReadExpressions() {}
+
+    static Predicate<Map<String, AttributeValue>> filter(ReadOptions o, ExpressionContext ctx) {
+        Condition c = o.filterExpression() != null
+                ? Expressions.condition(o.filterExpression(), ctx, "FilterExpression")
+                : LegacyParameters.fromFilter(o.legacyFilter(), o.conditionalOperator());
+        return c == null ? null : item -> ConditionEvaluator.test(c, item);
+    }
+
+    static Selection selection(ReadOptions o, ExpressionContext ctx, ReadTarget target) {
+        Projection projection = o.projectionExpression() != null
+                ? Expressions.projection(o.projectionExpression(), ctx)
+                : o.attributesToGet() != null ? LegacyParameters.fromAttributesToGet(o.attributesToGet()) : null;
+        String parameter = o.projectionExpression() != null ? "ProjectionExpression"
+                : o.attributesToGet() != null ? "AttributesToGet" : null;
+        return Selection.of(o.select(), projection, parameter, target);
+    }
+}
