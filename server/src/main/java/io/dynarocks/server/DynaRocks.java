@@ -5,6 +5,7 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
+import io.dynarocks.ttl.TimeToLive;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -36,6 +37,7 @@ public final class DynaRocks implements AutoCloseable {
     private final ServerConfig config;
     private final Engine engine;
     private final Dispatcher dispatcher;
+    private final TimeToLive timeToLive;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private final Channel channel;
@@ -45,7 +47,9 @@ public final class DynaRocks implements AutoCloseable {
         this.config = config;
         Storage storage = config.inMemory() ? new MemoryStorage() : openRocksDb(config.dataDir(), config.sync());
         this.engine = new Engine(storage, clock);
-        this.dispatcher = new Dispatcher(new OperationRegistry(engine));
+        OperationRegistry registry = new OperationRegistry(engine);
+        this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
+        this.dispatcher = new Dispatcher(registry);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -118,6 +122,11 @@ public final class DynaRocks implements AutoCloseable {
         return dispatcher;
     }
 
+    /** The TTL module: its sweeper counts the items deleted by TTL per table. */
+    public TimeToLive timeToLive() {
+        return timeToLive;
+    }
+
     /** Stops accepting requests, lets running ones finish, then flushes and closes the store. */
     @Override
     public synchronized void close() {
@@ -137,6 +146,7 @@ public final class DynaRocks implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timeToLive.close();
         engine.close();
     }
 

@@ -63,6 +63,16 @@ public final class Catalog {
         return id;
     }
 
+    /** The table if it exists now. */
+    public java.util.Optional<TableDefinition> find(String name) {
+        return java.util.Optional.ofNullable(tables.get(name));
+    }
+
+    /** Every table that exists now, by name. */
+    public java.util.Collection<TableDefinition> tables() {
+        return java.util.Collections.unmodifiableCollection(tables.values());
+    }
+
     public boolean exists(String name) {
         return tables.containsKey(name);
     }
