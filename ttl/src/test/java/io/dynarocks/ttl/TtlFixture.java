@@ -5,6 +5,7 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.storage.CountingStorage;
+import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import java.nio.charset.StandardCharsets;
 
@@ -14,10 +15,21 @@ final class TtlFixture implements AutoCloseable {
     static final long NOW = 1_700_000_000L;
 
     final MutableClock clock = new MutableClock(NOW);
-    final CountingStorage storage = new CountingStorage(new MemoryStorage());
-    final Engine engine = new Engine(storage, clock);
-    final OperationRegistry registry = new OperationRegistry(engine);
-    final TimeToLive ttl = TimeToLive.install(engine, registry);
+    final CountingStorage storage;
+    final Engine engine;
+    final OperationRegistry registry;
+    final TimeToLive ttl;
+
+    TtlFixture() {
+        this(new MemoryStorage());
+    }
+
+    TtlFixture(Storage backend) {
+        storage = new CountingStorage(backend);
+        engine = new Engine(storage, clock);
+        registry = new OperationRegistry(engine);
+        ttl = TimeToLive.install(engine, registry);
+    }
 
     /** Runs a DynamoDB action with a JSON body (single quotes stand for double quotes); returns the response JSON. */
     String call(String action, String json) {
