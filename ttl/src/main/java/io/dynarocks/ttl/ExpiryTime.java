@@ -16,8 +16,10 @@ import java.util.OptionalLong;
  */
 public final class ExpiryTime {
 
-    // Beyond this (the year ~292,000) a value cannot be compared in milliseconds; such items never expire.
+    // Beyond these (the year ~292,000) a value cannot be compared in milliseconds; such items never
+    // expire (the earliest is more than five years in the past anyway).
     private static final BigDecimal LATEST = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
+    private static final BigDecimal EARLIEST = LATEST.negate();
 
     private ExpiryTime() {}
 
@@ -28,7 +30,7 @@ public final class ExpiryTime {
             return OptionalLong.empty();
         }
         BigDecimal value = n.value().bigDecimal();
-        if (value.compareTo(LATEST) > 0) {
+        if (value.compareTo(LATEST) > 0 || value.compareTo(EARLIEST) < 0) {
             return OptionalLong.empty();
         }
         // Rounded up, so a fractional expiry is never deleted before its time.

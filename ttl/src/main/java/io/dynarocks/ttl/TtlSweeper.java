@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,7 +88,7 @@ public final class TtlSweeper implements AutoCloseable {
 
     /** Items deleted by TTL, per table name. */
     public Map<String, Long> deletedCounts() {
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Map<String, Long> out = new TreeMap<>();
         deleted.forEach((table, n) -> out.put(table, n.sum()));
         return out;
     }

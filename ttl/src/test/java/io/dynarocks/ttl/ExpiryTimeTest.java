@@ -50,5 +50,6 @@ class ExpiryTimeTest {
     void nothingExpiresWhileTtlIsDisabledAndHugeValuesNeverExpire() {
         assertThat(ExpiryTime.of(item("1600000000"), new TtlSettings("exp", false), NOW)).isEmpty();
         assertThat(ExpiryTime.of(item("1E+100"), TTL, NOW)).isEqualTo(OptionalLong.empty());
+        assertThat(ExpiryTime.of(item("-1E+100"), TTL, NOW)).isEqualTo(OptionalLong.empty());
     }
 }
