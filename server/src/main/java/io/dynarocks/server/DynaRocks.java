@@ -8,6 +8,7 @@ import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import io.dynarocks.streams.Streams;
+import io.dynarocks.ttl.TimeToLive;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -40,6 +41,7 @@ public final class DynaRocks implements AutoCloseable {
     private final Engine engine;
     private final Dispatcher dispatcher;
     private final Streams streams;
+    private final TimeToLive timeToLive;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private Channel channel;
@@ -53,6 +55,7 @@ public final class DynaRocks implements AutoCloseable {
         this.engine = new Engine(storage, clock);
         OperationRegistry registry = new OperationRegistry(engine);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
+        this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         this.dispatcher = new Dispatcher(registry);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
@@ -158,6 +161,11 @@ public final class DynaRocks implements AutoCloseable {
         return streams;
     }
 
+    /** The TTL module: its sweeper counts the items deleted by TTL per table. */
+    public TimeToLive timeToLive() {
+        return timeToLive;
+    }
+
     /** Stops accepting requests, lets running ones finish, then flushes and closes the store. */
     @Override
     public synchronized void close() {
@@ -181,6 +189,7 @@ public final class DynaRocks implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timeToLive.close();
         engine.close();
     }
 

@@ -1,6 +1,7 @@
 package io.dynarocks.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,6 +32,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--sync", description = "fsync every write, so acknowledged writes survive a machine crash.")
     boolean sync;
 
+    @Option(names = "--ttl-interval", converter = DurationConverter.class,
+            description = "How often expired items are looked for and deleted, e.g. 500ms, 1s, PT2S (default: 1s).")
+    Duration ttlInterval = Duration.ofSeconds(1);
+
     public static void main(String[] args) {
         // The CLI's own quiet logging setup; embedding applications keep theirs.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -45,7 +50,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
-                .withInMemory(inMemory).withSync(sync).withDaxPort(daxPort);
+                .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort);
         DynaRocks server = DynaRocks.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -57,15 +57,30 @@ public final class Catalog {
         return t;
     }
 
-    /** The table as the catalog holds it now, or null. */
-    public TableDefinition find(String name) {
-        return tables.get(name);
-    }
-
     public synchronized int allocateId(WriteBatch batch) {
         int id = nextId++;
         batch.put(NEXT_ID_KEY, ByteBuffer.allocate(4).putInt(nextId).array());
         return id;
+    }
+
+    /**
+     * The catalog's current definition of the table {@code seen} describes (same storage id), or
+     * {@code seen} itself when the table is gone. Change hooks call it while the item is locked, so
+     * a write that raced a table update (new index, TTL enabled) still sees the update.
+     */
+    public TableDefinition current(TableDefinition seen) {
+        TableDefinition now = tables.get(seen.tableName());
+        return now != null && now.storageId() == seen.storageId() ? now : seen;
+    }
+
+    /** The table if it exists now. */
+    public java.util.Optional<TableDefinition> find(String name) {
+        return java.util.Optional.ofNullable(tables.get(name));
+    }
+
+    /** Every table that exists now, by name. */
+    public java.util.Collection<TableDefinition> tables() {
+        return java.util.Collections.unmodifiableCollection(tables.values());
     }
 
     public boolean exists(String name) {

@@ -94,7 +94,7 @@ public final class IndexBackfill {
     }
 
     private TableDefinition current(String tableName, int storageId) {
-        TableDefinition t = engine.catalog().find(tableName);
+        TableDefinition t = engine.catalog().find(tableName).orElse(null);
         return t != null && t.storageId() == storageId ? t : null;
     }
 

@@ -24,9 +24,7 @@ public final class IndexMaintenance implements ChangeHook {
     public void onChange(Change change, WriteBatch batch) {
         // The catalog's current definition, read while the item is locked: an index published
         // (and fenced by a lock barrier) before this point is maintained, see IndexBackfill.
-        TableDefinition current = catalog.find(change.table().tableName());
-        TableDefinition table = current != null && current.storageId() == change.table().storageId()
-                ? current : change.table();
+        TableDefinition table = catalog.current(change.table());
         for (IndexDefinition index : table.indexes()) {
             if (change.newItem() != null) {
                 IndexEntries.checkWritable(index, change.newItem());
