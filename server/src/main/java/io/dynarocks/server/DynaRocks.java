@@ -36,6 +36,7 @@ public final class DynaRocks implements AutoCloseable {
     private final ServerConfig config;
     private final Engine engine;
     private final Dispatcher dispatcher;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private final Channel channel;
@@ -45,7 +46,8 @@ public final class DynaRocks implements AutoCloseable {
         this.config = config;
         Storage storage = config.inMemory() ? new MemoryStorage() : openRocksDb(config.dataDir(), config.sync());
         this.engine = new Engine(storage, clock);
-        this.dispatcher = new Dispatcher(new OperationRegistry(engine));
+        OperationRegistry operations = new OperationRegistry(engine);
+        this.dispatcher = new Dispatcher(operations, metrics.listener(operations));
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -55,7 +57,7 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
-        DynamoHttpHandler handler = new DynamoHttpHandler(dispatcher, workers);
+        DynamoHttpHandler handler = new DynamoHttpHandler(dispatcher, workers, metrics::scrape);
         try {
             this.channel = new ServerBootstrap()
                     .group(group)
@@ -118,6 +120,11 @@ public final class DynaRocks implements AutoCloseable {
         return dispatcher;
     }
 
+    /** The metrics registry served on {@code GET /metrics}; modules bind their meters to it. */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     /** Stops accepting requests, lets running ones finish, then flushes and closes the store. */
     @Override
     public synchronized void close() {
@@ -138,6 +145,7 @@ public final class DynaRocks implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         engine.close();
+        metrics.close();
     }
 
     /** Builds an embedded server: in memory or on a directory, on a fixed or free port. */
