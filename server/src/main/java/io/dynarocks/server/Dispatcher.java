@@ -53,6 +53,11 @@ public final class Dispatcher {
         return reply;
     }
 
+    /** The targets this dispatcher serves ({@code service.Action}), sorted. */
+    public java.util.Set<String> targets() {
+        return registry.names();
+    }
+
     private static Reply error(DynamoException e) {
         byte[] body = JsonWriter.object(g -> {
             g.writeStringField("__type", ERROR_NAMESPACE + e.type());

@@ -45,7 +45,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (request.method().equals(HttpMethod.GET) && request.uri().startsWith("/metrics")) {
+        if (request.method().equals(HttpMethod.GET) && isMetrics(request.uri())) {
             send(ctx, 200, metrics.get().getBytes(StandardCharsets.UTF_8), ServerMetrics.CONTENT_TYPE, keepAlive);
             return;
         }
@@ -64,6 +64,10 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
+    }
+
+    private static boolean isMetrics(String uri) {
+        return uri.equals("/metrics") || uri.startsWith("/metrics?");
     }
 
     private static void send(ChannelHandlerContext ctx, int status, byte[] body, String contentType,
