@@ -3,6 +3,7 @@ package io.dynarocks.server;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One structured debug line per request (logger {@code io.dynarocks.requests}), with the action,
@@ -17,11 +18,10 @@ final class RequestLog implements RequestListener {
         if (!LOG.isDebugEnabled()) {
             return;
         }
-        LOG.atDebug()
-                .addKeyValue("target", target)
-                .addKeyValue("status", status)
-                .addKeyValue("error", errorType)
-                .addKeyValue("micros", TimeUnit.NANOSECONDS.toMicros(nanos))
-                .log("request");
+        LoggingEventBuilder event = LOG.atDebug().addKeyValue("target", target).addKeyValue("status", status);
+        if (errorType != null) {
+            event = event.addKeyValue("error", errorType);
+        }
+        event.addKeyValue("micros", TimeUnit.NANOSECONDS.toMicros(nanos)).log("request");
     }
 }
