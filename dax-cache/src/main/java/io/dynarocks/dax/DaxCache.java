@@ -59,6 +59,11 @@ public final class DaxCache implements RequestHandler {
         return response;
     }
 
+    @Override
+    public Set<String> names() {
+        return operations.names();
+    }
+
     /** After a successful single-item write, the item cache holds the item as the write left it. */
     private void writeThrough(String target, byte[] body) {
         if ((PREFIX + "PutItem").equals(target)) {

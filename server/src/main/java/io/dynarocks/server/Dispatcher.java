@@ -21,22 +21,41 @@ public final class Dispatcher {
     private static final String ERROR_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
 
     private final RequestHandler registry;
+    private final RequestListener listener;
 
     public Dispatcher(RequestHandler registry) {
+        this(registry, RequestListener.none());
+    }
+
+    /** A dispatcher that tells {@code listener} about every request it answers. */
+    public Dispatcher(RequestHandler registry, RequestListener listener) {
         this.registry = registry;
+        this.listener = listener;
     }
 
     public Reply dispatch(String target, byte[] body) {
+        long start = System.nanoTime();
+        DynamoException failure;
         try {
             Response response = registry.handle(target, body);
-            return new Reply(200, JsonWriter.object(response::write));
+            Reply reply = new Reply(200, JsonWriter.object(response::write));
+            listener.completed(target, reply.status(), null, System.nanoTime() - start);
+            return reply;
         } catch (DynamoException e) {
             LOG.debug("{} failed: {} {}", target, e.type(), e.getMessage());
-            return error(e);
+            failure = e;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("internal error while executing {}", target, e);
-            return error(DynamoException.internal("Internal server error"));
+            failure = DynamoException.internal("Internal server error");
         }
+        Reply reply = error(failure);
+        listener.completed(target, reply.status(), failure.type(), System.nanoTime() - start);
+        return reply;
+    }
+
+    /** The targets this dispatcher serves ({@code service.Action}), sorted. */
+    public java.util.Set<String> targets() {
+        return registry.names();
     }
 
     private static Reply error(DynamoException e) {

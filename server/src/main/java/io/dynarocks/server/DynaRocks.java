@@ -42,6 +42,7 @@ public final class DynaRocks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Streams streams;
     private final TimeToLive timeToLive;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private Channel channel;
@@ -56,7 +57,7 @@ public final class DynaRocks implements AutoCloseable {
         OperationRegistry registry = new OperationRegistry(engine);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
-        this.dispatcher = new Dispatcher(registry);
+        this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -70,7 +71,7 @@ public final class DynaRocks implements AutoCloseable {
             this.channel = bind(config.host(), config.port(), dispatcher);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
-                this.daxChannel = bind(config.host(), config.daxPort(), new Dispatcher(dax));
+                this.daxChannel = bind(config.host(), config.daxPort(), new Dispatcher(dax, metrics.listener(dax)));
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -82,7 +83,7 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
-        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers);
+        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape);
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -166,6 +167,11 @@ public final class DynaRocks implements AutoCloseable {
         return timeToLive;
     }
 
+    /** The metrics registry served on {@code GET /metrics}; modules bind their meters to it. */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     /** Stops accepting requests, lets running ones finish, then flushes and closes the store. */
     @Override
     public synchronized void close() {
@@ -191,6 +197,7 @@ public final class DynaRocks implements AutoCloseable {
         }
         timeToLive.close();
         engine.close();
+        metrics.close();
     }
 
     /** Builds an embedded server: in memory or on a directory, on a fixed or free port. */

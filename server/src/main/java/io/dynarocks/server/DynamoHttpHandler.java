@@ -19,11 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
  * Reads DynamoDB's JSON-over-HTTP requests and hands them to the {@link Dispatcher} on a worker
- * pool, so storage work never blocks the event loop. {@code GET /} answers a health check.
+ * pool, so storage work never blocks the event loop. {@code GET /metrics} serves Prometheus
+ * metrics; any other GET answers a health check.
  */
 @ChannelHandler.Sharable
 final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -32,15 +34,21 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Dispatcher dispatcher;
     private final ExecutorService workers;
+    private final Supplier<String> metrics;
 
-    DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers) {
+    DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers, Supplier<String> metrics) {
         this.dispatcher = dispatcher;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.method().equals(HttpMethod.GET) && isMetrics(request.uri())) {
+            send(ctx, 200, metrics.get().getBytes(StandardCharsets.UTF_8), ServerMetrics.CONTENT_TYPE, keepAlive);
+            return;
+        }
         if (request.method().equals(HttpMethod.GET)) {
             send(ctx, 200, HEALTHY, "text/plain; charset=utf-8", keepAlive);
             return;
@@ -56,6 +64,10 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
+    }
+
+    private static boolean isMetrics(String uri) {
+        return uri.equals("/metrics") || uri.startsWith("/metrics?");
     }
 
     private static void send(ChannelHandlerContext ctx, int status, byte[] body, String contentType,

@@ -1,0 +1,30 @@
+package io.dynarocks.client;
+
+import io.dynarocks.server.Dispatcher;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/** What the sync and async in-process clients share: the target they dispatch and the headers they answer with. */
+final class Exchange {
+
+    private Exchange() {}
+
+    static String target(SdkHttpRequest request) {
+        return request.firstMatchingHeader("X-Amz-Target").orElse(null);
+    }
+
+    /** The headers the HTTP server sends too, so the SDK's response handling (CRC32 check included) is the same. */
+    static SdkHttpFullResponse response(Dispatcher.Reply reply) {
+        CRC32 crc = new CRC32();
+        crc.update(reply.body());
+        return SdkHttpFullResponse.builder()
+                .statusCode(reply.status())
+                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .putHeader("Content-Length", Integer.toString(reply.body().length))
+                .putHeader("x-amz-crc32", Long.toString(crc.getValue()))
+                .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package io.dynarocks.client;
+
+import io.dynarocks.server.Dispatcher;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * A synchronous SDK HTTP client that hands each request to a server's {@link Dispatcher} in the
+ * calling thread, without a socket: same codec, same errors as over HTTP.
+ */
+public final class InProcessHttpClient implements SdkHttpClient {
+
+    private final Dispatcher dispatcher;
+
+    public InProcessHttpClient(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                byte[] body = request.contentStreamProvider().isPresent()
+                        ? read(request.contentStreamProvider().get())
+                        : new byte[0];
+                Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.httpRequest()), body);
+                return HttpExecuteResponse.builder()
+                        .response(Exchange.response(reply))
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(reply.body())))
+                        .build();
+            }
+
+            @Override
+            public void abort() {
+                // Nothing to abort: the request runs to completion inside call().
+            }
+        };
+    }
+
+    private static byte[] read(ContentStreamProvider provider) throws IOException {
+        try (InputStream in = provider.newStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Override
+    public String clientName() {
+        return "DynaRocksInProcess";
+    }
+
+    @Override
+    public void close() {
+        // Holds no resources: the server owns the dispatcher.
+    }
+}

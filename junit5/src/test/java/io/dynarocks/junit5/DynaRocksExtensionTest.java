@@ -1,0 +1,125 @@
+package io.dynarocks.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.dynarocks.junit5.DynaRocksTest.Scope;
+import io.dynarocks.server.DynaRocks;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Runs small fixture classes through the JUnit Platform to see how the extension scopes servers. */
+class DynaRocksExtensionTest {
+
+    static final List<DynaRocks> SERVERS = new CopyOnWriteArrayList<>();
+    static final List<List<String>> TABLES_SEEN = new CopyOnWriteArrayList<>();
+
+    @Test
+    void eachClassGetsItsOwnServerByDefault() {
+        SERVERS.clear();
+
+        TestExecutionSummary summary = run(ClassScopedA.class, ClassScopedB.class);
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(SERVERS).hasSize(2);
+        assertThat(SERVERS.get(0)).isNotSameAs(SERVERS.get(1));
+    }
+
+    @Test
+    void jvmScopedClassesShareOneServer() {
+        SERVERS.clear();
+
+        TestExecutionSummary summary = run(JvmScopedA.class, JvmScopedB.class);
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(SERVERS).hasSize(2);
+        assertThat(SERVERS.get(0)).isSameAs(SERVERS.get(1));
+    }
+
+    @Test
+    void resetTablesGivesEveryTestAnEmptyDatabase() {
+        TABLES_SEEN.clear();
+
+        TestExecutionSummary summary = run(ResettingTables.class);
+
+        assertThat(summary.getTotalFailureCount()).isZero();
+        assertThat(TABLES_SEEN).containsExactly(List.of("Fresh"), List.of("Fresh"));
+    }
+
+    private static TestExecutionSummary run(Class<?>... classes) {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
+        for (Class<?> c : classes) {
+            request.selectors(selectClass(c));
+        }
+        LauncherFactory.create().execute(request.build(), listener);
+        return listener.getSummary();
+    }
+
+    static void createFreshTable(DynamoDbClient client) {
+        client.createTable(b -> b.tableName("Fresh").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+    }
+
+    @ExtendWith(DynaRocksExtension.class)
+    static class ClassScopedA {
+        @Test
+        void records(DynaRocks db) {
+            SERVERS.add(db);
+        }
+    }
+
+    @DynaRocksTest
+    static class ClassScopedB {
+        DynaRocks db;
+
+        @Test
+        void records() {
+            SERVERS.add(db);
+        }
+    }
+
+    @DynaRocksTest(scope = Scope.JVM)
+    static class JvmScopedA {
+        @Test
+        void records(DynaRocks db) {
+            SERVERS.add(db);
+        }
+    }
+
+    @DynaRocksTest(scope = Scope.JVM)
+    static class JvmScopedB {
+        @Test
+        void records(DynaRocks db) {
+            SERVERS.add(db);
+        }
+    }
+
+    @DynaRocksTest(resetTables = true, transport = DynaRocksTest.Transport.IN_PROCESS)
+    static class ResettingTables {
+        DynamoDbClient client;
+
+        @Test
+        void first() {
+            createFreshTable(client);
+            TABLES_SEEN.add(client.listTables().tableNames());
+        }
+
+        @Test
+        void second() {
+            createFreshTable(client);
+            TABLES_SEEN.add(client.listTables().tableNames());
+        }
+    }
+}

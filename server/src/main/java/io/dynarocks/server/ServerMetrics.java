@@ -1,0 +1,48 @@
+package io.dynarocks.server;
+
+import io.dynarocks.engine.RequestHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The server's Micrometer registry, scraped as Prometheus text on {@code GET /metrics}. Modules
+ * bind their own meters (cache, TTL, streams) to {@link #registry()}.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    /** The content type of Prometheus' text exposition format. */
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    ServerMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** What the dispatcher tells about each request: request metrics, then the debug request log. */
+    RequestListener listener(RequestHandler operations) {
+        return new RequestMetrics(registry, operations.names()).andThen(new RequestLog());
+    }
+
+    /** All meters in Prometheus' text format. */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+    }
+}
