@@ -55,7 +55,7 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
-        DynamoHttpHandler handler = new DynamoHttpHandler(dispatcher, workers);
+        DynamoHttpHandler handler = new DynamoHttpHandler(dispatcher, workers, !config.sync());
         try {
             this.channel = new ServerBootstrap()
                     .group(group)
