@@ -83,7 +83,7 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
-        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape);
+        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape, !config.sync());
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)

@@ -26,7 +26,9 @@ public final class ItemLocks {
 
     /** Locks the stripes of all {@code keys}; close the result to unlock. */
     public Held lock(byte[]... keys) {
-        int[] ids = Arrays.stream(keys).mapToInt(ItemLocks::stripe).sorted().distinct().toArray();
+        // Single-item writes are the hot path: skip the stream that sorts and de-duplicates stripes.
+        int[] ids = keys.length == 1 ? new int[] {stripe(keys[0])}
+                : Arrays.stream(keys).mapToInt(ItemLocks::stripe).sorted().distinct().toArray();
         for (int id : ids) {
             stripes[id].lock();
         }

@@ -95,12 +95,16 @@ public final class RocksDbStorage implements Storage {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            try (ReadOptions read = new ReadOptions()) {
-                if (snapshot != null) read.setSnapshot(own(snapshot).snapshot);
-                return db.get(read, key);
-            } catch (RocksDBException e) {
-                throw failure("get", e);
+            if (snapshot == null) {
+                // The common point read: no native ReadOptions to allocate and free per call.
+                return db.get(key);
             }
+            try (ReadOptions read = new ReadOptions()) {
+                read.setSnapshot(own(snapshot).snapshot);
+                return db.get(read, key);
+            }
+        } catch (RocksDBException e) {
+            throw failure("get", e);
         } finally {
             lifecycle.readLock().unlock();
         }

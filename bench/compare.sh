@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Measures DynaRocks (RocksDB and in-memory), dynalite 4.0.0 (in-memory) and a trivial Netty server
+# answering a fixed 200, in one run on loopback, and writes the figures into bench/RESULTS.md.
+# Stops only the processes it started. Tunables (environment): SECONDS_PER_RUN, WARMUP_SECONDS,
+# THREADS, WORKLOADS, ITEMS, ITEM_BYTES, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-4}
+WARMUP_SECONDS=${WARMUP_SECONDS:-2}
+THREADS=${THREADS:-1,16}
+WORKLOADS=${WORKLOADS:-put,get,mixed,query,update,transact-write,batch-write,scan}
+ITEMS=${ITEMS:-100000}
+ITEM_BYTES=${ITEM_BYTES:-1024}
+SERVER_JAR=$ROOT/server/target/dynarocks.jar
+BENCH_JAR=$ROOT/bench/target/dynarocks-bench.jar
+WORK=$(mktemp -d /tmp/dynarocks-compare.XXXXXX)
+RESULTS=$WORK/results.jsonl
+STARTED=()
+
+cleanup() {
+  for pid in "${STARTED[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${STARTED[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log() { echo "[compare $(date +%T)] $*" >&2; }
+
+stop() { # stops one process this script started
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# Waits for "listening on http://..." in a log and prints the endpoint.
+await_endpoint() {
+  local logfile=$1 deadline=$((SECONDS + 60))
+  while (( SECONDS < deadline )); do
+    if grep -q "listening on http://" "$logfile" 2>/dev/null; then
+      grep -o "http://127.0.0.1:[0-9]*" "$logfile" | head -1
+      return 0
+    fi
+    sleep 0.05
+  done
+  log "server did not start; log:"; cat "$logfile" >&2; return 1
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+loadgen() {
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.LoadGenerator --items "$ITEMS" --item-bytes "$ITEM_BYTES" \
+    --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --threads "$THREADS" "$@" | tee -a "$RESULTS"
+}
+
+# Preloads, reports RSS, runs the workloads against one started server.
+measure() {
+  local label=$1 endpoint=$2 pid=$3
+  log "$label: preloading $ITEMS x $ITEM_BYTES B"
+  loadgen --endpoint "$endpoint" --label "$label" --preload-only --server-pid "$pid"
+  log "$label: workloads $WORKLOADS at $THREADS threads"
+  loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$WORKLOADS"
+}
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  log "building the server and bench jars"
+  mvn -B -q ${MVN_FLAGS:-} package -DskipTests -Pbench -pl server,bench -am
+fi
+
+log "installing dynalite 4.0.0 into $WORK"
+(cd "$WORK" && npm install --silent --no-audit --no-fund --no-save dynalite@4.0.0 >/dev/null)
+
+log "start-up probes"
+java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe embedded | tee -a "$RESULTS"
+for i in 1 2 3; do
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli "$SERVER_JAR" --in-memory | tee -a "$RESULTS"
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli "$SERVER_JAR" --data-dir "$WORK/probe-$i" \
+    | tee -a "$RESULTS"
+done
+
+log "baseline: fixed-200 Netty server"
+java -cp "$BENCH_JAR" io.dynarocks.bench.load.BaselineServer 0 >"$WORK/baseline.log" 2>&1 &
+STARTED+=($!); pid=$!
+loadgen --endpoint "$(await_endpoint "$WORK/baseline.log")" --label baseline --no-preload --workloads get
+stop "$pid"
+
+log "dynarocks-rocksdb"
+java -jar "$SERVER_JAR" --port 0 --data-dir "$WORK/rocksdb" >"$WORK/rocksdb.log" 2>&1 &
+STARTED+=($!); pid=$!
+measure dynarocks-rocksdb "$(await_endpoint "$WORK/rocksdb.log")" "$pid"
+stop "$pid"
+
+log "dynarocks-memory"
+java -jar "$SERVER_JAR" --port 0 --in-memory >"$WORK/memory.log" 2>&1 &
+STARTED+=($!); pid=$!
+measure dynarocks-memory "$(await_endpoint "$WORK/memory.log")" "$pid"
+stop "$pid"
+
+log "dynalite"
+port=$(free_port)
+node "$WORK/node_modules/dynalite/cli.js" --port "$port" --host 127.0.0.1 \
+  --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >"$WORK/dynalite.log" 2>&1 &
+STARTED+=($!); pid=$!
+until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.1; done
+measure dynalite "http://127.0.0.1:$port" "$pid"
+stop "$pid"
+
+header="Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
+$(java -version 2>&1 | head -1), node $(node --version); \`SECONDS_PER_RUN=$SECONDS_PER_RUN WARMUP_SECONDS=$WARMUP_SECONDS \
+THREADS=$THREADS ITEMS=$ITEMS ITEM_BYTES=$ITEM_BYTES bench/compare.sh\` (client: AWS SDK v2 sync, Apache 5 HTTP client, \
+in one JVM on the same machine). Raw lines:
+
+\`\`\`
+$(cat "$RESULTS")
+\`\`\`"
+java -cp "$BENCH_JAR" io.dynarocks.bench.load.ResultsReport "$RESULTS" "$ROOT/bench/RESULTS.md" "$header"
+log "wrote bench/RESULTS.md"

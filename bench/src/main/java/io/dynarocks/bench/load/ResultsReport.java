@@ -1,0 +1,160 @@
+package io.dynarocks.bench.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the JSON lines of one compare.sh run as Markdown tables and writes them into RESULTS.md
+ * between the {@code generated} markers, keeping the hand-written text around them.
+ *
+ * <p>Usage: {@code ResultsReport <results.jsonl> <RESULTS.md> <header text>}.
+ */
+public final class ResultsReport {
+
+    private static final String START = "<!-- generated:start -->";
+    private static final String END = "<!-- generated:end -->";
+    private static final Pattern MEMBER = Pattern.compile("\"([^\"]+)\":(\"[^\"]*\"|[-0-9.]+)");
+    private static final String PEER = "dynalite";
+    private static final List<String> OURS = List.of("dynarocks-rocksdb", "dynarocks-memory");
+
+    private ResultsReport() {}
+
+    public static void main(String[] args) throws IOException {
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            if (line.startsWith("{")) {
+                lines.add(parse(line));
+            }
+        }
+        String body = args[2] + "\n\n" + startup(lines) + memory(lines) + throughput(lines) + baseline(lines);
+        Path results = Path.of(args[1]);
+        String old = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n\n" + START + "\n" + END
+                + "\n";
+        int from = old.indexOf(START);
+        int to = old.indexOf(END);
+        String updated = from < 0 || to < 0 ? old + "\n" + START + "\n" + body + END + "\n"
+                : old.substring(0, from + START.length()) + "\n" + body + old.substring(to);
+        Files.writeString(results, updated, StandardCharsets.UTF_8);
+    }
+
+    static Map<String, String> parse(String line) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Matcher matcher = MEMBER.matcher(line);
+        while (matcher.find()) {
+            String v = matcher.group(2);
+            m.put(matcher.group(1), v.startsWith("\"") ? v.substring(1, v.length() - 1) : v);
+        }
+        return m;
+    }
+
+    private static String startup(List<Map<String, String>> lines) {
+        StringBuilder s = new StringBuilder("### Start-up\n\n| what | start (ms) | first answer (ms) | idle RSS (MB) |\n"
+                + "|---|---:|---:|---:|\n");
+        for (Map<String, String> l : lines) {
+            if ("embedded".equals(l.get("probe"))) {
+                s.append("| embedded in-memory, ").append(l.get("run")).append(" start in the JVM | ")
+                        .append(l.get("startMs")).append(" | ").append(l.get("firstAnswerMs")).append(" | |\n");
+            } else if ("cli".equals(l.get("probe"))) {
+                s.append("| `java -jar dynarocks.jar ").append(l.get("args")).append("` | | ")
+                        .append(l.get("firstAnswerMs")).append(" | ").append(l.get("idleRssMb")).append(" |\n");
+            }
+        }
+        return s.append('\n').toString();
+    }
+
+    private static String memory(List<Map<String, String>> lines) {
+        StringBuilder s = new StringBuilder("### Resident memory (VmRSS)\n\n| server | idle (MB) | after preload (MB) "
+                + "| items x bytes | preload (s) |\n|---|---:|---:|---:|---:|\n");
+        for (Map<String, String> l : lines) {
+            if (l.containsKey("rssAfterPreloadMb")) {
+                s.append("| ").append(l.get("label")).append(" | ").append(l.get("idleRssMb")).append(" | ")
+                        .append(l.get("rssAfterPreloadMb")).append(" | ").append(l.get("items")).append(" x ")
+                        .append(l.get("itemBytes")).append(" | ").append(l.get("preloadSeconds")).append(" |\n");
+            }
+        }
+        return s.append('\n').toString();
+    }
+
+    private static String throughput(List<Map<String, String>> lines) {
+        Map<String, Map<String, String>> runs = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, String> l : lines) {
+            if (l.containsKey("workload") && !"baseline".equals(l.get("label"))) {
+                String key = l.get("workload") + "|" + l.get("threads");
+                keys.add(key);
+                runs.put(key + "|" + l.get("label"), l);
+            }
+        }
+        StringBuilder s = new StringBuilder("### Throughput (ops/s, p50 / p99 ms) and ratio to dynalite\n\n"
+                + "| workload | threads | dynarocks-rocksdb | dynarocks-memory | dynalite | rocksdb / dynalite "
+                + "| memory / dynalite |\n|---|---:|---|---|---|---:|---:|\n");
+        for (String key : keys) {
+            String[] k = key.split("\\|");
+            s.append("| ").append(k[0]).append(" | ").append(k[1]);
+            for (String label : List.of(OURS.get(0), OURS.get(1), PEER)) {
+                s.append(" | ").append(cell(runs.get(key + "|" + label)));
+            }
+            Map<String, String> peer = runs.get(key + "|" + PEER);
+            for (String label : OURS) {
+                s.append(" | ").append(ratio(runs.get(key + "|" + label), peer));
+            }
+            s.append(" |\n");
+        }
+        return s.append("\nbatch-write counts requests of 25 items; transact-write requests of 2 items.\n\n").toString();
+    }
+
+    private static String baseline(List<Map<String, String>> lines) {
+        StringBuilder s = new StringBuilder("### GetItem against a trivial Netty server (fixed 200)\n\n"
+                + "| threads | baseline ops/s | dynarocks-rocksdb get | dynarocks-memory get |\n|---:|---:|---:|---:|\n");
+        Map<String, Map<String, String>> gets = new LinkedHashMap<>();
+        for (Map<String, String> l : lines) {
+            if ("get".equals(l.get("workload"))) {
+                gets.put(l.get("label") + "|" + l.get("threads"), l);
+            }
+        }
+        for (Map<String, String> b : lines) {
+            if ("baseline".equals(b.get("label")) && "ok".equals(b.get("status"))) {
+                s.append("| ").append(b.get("threads")).append(" | ").append(b.get("opsPerSec"));
+                for (String label : OURS) {
+                    Map<String, String> ours = gets.get(label + "|" + b.get("threads"));
+                    s.append(" | ").append(ours == null || !"ok".equals(ours.get("status")) ? "-"
+                            : String.format(Locale.ROOT, "%s (%.0f %%)", ours.get("opsPerSec"),
+                                    100 * Double.parseDouble(ours.get("opsPerSec"))
+                                            / Double.parseDouble(b.get("opsPerSec"))));
+                }
+                s.append(" |\n");
+            }
+        }
+        return s.append('\n').toString();
+    }
+
+    private static String cell(Map<String, String> run) {
+        if (run == null) {
+            return "-";
+        }
+        if (!"ok".equals(run.get("status"))) {
+            return run.get("status");
+        }
+        String errors = "0".equals(run.get("errors")) ? "" : " (" + run.get("errors") + " errors)";
+        return run.get("opsPerSec") + " (" + run.get("p50Ms") + " / " + run.get("p99Ms") + ")" + errors;
+    }
+
+    private static String ratio(Map<String, String> ours, Map<String, String> peer) {
+        if (ours == null || peer == null || !"ok".equals(ours.get("status")) || !"ok".equals(peer.get("status"))) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1fx",
+                Double.parseDouble(ours.get("opsPerSec")) / Double.parseDouble(peer.get("opsPerSec")));
+    }
+}

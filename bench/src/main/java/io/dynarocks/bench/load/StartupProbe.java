@@ -1,0 +1,133 @@
+package io.dynarocks.bench.load;
+
+import io.dynarocks.server.DynaRocks;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up figures, one JSON line each.
+ * {@code embedded}: time of {@code DynaRocks.builder().inMemory().port(0).start()} in this fresh JVM,
+ * and to its first answered ListTables. {@code cli <jar> [server options]}: time from launching
+ * {@code java -jar <jar> --port 0 ...} to its first answered ListTables, and its resident memory once idle.
+ */
+public final class StartupProbe {
+
+    private StartupProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("embedded")) {
+            embedded();
+        } else if (args.length > 1 && args[0].equals("cli")) {
+            cli(args);
+        } else {
+            throw new IllegalArgumentException("usage: embedded | cli <jar> [server options]");
+        }
+    }
+
+    /** The first start pays for loading classes (a test JVM's first server); the second one does not. */
+    private static void embedded() {
+        for (String run : List.of("first", "second")) {
+            long t0 = System.nanoTime();
+            try (DynaRocks server = DynaRocks.builder().inMemory().port(0).start()) {
+                long started = System.nanoTime();
+                int status = listTables(server.endpoint());
+                long answered = System.nanoTime();
+                System.out.printf(Locale.ROOT, "{\"probe\":\"embedded\",\"run\":\"%s\",\"startMs\":%.1f,"
+                        + "\"firstAnswerMs\":%.1f,\"status\":%d}%n", run, (started - t0) / 1e6,
+                        (answered - t0) / 1e6, status);
+            }
+        }
+    }
+
+    private static void cli(String[] args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", args[1], "--port", "0"));
+        command.addAll(List.of(args).subList(2, args.length));
+        listTablesOnClosedPort(); // loads this JVM's socket classes before the clock starts
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            URI endpoint = awaitEndpoint(process.getInputStream());
+            int status;
+            while ((status = listTables(endpoint)) != 200) {
+                Thread.sleep(1);
+            }
+            long answered = System.nanoTime();
+            Thread.sleep(2000);
+            System.out.printf(Locale.ROOT, "{\"probe\":\"cli\",\"args\":\"%s\",\"firstAnswerMs\":%.1f,"
+                    + "\"idleRssMb\":%.1f}%n", String.join(" ", command.subList(3, command.size())),
+                    (answered - t0) / 1e6, rssMb(process.pid()));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static URI awaitEndpoint(InputStream out) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            int at = line.indexOf("http://");
+            if (line.contains("listening on") && at >= 0) {
+                String rest = line.substring(at);
+                int space = rest.indexOf(' ');
+                URI endpoint = URI.create(space < 0 ? rest : rest.substring(0, space));
+                Thread drain = new Thread(() -> reader.lines().forEach(l -> { }), "drain");
+                drain.setDaemon(true);
+                drain.start();
+                return endpoint;
+            }
+        }
+        throw new IOException("server exited before listening");
+    }
+
+    /** ListTables over a raw socket (no client library to warm up); the HTTP status or -1. */
+    static int listTables(URI endpoint) {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        String head = "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
+                + "\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return status == null ? -1 : Integer.parseInt(status.split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void listTablesOnClosedPort() {
+        listTables(URI.create("http://127.0.0.1:1"));
+    }
+
+    /** VmRSS of a process in MB, from /proc. */
+    static double rssMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
