@@ -57,6 +57,7 @@ public final class DynaRocks implements AutoCloseable {
         OperationRegistry registry = new OperationRegistry(engine);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
+        metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
@@ -71,6 +72,7 @@ public final class DynaRocks implements AutoCloseable {
             this.channel = bind(config.host(), config.port(), dispatcher);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
+                ModuleMeters.dax(metrics.registry(), dax);
                 this.daxChannel = bind(config.host(), config.daxPort(), new Dispatcher(dax, metrics.listener(dax)));
             } else {
                 this.dax = null;

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The server's Micrometer registry, scraped as Prometheus text on {@code GET /metrics}. Modules
@@ -19,6 +21,7 @@ public final class ServerMetrics implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -36,8 +39,14 @@ public final class ServerMetrics implements AutoCloseable {
         return new RequestMetrics(registry, operations.names()).andThen(new RequestLog());
     }
 
+    /** Runs {@code refresh} before every scrape, for meters whose tags appear over time (tables). */
+    void beforeScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
+    }
+
     /** All meters in Prometheus' text format. */
     String scrape() {
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }
 
