@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -90,6 +91,25 @@ class SecondaryIndexIT {
         return client.query(b -> b.tableName("Orders").indexName("byStatus").keyConditionExpression("#s = :s")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status))));
+    }
+
+    @Test
+    void writesToTablesWithLocalIndexesReportItemCollectionMetrics() {
+        Map<String, AttributeValue> item = Map.of("customer", AttributeValue.fromS("icm"),
+                "id", AttributeValue.fromN("1"), "total", AttributeValue.fromN("5"));
+        var put = client.putItem(b -> b.tableName("Orders").item(item)
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(put.itemCollectionMetrics().itemCollectionKey())
+                .isEqualTo(Map.of("customer", AttributeValue.fromS("icm")));
+        assertThat(put.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        var update = client.updateItem(b -> b.tableName("Orders")
+                .key(Map.of("customer", AttributeValue.fromS("icm"), "id", AttributeValue.fromN("1")))
+                .updateExpression("SET note = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromS("x")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(update.itemCollectionMetrics()).isNotNull();
+        var delete = client.deleteItem(b -> b.tableName("Orders")
+                .key(Map.of("customer", AttributeValue.fromS("icm"), "id", AttributeValue.fromN("1"))));
+        assertThat(delete.itemCollectionMetrics()).isNull();
     }
 
     @Test

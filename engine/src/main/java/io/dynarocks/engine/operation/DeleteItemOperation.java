@@ -31,7 +31,8 @@ public final class DeleteItemOperation implements Operation<DeleteItemRequest> {
         Map<String, AttributeValue> attributes =
                 request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
         return new ItemResponse("Attributes", attributes,
-                WriteCapacity.of(request.returnConsumedCapacity(), write.table(), result));
+                WriteCapacity.of(request.returnConsumedCapacity(), write.table(), result),
+                ItemCollections.metrics(engine, request.returnItemCollectionMetrics(), write.table(), write.key()));
     }
 
     /** Validates the request and plans its write (also one Delete of TransactWriteItems). */

@@ -33,7 +33,8 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
         ConsumedCapacity capacity = WriteCapacity.of(request.returnConsumedCapacity(), write.table(), result);
         Map<String, AttributeValue> attributes =
                 request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
-        return new ItemResponse("Attributes", attributes, capacity);
+        return new ItemResponse("Attributes", attributes, capacity, ItemCollections.metrics(engine,
+                request.returnItemCollectionMetrics(), write.table(), write.key()));
     }
 
     /** Validates the request and plans its write (also one Put of TransactWriteItems). */

@@ -40,7 +40,9 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
         Planned planned = planned(request);
         ReadModifyWrite.Result result = rmw.apply(planned.write());
         return new ItemResponse("Attributes", returned(request, planned.update(), result),
-                WriteCapacity.of(request.returnConsumedCapacity(), planned.write().table(), result));
+                WriteCapacity.of(request.returnConsumedCapacity(), planned.write().table(), result),
+                ItemCollections.metrics(engine, request.returnItemCollectionMetrics(), planned.write().table(),
+                        planned.write().key()));
     }
 
     /** Validates the request and plans its write (also one Update of TransactWriteItems). */

@@ -13,14 +13,15 @@ public record DeleteItemRequest(
         ReturnValues returnValues,
         String returnConsumedCapacity,
         boolean returnOldOnConditionFailure,
-        LegacyConditional legacy) {
+        LegacyConditional legacy,
+        boolean returnItemCollectionMetrics) {
 
     /** A DeleteItem without legacy parameters. */
     public DeleteItemRequest(String tableName, Map<String, AttributeValue> key, String conditionExpression,
             ExpressionParameters expressionParameters, ReturnValues returnValues, String returnConsumedCapacity,
             boolean returnOldOnConditionFailure) {
         this(tableName, key, conditionExpression, expressionParameters, returnValues, returnConsumedCapacity,
-                returnOldOnConditionFailure, LegacyConditional.NONE);
+                returnOldOnConditionFailure, LegacyConditional.NONE, false);
     }
 
     public static DeleteItemRequest decode(byte[] body) {
@@ -34,6 +35,6 @@ public record DeleteItemRequest(
         }
         return new DeleteItemRequest(m.tableName, m.key, m.conditionExpression, m.expressionParameters(), rv,
                 m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure),
-                m.legacyConditional());
+                m.legacyConditional(), "SIZE".equals(m.returnItemCollectionMetrics));
     }
 }

@@ -8,10 +8,15 @@ import java.util.Map;
 
 /**
  * The response of the single-item operations: an optional item under {@code member}
- * ({@code Item} for GetItem, {@code Attributes} for writes) and optional consumed capacity.
+ * ({@code Item} for GetItem, {@code Attributes} for writes), optional consumed capacity and, for
+ * writes to tables with local secondary indexes, optional item collection metrics.
  */
-public record ItemResponse(String member, Map<String, AttributeValue> item, ConsumedCapacity consumedCapacity)
-        implements Response {
+public record ItemResponse(String member, Map<String, AttributeValue> item, ConsumedCapacity consumedCapacity,
+        ItemCollectionMetrics itemCollectionMetrics) implements Response {
+
+    public ItemResponse(String member, Map<String, AttributeValue> item, ConsumedCapacity consumedCapacity) {
+        this(member, item, consumedCapacity, null);
+    }
 
     @Override
     public void write(JsonGenerator g) throws IOException {
@@ -22,6 +27,10 @@ public record ItemResponse(String member, Map<String, AttributeValue> item, Cons
         if (consumedCapacity != null) {
             g.writeFieldName("ConsumedCapacity");
             consumedCapacity.writeTo(g);
+        }
+        if (itemCollectionMetrics != null) {
+            g.writeFieldName("ItemCollectionMetrics");
+            itemCollectionMetrics.writeTo(g);
         }
     }
 }

@@ -13,14 +13,15 @@ public record PutItemRequest(
         ReturnValues returnValues,
         String returnConsumedCapacity,
         boolean returnOldOnConditionFailure,
-        LegacyConditional legacy) {
+        LegacyConditional legacy,
+        boolean returnItemCollectionMetrics) {
 
     /** A PutItem without legacy parameters. */
     public PutItemRequest(String tableName, Map<String, AttributeValue> item, String conditionExpression,
             ExpressionParameters expressionParameters, ReturnValues returnValues, String returnConsumedCapacity,
             boolean returnOldOnConditionFailure) {
         this(tableName, item, conditionExpression, expressionParameters, returnValues, returnConsumedCapacity,
-                returnOldOnConditionFailure, LegacyConditional.NONE);
+                returnOldOnConditionFailure, LegacyConditional.NONE, false);
     }
 
     public static PutItemRequest decode(byte[] body) {
@@ -34,6 +35,6 @@ public record PutItemRequest(
         }
         return new PutItemRequest(m.tableName, m.item, m.conditionExpression, m.expressionParameters(), rv,
                 m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure),
-                m.legacyConditional());
+                m.legacyConditional(), "SIZE".equals(m.returnItemCollectionMetrics));
     }
 }

@@ -15,14 +15,15 @@ public record UpdateItemRequest(
         String returnConsumedCapacity,
         boolean returnOldOnConditionFailure,
         LegacyConditional legacy,
-        Map<String, AttributeValueUpdate> attributeUpdates) {
+        Map<String, AttributeValueUpdate> attributeUpdates,
+        boolean returnItemCollectionMetrics) {
 
     /** An UpdateItem without legacy parameters. */
     public UpdateItemRequest(String tableName, Map<String, AttributeValue> key, String updateExpression,
             String conditionExpression, ExpressionParameters expressionParameters, ReturnValues returnValues,
             String returnConsumedCapacity, boolean returnOldOnConditionFailure) {
         this(tableName, key, updateExpression, conditionExpression, expressionParameters, returnValues,
-                returnConsumedCapacity, returnOldOnConditionFailure, LegacyConditional.NONE, null);
+                returnConsumedCapacity, returnOldOnConditionFailure, LegacyConditional.NONE, null, false);
     }
 
     public static UpdateItemRequest decode(byte[] body) {
@@ -32,6 +33,7 @@ public record UpdateItemRequest(
         c.check();
         return new UpdateItemRequest(m.tableName, m.key, m.updateExpression, m.conditionExpression,
                 m.expressionParameters(), ReturnValues.of(m.returnValues), m.returnConsumedCapacity,
-                "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure), m.legacyConditional(), m.attributeUpdates);
+                "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure), m.legacyConditional(), m.attributeUpdates,
+                "SIZE".equals(m.returnItemCollectionMetrics));
     }
 }
