@@ -5,6 +5,7 @@ import io.dynarocks.engine.item.StorageItemSource;
 import io.dynarocks.engine.operation.BatchGetItemOperation;
 import io.dynarocks.engine.operation.BatchWriteItemOperation;
 import io.dynarocks.engine.operation.CreateTableOperation;
+import io.dynarocks.engine.tags.TagOperations;
 import io.dynarocks.engine.operation.DeleteItemOperation;
 import io.dynarocks.engine.operation.DeleteTableOperation;
 import io.dynarocks.engine.operation.DescribeTableOperation;
@@ -80,6 +81,7 @@ public final class OperationRegistry implements RequestHandler {
         register("Scan", ScanRequest::decode, new ScanOperation(engine));
         register("BatchGetItem", BatchGetItemRequest::decode, new BatchGetItemOperation(engine, items));
         register("BatchWriteItem", BatchWriteItemRequest::decode, new BatchWriteItemOperation(engine));
+        TagOperations.register(this, engine);
     }
 
     /** Adds a DynamoDB action. */

@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.tags.TableTags;
 import io.dynarocks.engine.index.SecondaryIndexes;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.KeySchema;
@@ -10,6 +11,8 @@ import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.storage.WriteBatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** CreateTable: tables are ACTIVE as soon as the call returns. */
@@ -41,6 +44,11 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                     throughput, now, SecondaryIndexes.define(request, id, batch),
                     StreamSpecifications.forNewTable(request.streamSpecification(), now), null);
             engine.catalog().stage(batch, table);
+            if (request.tags() != null) {
+                Map<String, String> tags = new LinkedHashMap<>();
+                request.tags().forEach(t -> tags.put(t.key(), t.value()));
+                TableTags.stage(batch, table, tags);
+            }
             engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
             engine.storage().write(batch);
             engine.catalog().published(table);

@@ -2,6 +2,7 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.engine.tags.TableTags;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.Response;
@@ -27,6 +28,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             KeyRange items = ItemKeys.table(table.storageId());
             WriteBatch batch = new WriteBatch().deleteRange(items.from(), items.to());
             engine.catalog().stageRemoval(batch, table.tableName());
+            TableTags.stageRemoval(batch, table);
             engine.hooks().forEach(h -> h.onTableChange(table, null, batch));
             engine.storage().write(batch);
             engine.catalog().removed(table.tableName());

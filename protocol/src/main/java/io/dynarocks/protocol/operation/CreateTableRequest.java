@@ -6,6 +6,7 @@ import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.KeySchemaElement;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
+import io.dynarocks.protocol.model.Tag;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +21,8 @@ public record CreateTableRequest(
         ProvisionedThroughput provisionedThroughput,
         List<SecondaryIndexSpec> globalSecondaryIndexes,
         List<SecondaryIndexSpec> localSecondaryIndexes,
-        StreamSpecification streamSpecification) {
+        StreamSpecification streamSpecification,
+        List<Tag> tags) {
 
     public static CreateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -32,6 +34,7 @@ public record CreateTableRequest(
             List<SecondaryIndexSpec> gsis;
             List<SecondaryIndexSpec> lsis;
             StreamSpecification stream;
+            List<Tag> tags;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -43,11 +46,12 @@ public record CreateTableRequest(
                 case "GlobalSecondaryIndexes" -> f.gsis = r.readList(SecondaryIndexSpec::read);
                 case "LocalSecondaryIndexes" -> f.lsis = r.readList(SecondaryIndexSpec::read);
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
+                case "Tags" -> f.tags = TagsRequest.readTags(r);
                 default -> r.skip();
             }
         });
         CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput,
-                f.gsis, f.lsis, f.stream);
+                f.gsis, f.lsis, f.stream, f.tags);
         request.validate();
         return request;
     }

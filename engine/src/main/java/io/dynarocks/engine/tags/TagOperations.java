@@ -1,0 +1,65 @@
+package io.dynarocks.engine.tags;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.json.JsonReader;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.model.Tag;
+import io.dynarocks.protocol.operation.FixedResponse;
+import io.dynarocks.protocol.operation.TagsRequest;
+import io.dynarocks.protocol.operation.TagsResponse;
+import io.dynarocks.storage.WriteBatch;
+import java.util.Map;
+
+/**
+ * TagResource, UntagResource and ListTagsOfResource on tables, and the account-level DescribeLimits:
+ * what infrastructure tools (Terraform, CDK, CloudFormation emulators) call around CreateTable.
+ */
+public final class TagOperations {
+
+    private TagOperations() {}
+
+    public static void register(OperationRegistry registry, Engine engine) {
+        registry.register("TagResource", TagsRequest::decodeTagResource, r -> {
+            synchronized (engine.catalog()) {
+                TableDefinition table = TableTags.table(engine, r.resourceArn());
+                Map<String, String> tags = TableTags.read(engine, table);
+                for (Tag t : r.tags()) {
+                    tags.put(t.key(), t.value());
+                }
+                write(engine, table, tags);
+            }
+            return TagsResponse.EMPTY;
+        });
+        registry.register("UntagResource", TagsRequest::decodeUntagResource, r -> {
+            synchronized (engine.catalog()) {
+                TableDefinition table = TableTags.table(engine, r.resourceArn());
+                Map<String, String> tags = TableTags.read(engine, table);
+                r.tagKeys().forEach(tags::remove);
+                write(engine, table, tags);
+            }
+            return TagsResponse.EMPTY;
+        });
+        registry.register("ListTagsOfResource", TagsRequest::decodeListTags, r ->
+                new TagsResponse(TableTags.list(TableTags.read(engine, TableTags.table(engine, r.resourceArn())))));
+        // DynamoDB's default account quotas.
+        registry.register("DescribeLimits", TagOperations::noMembers, r -> new FixedResponse(g -> {
+            g.writeNumberField("AccountMaxReadCapacityUnits", 80000);
+            g.writeNumberField("AccountMaxWriteCapacityUnits", 80000);
+            g.writeNumberField("TableMaxReadCapacityUnits", 40000);
+            g.writeNumberField("TableMaxWriteCapacityUnits", 40000);
+        }));
+    }
+
+    /** Parses a request that has no members of interest (malformed JSON is still a SerializationException). */
+    private static byte[] noMembers(byte[] body) {
+        JsonReader.readBody(body, (name, r) -> r.skip());
+        return body;
+    }
+
+    private static void write(Engine engine, TableDefinition table, Map<String, String> tags) {
+        WriteBatch batch = new WriteBatch();
+        TableTags.stage(batch, table, tags);
+        engine.storage().write(batch);
+    }
+}

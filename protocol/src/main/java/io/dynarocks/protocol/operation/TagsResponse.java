@@ -1,0 +1,27 @@
+package io.dynarocks.protocol.operation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.dynarocks.protocol.model.Tag;
+import java.io.IOException;
+import java.util.List;
+
+/** ListTagsOfResource's response; TagResource and UntagResource answer with no tags and no members. */
+public record TagsResponse(List<Tag> tags) implements Response {
+
+    public static final TagsResponse EMPTY = new TagsResponse(null);
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+        if (tags == null) {
+            return;
+        }
+        g.writeArrayFieldStart("Tags");
+        for (Tag t : tags) {
+            g.writeStartObject();
+            g.writeStringField("Key", t.key());
+            g.writeStringField("Value", t.value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}
