@@ -52,4 +52,16 @@ final class ItemExpressions {
         }
         return item -> ConditionEvaluator.test(c, item);
     }
+
+    /**
+     * The condition of a write whose only expression is its ConditionExpression (PutItem, DeleteItem,
+     * ConditionCheck), after checking that the request uses every expression name and value it gives.
+     */
+    static Predicate<Map<String, AttributeValue>> writeCondition(String text, LegacyConditional legacy,
+            ExpressionParameters p) {
+        ExpressionContext ctx = context(p, text != null, "ConditionExpression is null");
+        Predicate<Map<String, AttributeValue>> condition = condition(text, legacy, ctx);
+        ctx.checkAllUsed();
+        return condition;
+    }
 }
