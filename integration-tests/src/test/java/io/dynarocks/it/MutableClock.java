@@ -7,13 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move forward by hand. */
+/** A clock tests move by hand, given to the embedded server so that time-dependent behaviour is deterministic. */
 public final class MutableClock extends Clock {
 
-    private final AtomicLong millis = new AtomicLong(System.currentTimeMillis());
+    private final AtomicLong millis;
+
+    public MutableClock() {
+        this(Instant.now());
+    }
+
+    public MutableClock(Instant start) {
+        millis = new AtomicLong(start.toEpochMilli());
+    }
 
     public void advance(Duration d) {
         millis.addAndGet(d.toMillis());
+    }
+
+    public void set(Instant now) {
+        millis.set(now.toEpochMilli());
     }
 
     @Override

@@ -32,29 +32,24 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 class StreamExactnessIT {
 
-    static DynaRocks server;
+    static StreamServer server;
     static DynamoDbClient db;
     static DynamoDbStreamsClient streams;
 
     @BeforeAll
     static void start() {
-        server = DynaRocks.builder().inMemory().port(0).start();
-        db = ServerExtension.client(server.endpoint());
-        streams = StreamClients.client(server.endpoint());
+        server = new StreamServer(DynaRocks.builder().inMemory().port(0));
+        db = server.db();
+        streams = server.streams();
     }
 
     @AfterAll
     static void stop() {
-        streams.close();
-        db.close();
         server.close();
     }
 
     static String streamTable(String name) {
-        Tables.hashTable(db, name);
-        return db.updateTable(b -> b.tableName(name).streamSpecification(
-                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                .tableDescription().latestStreamArn();
+        return server.streamTable(name, StreamViewType.NEW_AND_OLD_IMAGES);
     }
 
     /** One random put, update or delete of one of {@code keys} keys; small value ranges make some writes no-ops. */
@@ -136,7 +131,7 @@ class StreamExactnessIT {
         int[] batches = {0};
         var options = SubscriptionOptions.defaults().withBatchSize(7)
                 .withRetries(2, SubscriptionOptions.OnFailure.STOP);
-        try (var subscription = server.streams().subscribe(table, options, batch -> {
+        try (var subscription = server.embedded().streams().subscribe(table, options, batch -> {
             synchronized (delivered) {
                 long first = batch.get(0).sequenceNumber();
                 if (!failedOnce.contains(first) && ++batches[0] % 3 == 0) {

@@ -33,31 +33,25 @@ class StreamsIT {
     static final Duration PERIOD = Duration.ofHours(1);
 
     static MutableClock clock;
-    static DynaRocks server;
+    static StreamServer server;
     static DynamoDbClient db;
     static DynamoDbStreamsClient streams;
 
     @BeforeAll
     static void start() {
         clock = new MutableClock();
-        server = DynaRocks.builder().inMemory().port(0).clock(clock).shardRolloverPeriod(PERIOD).start();
-        db = ServerExtension.client(server.endpoint());
-        streams = StreamClients.client(server.endpoint());
+        server = new StreamServer(DynaRocks.builder().inMemory().port(0).clock(clock).shardRolloverPeriod(PERIOD));
+        db = server.db();
+        streams = server.streams();
     }
 
     @AfterAll
     static void stop() {
-        streams.close();
-        db.close();
         server.close();
     }
 
-    /** Creates a hash-key table with a stream of {@code view}; returns the stream ARN. */
     static String streamTable(String name, StreamViewType view) {
-        Tables.hashTable(db, name);
-        return db.updateTable(b -> b.tableName(name)
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(view)))
-                .tableDescription().latestStreamArn();
+        return server.streamTable(name, view);
     }
 
     static void put(String table, String pk, int v) {

@@ -33,7 +33,7 @@ class TtlIT {
     private static final int EXPIRING = 10_000;
     private static final int SECONDS = 4;
 
-    private static final SettableClock CLOCK = new SettableClock(START);
+    private static final MutableClock CLOCK = new MutableClock(START);
     private static DynaRocks server;
     private static DynamoDbClient client;
     private static ExecutorService pool;

@@ -10,10 +10,7 @@ import io.dynarocks.engine.item.Keys;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.ItemSize;
-import io.dynarocks.protocol.expression.ExpressionContext;
-import io.dynarocks.protocol.expression.Expressions;
 import io.dynarocks.protocol.expression.Projection;
-import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.BatchGetItemRequest;
 import io.dynarocks.protocol.operation.BatchGetItemRequest.KeysAndAttributes;
@@ -52,7 +49,8 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         for (Map.Entry<String, KeysAndAttributes> e : request.requestItems().entrySet()) {
             KeysAndAttributes k = e.getValue();
-            projections.put(e.getKey(), projection(k));
+            projections.put(e.getKey(),
+                    ItemExpressions.projection(k.projectionExpression(), k.attributesToGet(), k.expressionParameters()));
             TableDefinition table = engine.catalog().require(e.getKey());
             Set<ByteBuffer> seen = new HashSet<>();
             List<PrimaryKey> keys = new ArrayList<>();
@@ -102,16 +100,5 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
             }
         }
         return new BatchResponse(responses, unprocessed, requested ? capacity : null);
-    }
-
-    private static Projection projection(KeysAndAttributes k) {
-        LegacyParameters.checkNotMixed(k.attributesToGet() != null ? "AttributesToGet" : null,
-                k.projectionExpression() != null ? "ProjectionExpression" : null);
-        ExpressionContext ctx = ItemExpressions.context(k.expressionParameters(), k.projectionExpression() != null,
-                "ProjectionExpression is null");
-        Projection p = k.projectionExpression() != null ? Expressions.projection(k.projectionExpression(), ctx)
-                : k.attributesToGet() != null ? LegacyParameters.fromAttributesToGet(k.attributesToGet()) : null;
-        ctx.checkAllUsed();
-        return p;
     }
 }

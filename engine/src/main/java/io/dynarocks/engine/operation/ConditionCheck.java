@@ -3,7 +3,6 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.protocol.AttributeValue;
-import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.LegacyConditional;
 import io.dynarocks.protocol.operation.ConditionCheckRequest;
@@ -16,10 +15,9 @@ public final class ConditionCheck {
     private ConditionCheck() {}
 
     public static ItemWrite plan(Engine engine, ConditionCheckRequest request) {
-        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(), true, null);
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
-                LegacyConditional.NONE, ctx);
-        ctx.checkAllUsed();
+        // The request decoder already requires the ConditionExpression.
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.writeCondition(
+                request.conditionExpression(), LegacyConditional.NONE, request.expressionParameters());
         TableDefinition table = engine.catalog().require(request.tableName());
         return new ItemWrite(table, Keys.ofKey(table.keySchema(), request.key()), condition,
                 request.returnOldOnConditionFailure(), null, null);

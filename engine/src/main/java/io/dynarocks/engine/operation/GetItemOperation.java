@@ -7,10 +7,7 @@ import io.dynarocks.engine.item.ItemSource;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.ItemSize;
-import io.dynarocks.protocol.expression.ExpressionContext;
-import io.dynarocks.protocol.expression.Expressions;
 import io.dynarocks.protocol.expression.Projection;
-import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.GetItemRequest;
@@ -48,16 +45,7 @@ public final class GetItemOperation implements Operation<GetItemRequest> {
 
     /** The request's projection (ProjectionExpression or legacy AttributesToGet), or null for the whole item. */
     static Projection projection(GetItemRequest request) {
-        LegacyParameters.checkNotMixed(
-                request.attributesToGet() != null ? "AttributesToGet" : null,
-                request.projectionExpression() != null ? "ProjectionExpression" : null);
-        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
-                request.projectionExpression() != null, "ProjectionExpression is null");
-        Projection projection = request.projectionExpression() != null
-                ? Expressions.projection(request.projectionExpression(), ctx)
-                : request.attributesToGet() != null ? LegacyParameters.fromAttributesToGet(request.attributesToGet())
-                : null;
-        ctx.checkAllUsed();
-        return projection;
+        return ItemExpressions.projection(request.projectionExpression(), request.attributesToGet(),
+                request.expressionParameters());
     }
 }

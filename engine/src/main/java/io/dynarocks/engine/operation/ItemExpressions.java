@@ -6,9 +6,11 @@ import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Expressions;
+import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.operation.ExpressionParameters;
 import io.dynarocks.protocol.operation.LegacyConditional;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -51,5 +53,31 @@ final class ItemExpressions {
             return null;
         }
         return item -> ConditionEvaluator.test(c, item);
+    }
+
+    /**
+     * The condition of a write whose only expression is its ConditionExpression (PutItem, DeleteItem,
+     * ConditionCheck), after checking that the request uses every expression name and value it gives.
+     */
+    static Predicate<Map<String, AttributeValue>> writeCondition(String text, LegacyConditional legacy,
+            ExpressionParameters p) {
+        ExpressionContext ctx = context(p, text != null, "ConditionExpression is null");
+        Predicate<Map<String, AttributeValue>> condition = condition(text, legacy, ctx);
+        ctx.checkAllUsed();
+        return condition;
+    }
+
+    /**
+     * An item read's projection — a ProjectionExpression or the legacy AttributesToGet, never both — or null
+     * for the whole item, after checking that the read uses every expression name it gives.
+     */
+    static Projection projection(String expression, List<String> attributesToGet, ExpressionParameters p) {
+        LegacyParameters.checkNotMixed(attributesToGet != null ? "AttributesToGet" : null,
+                expression != null ? "ProjectionExpression" : null);
+        ExpressionContext ctx = context(p, expression != null, "ProjectionExpression is null");
+        Projection projection = expression != null ? Expressions.projection(expression, ctx)
+                : attributesToGet != null ? LegacyParameters.fromAttributesToGet(attributesToGet) : null;
+        ctx.checkAllUsed();
+        return projection;
     }
 }

@@ -5,13 +5,9 @@ import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.ItemSize;
-import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.model.TableDefinition;
-import io.dynarocks.protocol.operation.ConsumedCapacity;
-import io.dynarocks.protocol.operation.ItemResponse;
 import io.dynarocks.protocol.operation.PutItemRequest;
 import io.dynarocks.protocol.operation.Response;
-import io.dynarocks.protocol.operation.ReturnValues;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -28,22 +24,14 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
 
     @Override
     public Response execute(PutItemRequest request) {
-        ItemWrite write = plan(request);
-        ReadModifyWrite.Result result = rmw.apply(write);
-        ConsumedCapacity capacity = WriteCapacity.of(request.returnConsumedCapacity(), write.table(), result);
-        Map<String, AttributeValue> attributes =
-                request.returnValues() == ReturnValues.ALL_OLD ? result.oldItem() : null;
-        return new ItemResponse("Attributes", attributes, capacity, ItemCollections.metrics(engine,
-                request.returnItemCollectionMetrics(), write.table(), write.key()));
+        return rmw.applyReturningOld(plan(request), request.returnValues(), request.returnConsumedCapacity(),
+                request.returnItemCollectionMetrics());
     }
 
     /** Validates the request and plans its write (also one Put of TransactWriteItems). */
     public ItemWrite plan(PutItemRequest request) {
-        ExpressionContext ctx = ItemExpressions.context(request.expressionParameters(),
-                request.conditionExpression() != null, "ConditionExpression is null");
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
-                request.legacy(), ctx);
-        ctx.checkAllUsed();
+        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.writeCondition(
+                request.conditionExpression(), request.legacy(), request.expressionParameters());
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());
         if (ItemSize.of(request.item()) > ItemSize.MAX_ITEM_BYTES) {

@@ -2,24 +2,15 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.read.KeyConditionRange;
-import io.dynarocks.engine.read.PageReader;
-import io.dynarocks.engine.read.ReadTarget;
-import io.dynarocks.engine.read.Selection;
-import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Expressions;
 import io.dynarocks.protocol.expression.KeyCondition;
 import io.dynarocks.protocol.expression.legacy.LegacyParameters;
-import io.dynarocks.protocol.model.TableDefinition;
-import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.operation.QueryRequest;
 import io.dynarocks.protocol.operation.ReadOptions;
 import io.dynarocks.protocol.operation.Response;
-import io.dynarocks.storage.KeyRange;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /** Query: one range scan over one partition of a table or index. */
 public final class QueryOperation implements Operation<QueryRequest> {
@@ -46,17 +37,8 @@ public final class QueryOperation implements Operation<QueryRequest> {
         ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
                 "KeyConditionExpression, FilterExpression and ProjectionExpression are null");
         KeyCondition keyCondition = keyCondition(request, ctx);
-        Predicate<Map<String, AttributeValue>> filter = ReadExpressions.filter(o, ctx);
-        TableDefinition table = engine.catalog().require(o.tableName());
-        ReadTarget target = ReadTarget.resolve(table, o.indexName(), o.consistentRead());
-        Selection selection = ReadExpressions.selection(o, ctx, target);
-        ctx.checkAllUsed();
-        KeyRange range = KeyConditionRange.of(target, keyCondition);
-        byte[] start = o.exclusiveStartKey() == null ? null : target.startKey(o.exclusiveStartKey());
-        PageReader.Page page = PageReader.read(engine.storage(), target, range, !request.scanIndexForward(), start,
-                o.limit(), filter, selection);
-        return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
-                ReadCapacity.of(o.returnConsumedCapacity(), target, page, o.consistentRead()));
+        PagedRead read = new PagedRead(engine, o, ctx);
+        return read.page(KeyConditionRange.of(read.target(), keyCondition), !request.scanIndexForward());
     }
 
     private static KeyCondition keyCondition(QueryRequest request, ExpressionContext ctx) {

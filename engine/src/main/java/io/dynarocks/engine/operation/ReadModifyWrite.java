@@ -6,6 +6,8 @@ import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.ItemResponse;
+import io.dynarocks.protocol.operation.ReturnValues;
 import io.dynarocks.storage.WriteBatch;
 import java.util.Map;
 
@@ -42,6 +44,16 @@ public final class ReadModifyWrite {
             }
             return new Result(old, updated);
         }
+    }
+
+    /** Applies {@code write} and answers as PutItem and DeleteItem do: with the old item for ReturnValues ALL_OLD. */
+    public ItemResponse applyReturningOld(ItemWrite write, ReturnValues returnValues, String returnConsumedCapacity,
+            boolean returnItemCollectionMetrics) {
+        Result result = apply(write);
+        Map<String, AttributeValue> attributes = returnValues == ReturnValues.ALL_OLD ? result.oldItem() : null;
+        return new ItemResponse("Attributes", attributes,
+                WriteCapacity.of(returnConsumedCapacity, write.table(), result),
+                ItemCollections.metrics(engine, returnItemCollectionMetrics, write.table(), write.key()));
     }
 
     /** The item stored under {@code storageKey} now, or null. */

@@ -2,22 +2,14 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
-import io.dynarocks.engine.read.PageReader;
-import io.dynarocks.engine.read.ReadTarget;
-import io.dynarocks.engine.read.Selection;
-import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.legacy.LegacyParameters;
-import io.dynarocks.protocol.model.TableDefinition;
-import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.operation.ReadOptions;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.ScanRequest;
 import io.dynarocks.storage.KeyRange;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Scan: reads a table or index in storage order. Segment {@code i} of {@code N} is the contiguous range
@@ -45,18 +37,10 @@ public final class ScanOperation implements Operation<ScanRequest> {
         boolean anyExpression = o.projectionExpression() != null || o.filterExpression() != null;
         ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
                 "FilterExpression and ProjectionExpression are null");
-        Predicate<Map<String, AttributeValue>> filter = ReadExpressions.filter(o, ctx);
-        TableDefinition table = engine.catalog().require(o.tableName());
-        ReadTarget target = ReadTarget.resolve(table, o.indexName(), o.consistentRead());
-        Selection selection = ReadExpressions.selection(o, ctx, target);
-        ctx.checkAllUsed();
-        KeyRange range = segment(ItemKeys.index(table.storageId(), target.indexId()), request.segment(),
+        PagedRead read = new PagedRead(engine, o, ctx);
+        KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
                 request.totalSegments());
-        byte[] start = o.exclusiveStartKey() == null ? null : target.startKey(o.exclusiveStartKey());
-        PageReader.Page page = PageReader.read(engine.storage(), target, range, false, start, o.limit(), filter,
-                selection);
-        return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
-                ReadCapacity.of(o.returnConsumedCapacity(), target, page, o.consistentRead()));
+        return read.page(range, false);
     }
 
     /** The part of {@code index}'s key space whose partition hashes fall in the segment. */

@@ -1,7 +1,6 @@
 package io.dynarocks.protocol.operation;
 
 import io.dynarocks.protocol.AttributeValue;
-import io.dynarocks.protocol.DynamoException;
 import java.util.Map;
 
 /** PutItem's request. */
@@ -29,10 +28,7 @@ public record PutItemRequest(
         Constraints c = m.constraints().notNull(m.item, "item");
         ReturnValues.constrain(c, m.returnValues);
         c.check();
-        ReturnValues rv = ReturnValues.of(m.returnValues);
-        if (rv != ReturnValues.NONE && rv != ReturnValues.ALL_OLD) {
-            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        ReturnValues rv = ReturnValues.allOldOrNone(m.returnValues);
         return new PutItemRequest(m.tableName, m.item, m.conditionExpression, m.expressionParameters(), rv,
                 m.returnConsumedCapacity, "ALL_OLD".equals(m.returnValuesOnConditionCheckFailure),
                 m.legacyConditional(), "SIZE".equals(m.returnItemCollectionMetrics));

@@ -1,0 +1,53 @@
+package io.dynarocks.engine.operation;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.read.PageReader;
+import io.dynarocks.engine.read.ReadTarget;
+import io.dynarocks.engine.read.Selection;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ItemsResponse;
+import io.dynarocks.protocol.operation.ReadOptions;
+import io.dynarocks.storage.KeyRange;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** What Query and Scan share: the table or index read, its filter and selection, and the one-page answer. */
+final class PagedRead {
+
+    private final Engine engine;
+    private final ReadOptions options;
+    private final TableDefinition table;
+    private final ReadTarget target;
+    private final Predicate<Map<String, AttributeValue>> filter;
+    private final Selection selection;
+
+    /** Resolves filter, target and selection; callers take what else they need from {@code ctx} first. */
+    PagedRead(Engine engine, ReadOptions options, ExpressionContext ctx) {
+        this.engine = engine;
+        this.options = options;
+        this.filter = ReadExpressions.filter(options, ctx);
+        this.table = engine.catalog().require(options.tableName());
+        this.target = ReadTarget.resolve(table, options.indexName(), options.consistentRead());
+        this.selection = ReadExpressions.selection(options, ctx, target);
+        ctx.checkAllUsed();
+    }
+
+    TableDefinition table() {
+        return table;
+    }
+
+    ReadTarget target() {
+        return target;
+    }
+
+    /** Reads one page of {@code range} from ExclusiveStartKey on and answers with its items, counts and capacity. */
+    ItemsResponse page(KeyRange range, boolean reverse) {
+        byte[] start = options.exclusiveStartKey() == null ? null : target.startKey(options.exclusiveStartKey());
+        PageReader.Page page = PageReader.read(engine.storage(), target, range, reverse, start, options.limit(),
+                filter, selection);
+        return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
+                ReadCapacity.of(options.returnConsumedCapacity(), target, page, options.consistentRead()));
+    }
+}
