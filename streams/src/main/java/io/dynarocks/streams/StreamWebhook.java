@@ -5,10 +5,11 @@ import java.time.Duration;
 
 /**
  * A table whose stream batches are POSTed to {@code url} as Lambda's DynamoDB event JSON
- * ({@code {"Records":[...]}}), for handlers not written in Java. It follows the table: the stream
- * enabled now and every stream enabled later (a table created after the server started, a stream
- * re-enabled) are each delivered from their start. A non-2xx answer fails the batch, which is
- * retried per {@code options}.
+ * ({@code {"Records":[...]}}), for handlers not written in Java. It follows the table: every stream
+ * it has (enabled, or disabled less than 24 hours ago) and every stream it gets later (a table
+ * created after the server started, a stream enabled again) is delivered from its start, each
+ * stream in order per shard, different streams independently. A non-2xx answer fails the batch,
+ * which is retried per {@code options}.
  */
 public record StreamWebhook(String tableName, URI url, SubscriptionOptions options) {
 

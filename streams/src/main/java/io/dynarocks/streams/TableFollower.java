@@ -6,9 +6,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Keeps one subscription on every stream a table gets: the one enabled now and each one enabled
- * later, each read from its start, so a table created or a stream enabled after the follower
- * started loses nothing.
+ * Keeps one subscription on every readable stream a table has: the enabled one, those disabled less
+ * than 24 hours ago, and each one enabled later, each read from its start. Disabled streams count
+ * too, so a stream enabled and disabled again between two looks is still delivered.
  */
 final class TableFollower implements AutoCloseable {
 
@@ -27,13 +27,13 @@ final class TableFollower implements AutoCloseable {
         this.subscribe = subscribe;
     }
 
-    /** Subscribes the table's enabled stream if it is new. */
+    /** Subscribes the table's streams that are new to this follower. */
     synchronized void check() {
         if (closed) {
             return;
         }
         for (StreamDescriptor d : store.streams()) {
-            if (d.tableName().equals(tableName) && d.enabled() && !byStreamArn.containsKey(d.arn())) {
+            if (d.tableName().equals(tableName) && !byStreamArn.containsKey(d.arn())) {
                 byStreamArn.put(d.arn(), subscribe.apply(d, handlers.apply(d)));
             }
         }
