@@ -7,6 +7,7 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
+import io.dynarocks.streams.StreamWebhook;
 import io.dynarocks.streams.Streams;
 import io.dynarocks.ttl.TimeToLive;
 import io.netty.bootstrap.ServerBootstrap;
@@ -56,6 +57,7 @@ public final class DynaRocks implements AutoCloseable {
         this.engine = new Engine(storage, clock);
         OperationRegistry registry = new OperationRegistry(engine);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
+        config.streamWebhooks().forEach(streams::webhook);
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
@@ -241,6 +243,20 @@ public final class DynaRocks implements AutoCloseable {
 
         public Builder shardRolloverPeriod(java.time.Duration period) {
             config = config.withShardRolloverPeriod(period);
+            return this;
+        }
+
+        /**
+         * POSTs every batch of {@code table}'s stream to {@code url} as Lambda's DynamoDB event JSON, with
+         * {@link StreamWebhook#DEFAULT_OPTIONS}; the table and its stream may be created later.
+         */
+        public Builder streamWebhook(String table, URI url) {
+            return streamWebhook(new StreamWebhook(table, url, StreamWebhook.DEFAULT_OPTIONS));
+        }
+
+        /** A stream webhook with its own batch size, starting position and retry policy. */
+        public Builder streamWebhook(StreamWebhook webhook) {
+            config = config.withStreamWebhook(webhook);
             return this;
         }
 

@@ -1,7 +1,10 @@
 package io.dynarocks.server;
 
+import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,6 +39,11 @@ public final class Main implements Callable<Integer> {
             description = "How often expired items are looked for and deleted, e.g. 500ms, 1s, PT2S (default: 1s).")
     Duration ttlInterval = Duration.ofSeconds(1);
 
+    @Option(names = "--stream-webhook", paramLabel = "TABLE=URL", converter = StreamWebhookConverter.class,
+            description = "POST each batch of TABLE's stream to URL as Lambda's DynamoDB event JSON "
+                    + "(repeatable; the table may be created later).")
+    List<StreamWebhook> streamWebhooks = new ArrayList<>();
+
     public static void main(String[] args) {
         // The CLI's own quiet logging setup; embedding applications keep theirs.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -51,6 +59,9 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort);
+        for (StreamWebhook webhook : streamWebhooks) {
+            config = config.withStreamWebhook(webhook);
+        }
         DynaRocks server = DynaRocks.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

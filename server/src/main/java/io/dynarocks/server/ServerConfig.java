@@ -1,7 +1,10 @@
 package io.dynarocks.server;
 
+import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything a server needs to start, built alike by the CLI and the embedded builder.
@@ -13,53 +16,65 @@ import java.time.Duration;
  * @param ttlInterval         how often the TTL sweeper looks for expired items
  * @param shardRolloverPeriod how long a stream shard stays open before it is closed and succeeded
  * @param daxPort             port of the DAX-style cache endpoint; null for none (0 picks a free one)
+ * @param streamWebhooks      tables whose stream batches are POSTed to a URL as Lambda's DynamoDB event
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
-        Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort) {
+        Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks) {
 
     public static final int DEFAULT_PORT = 8000;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
-                Duration.ofHours(4), null);
+                Duration.ofHours(4), null, List.of());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort);
+                daxPort, streamWebhooks);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort);
+                daxPort, streamWebhooks);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort);
+        return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
+                streamWebhooks);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort);
+                daxPort, streamWebhooks);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort);
+                daxPort, streamWebhooks);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort);
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
+                streamWebhooks);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort);
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
+                streamWebhooks);
+    }
+
+    /** Also POST the batches of {@code webhook}'s table to its URL. */
+    public ServerConfig withStreamWebhook(StreamWebhook webhook) {
+        List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
+        all.add(webhook);
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, List.copyOf(all));
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value);
+                value, streamWebhooks);
     }
 }

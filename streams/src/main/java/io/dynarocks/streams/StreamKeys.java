@@ -6,12 +6,15 @@ import java.nio.ByteBuffer;
 /**
  * Storage keys of streams. Descriptors: {@code s | tableId(4) | streamStart(8)}. Records:
  * {@code S | tableId(4) | streamStart(8) | hashRange(1) | seq(8)}; a shard is a contiguous run of
- * one hash range because its generation is the high part of the sequence number.
+ * one hash range because its generation is the high part of the sequence number. Trim points:
+ * {@code r | tableId(4) | streamStart(8) | hashRange(1) | generation(4)}, the position after the
+ * last physically deleted record of that shard.
  */
 final class StreamKeys {
 
     private static final byte DESCRIPTOR_PREFIX = 's';
     private static final byte RECORD_PREFIX = 'S';
+    private static final byte TRIM_PREFIX = 'r';
 
     private StreamKeys() {}
 
@@ -37,6 +40,46 @@ final class StreamKeys {
     /** Every record of one hash range. */
     static KeyRange records(StreamDescriptor d, int range) {
         return new KeyRange(record(d, range, 0), prefixEnd(d, range));
+    }
+
+    /** Every record of a stream, every hash range. */
+    static KeyRange records(StreamDescriptor d) {
+        return KeyRange.prefix(streamPrefix(RECORD_PREFIX, d));
+    }
+
+    static byte[] trimPoint(StreamDescriptor d, int range, int generation) {
+        return ByteBuffer.allocate(18).put(streamPrefix(TRIM_PREFIX, d)).put((byte) range).putInt(generation).array();
+    }
+
+    /** The trim points of one hash range with generations in {@code [fromGeneration, toGeneration)}. */
+    static KeyRange trimPoints(StreamDescriptor d, int range, int fromGeneration, int toGeneration) {
+        return new KeyRange(trimPoint(d, range, fromGeneration), trimPoint(d, range, toGeneration));
+    }
+
+    /** Every trim point of one hash range. */
+    static KeyRange trimPoints(StreamDescriptor d, int range) {
+        return KeyRange.prefix(ByteBuffer.allocate(14).put(streamPrefix(TRIM_PREFIX, d)).put((byte) range).array());
+    }
+
+    /** Every trim point of a stream. */
+    static KeyRange trimPoints(StreamDescriptor d) {
+        return KeyRange.prefix(streamPrefix(TRIM_PREFIX, d));
+    }
+
+    static int generationOf(byte[] trimPointKey) {
+        return ByteBuffer.wrap(trimPointKey, 14, 4).getInt();
+    }
+
+    static byte[] position(long seq) {
+        return ByteBuffer.allocate(8).putLong(seq).array();
+    }
+
+    static long position(byte[] value) {
+        return ByteBuffer.wrap(value).getLong();
+    }
+
+    private static byte[] streamPrefix(byte prefix, StreamDescriptor d) {
+        return ByteBuffer.allocate(13).put(prefix).putInt(d.tableStorageId()).putLong(d.startMillis()).array();
     }
 
     static long seqOf(byte[] recordKey) {

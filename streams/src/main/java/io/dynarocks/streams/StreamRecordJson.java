@@ -37,9 +37,11 @@ public final class StreamRecordJson {
         g.writeStringField("StreamViewType", r.viewType());
         g.writeEndObject();
         if (r.serviceDelete()) {
+            // The Streams API's Identity shape capitalizes its members; Lambda's event does not.
+            boolean lambda = eventSourceArn != null;
             g.writeObjectFieldStart("userIdentity");
-            g.writeStringField("principalId", "dynamodb.amazonaws.com");
-            g.writeStringField("type", "Service");
+            g.writeStringField(lambda ? "principalId" : "PrincipalId", "dynamodb.amazonaws.com");
+            g.writeStringField(lambda ? "type" : "Type", "Service");
             g.writeEndObject();
         }
         if (eventSourceArn != null) {

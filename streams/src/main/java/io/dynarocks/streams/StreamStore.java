@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The streams of every table: descriptors, the live state of each stream, its shards and its
  * records. Records older than 24 hours are trimmed: invisible to readers and reported as
- * TrimmedDataAccessException when an iterator points at them.
+ * TrimmedDataAccessException when an iterator points at them, then physically deleted by the
+ * {@link StreamTrimmer}, which leaves a trim point per shard so those positions stay reported as trimmed.
  */
 public final class StreamStore {
 
@@ -57,6 +58,7 @@ public final class StreamStore {
         });
     }
 
+    // Trim points count too: once every record is trimmed, new numbers must still come after them.
     private long maxStoredSeq(StreamDescriptor d) {
         long max = 0;
         for (int r = 0; r < d.ranges(); r++) {
@@ -65,20 +67,44 @@ public final class StreamStore {
                     max = Math.max(max, StreamKeys.seqOf(it.key()));
                 }
             }
+            try (KeyValueIterator it = storage().iterate(StreamKeys.trimPoints(d, r), true, null)) {
+                if (it.next()) {
+                    max = Math.max(max, StreamKeys.position(it.value()) - 1);
+                }
+            }
         }
         return max;
+    }
+
+    /** Drops the live state of a stream whose records are all deleted. */
+    void forget(StreamDescriptor d) {
+        states.remove(d.tableStorageId() + "/" + d.startMillis());
+    }
+
+    /** Every stored stream, readable or not. */
+    List<StreamDescriptor> storedStreams() {
+        List<StreamDescriptor> out = new ArrayList<>();
+        try (KeyValueIterator it = storage().iterate(StreamKeys.allDescriptors(), false, null)) {
+            while (it.next()) {
+                out.add(StreamDescriptor.fromBytes(it.value()));
+            }
+        }
+        return out;
+    }
+
+    /** The position after the shard's last physically deleted record; its first position if none was. */
+    long trimPoint(Shard s) {
+        byte[] stored = storage().get(StreamKeys.trimPoint(s.stream(), s.range(), s.generation()));
+        return stored == null ? s.firstSeq() : StreamKeys.position(stored);
     }
 
     /** Every stream still readable (enabled, or disabled less than 24 hours ago), by ARN. */
     public List<StreamDescriptor> streams() {
         long horizon = nowMillis() - RETENTION_MILLIS;
         List<StreamDescriptor> out = new ArrayList<>();
-        try (KeyValueIterator it = storage().iterate(StreamKeys.allDescriptors(), false, null)) {
-            while (it.next()) {
-                StreamDescriptor d = StreamDescriptor.fromBytes(it.value());
-                if (d.enabled() || d.endMillis() > horizon) {
-                    out.add(d);
-                }
+        for (StreamDescriptor d : storedStreams()) {
+            if (d.enabled() || d.endMillis() > horizon) {
+                out.add(d);
             }
         }
         out.sort(Comparator.comparing(StreamDescriptor::arn));
@@ -140,8 +166,8 @@ public final class StreamStore {
     /** The position of the oldest record not yet trimmed (the shard's end if all are trimmed). */
     public long trimHorizon(Shard s) {
         long cutoff = nowMillis() - RETENTION_MILLIS;
-        long pos = s.firstSeq();
-        try (KeyValueIterator it = storage().iterate(StreamKeys.records(s.stream(), s.range(), s.firstSeq(),
+        long pos = trimPoint(s);
+        try (KeyValueIterator it = storage().iterate(StreamKeys.records(s.stream(), s.range(), pos,
                 s.lastSeq()), false, null)) {
             while (it.next()) {
                 long seq = StreamKeys.seqOf(it.key());
@@ -189,6 +215,10 @@ public final class StreamStore {
             }
         } else if (closed && visible == s.lastSeq()) {
             next = -1;
+        }
+        // Checked after reading: a trim that ran meanwhile deleted records at or after from.
+        if (from < trimPoint(s)) {
+            throw new TrimmedException();
         }
         return new Page(records, next);
     }

@@ -45,4 +45,8 @@ public record SubscriptionOptions(int batchSize, StartingPosition startingPositi
     public SubscriptionOptions withRetries(int attempts, OnFailure then) {
         return new SubscriptionOptions(batchSize, startingPosition, attempts, then, retryDelay, pollInterval);
     }
+
+    public SubscriptionOptions withRetryDelay(Duration value) {
+        return new SubscriptionOptions(batchSize, startingPosition, maxAttempts, onFailure, value, pollInterval);
+    }
 }
