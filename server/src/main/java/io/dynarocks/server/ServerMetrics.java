@@ -19,12 +19,19 @@ public final class ServerMetrics implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile boolean jvmMetricsBound;
 
-    ServerMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+    // The JVM binders load ~100 classes of java.lang.management: bound at the first scrape, not at start-up.
+    private void bindJvmMetrics() {
+        if (jvmMetricsBound) return;
+        synchronized (this) {
+            if (jvmMetricsBound) return;
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            jvmMetricsBound = true;
+        }
     }
 
     public MeterRegistry registry() {
@@ -38,6 +45,7 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** All meters in Prometheus' text format. */
     String scrape() {
+        bindJvmMetrics();
         return registry.scrape();
     }
 

@@ -66,7 +66,8 @@ public final class ResultsReport {
                 s.append("| embedded in-memory, ").append(l.get("run")).append(" start in the JVM | ")
                         .append(l.get("startMs")).append(" | ").append(l.get("firstAnswerMs")).append(" | |\n");
             } else if ("cli".equals(l.get("probe"))) {
-                s.append("| `java -jar dynarocks.jar ").append(l.get("args")).append("` | | ")
+                String jvm = l.getOrDefault("jvm", "");
+                s.append("| `java ").append(jvm.isEmpty() ? "" : jvm + " ").append("-jar dynarocks.jar ").append(l.get("args")).append("` | | ")
                         .append(l.get("firstAnswerMs")).append(" | ").append(l.get("idleRssMb")).append(" |\n");
             }
         }

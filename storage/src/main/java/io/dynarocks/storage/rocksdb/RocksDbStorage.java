@@ -57,7 +57,7 @@ public final class RocksDbStorage implements Storage {
     /** Opens (creating if missing) the database in {@code dir}; {@code sync} fsyncs the WAL on every write. */
     public static RocksDbStorage open(Path dir, boolean sync) {
         // Loaded here, never statically elsewhere: in-memory mode must not pay for the natives.
-        RocksDB.loadLibrary();
+        NativeLibrary.load();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
