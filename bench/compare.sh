@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures DynaRocks (RocksDB and in-memory), dynalite 4.0.0 (in-memory) and a trivial Netty server
-# answering a fixed 200, in one run on loopback, and writes the figures into bench/RESULTS.md.
+# answering a fixed 200, in one run on loopback, and writes the figures into bench/RESULTS.md; also
+# the DAX-style cache port against the main port (hot keys), the in-process client against loopback
+# HTTP, and start-up and memory with the recommended JVM flags (RECOMMENDED_JVM_FLAGS).
 # Stops only the processes it started. Tunables (environment): SECONDS_PER_RUN, WARMUP_SECONDS,
 # THREADS, WORKLOADS, ITEMS, ITEM_BYTES, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
 set -euo pipefail
@@ -13,6 +15,8 @@ THREADS=${THREADS:-1,16}
 WORKLOADS=${WORKLOADS:-put,get,mixed,query,update,transact-write,batch-write,scan}
 ITEMS=${ITEMS:-100000}
 ITEM_BYTES=${ITEM_BYTES:-1024}
+# Documented in bench/README.md and used by the Docker image; every other run uses the JVM's defaults.
+RECOMMENDED_JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
 SERVER_JAR=$ROOT/server/target/dynarocks.jar
 BENCH_JAR=$ROOT/bench/target/dynarocks-bench.jar
 WORK=$(mktemp -d /tmp/dynarocks-compare.XXXXXX)
@@ -37,12 +41,12 @@ stop() { # stops one process this script started
   wait "$1" 2>/dev/null || true
 }
 
-# Waits for "listening on http://..." in a log and prints the endpoint.
+# Waits for "listening on http://..." in a log and prints the endpoint (the n-th one printed, default 1).
 await_endpoint() {
-  local logfile=$1 deadline=$((SECONDS + 60))
+  local logfile=$1 nth=${2:-1} deadline=$((SECONDS + 60))
   while (( SECONDS < deadline )); do
     if grep -q "listening on http://" "$logfile" 2>/dev/null; then
-      grep -o "http://127.0.0.1:[0-9]*" "$logfile" | head -1
+      grep -o "http://127.0.0.1:[0-9]*" "$logfile" | sed -n "${nth}p"
       return 0
     fi
     sleep 0.05
@@ -83,6 +87,14 @@ for i in 1 2 3; do
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli "$SERVER_JAR" --data-dir "$WORK/probe-$i" \
     | tee -a "$RESULTS"
 done
+for i in 1 2; do
+  # shellcheck disable=SC2086 # the flags are separate words
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS "$SERVER_JAR" --in-memory \
+    | tee -a "$RESULTS"
+  # shellcheck disable=SC2086
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS "$SERVER_JAR" \
+    --data-dir "$WORK/probe-flags-$i" | tee -a "$RESULTS"
+done
 
 log "baseline: fixed-200 Netty server"
 java -cp "$BENCH_JAR" io.dynarocks.bench.load.BaselineServer 0 >"$WORK/baseline.log" 2>&1 &
@@ -90,10 +102,14 @@ STARTED+=($!); pid=$!
 loadgen --endpoint "$(await_endpoint "$WORK/baseline.log")" --label baseline --no-preload --workloads get
 stop "$pid"
 
-log "dynarocks-rocksdb"
-java -jar "$SERVER_JAR" --port 0 --data-dir "$WORK/rocksdb" >"$WORK/rocksdb.log" 2>&1 &
+log "dynarocks-rocksdb (with the DAX-style cache port)"
+java -jar "$SERVER_JAR" --port 0 --data-dir "$WORK/rocksdb" --dax-port 0 >"$WORK/rocksdb.log" 2>&1 &
 STARTED+=($!); pid=$!
 measure dynarocks-rocksdb "$(await_endpoint "$WORK/rocksdb.log")" "$pid"
+log "dynarocks-rocksdb: hot-key reads through the main port, then the DAX-style cache port"
+loadgen --endpoint "$(await_endpoint "$WORK/rocksdb.log")" --label dynarocks-rocksdb --no-preload --workloads hot-get
+loadgen --endpoint "$(await_endpoint "$WORK/rocksdb.log" 2)" --label dynarocks-rocksdb-dax --no-preload \
+  --workloads hot-get
 stop "$pid"
 
 log "dynarocks-memory"
@@ -101,6 +117,22 @@ java -jar "$SERVER_JAR" --port 0 --in-memory >"$WORK/memory.log" 2>&1 &
 STARTED+=($!); pid=$!
 measure dynarocks-memory "$(await_endpoint "$WORK/memory.log")" "$pid"
 stop "$pid"
+
+for store in rocksdb memory; do
+  log "dynarocks-$store with $RECOMMENDED_JVM_FLAGS: resident memory after the preload"
+  if [[ $store == rocksdb ]]; then args=(--data-dir "$WORK/rocksdb-flags"); else args=(--in-memory); fi
+  # shellcheck disable=SC2086
+  java $RECOMMENDED_JVM_FLAGS -jar "$SERVER_JAR" --port 0 "${args[@]}" >"$WORK/$store-flags.log" 2>&1 &
+  STARTED+=($!); pid=$!
+  loadgen --endpoint "$(await_endpoint "$WORK/$store-flags.log")" --label "dynarocks-$store ($RECOMMENDED_JVM_FLAGS)" \
+    --preload-only --server-pid "$pid"
+  stop "$pid"
+done
+
+log "in-process client against loopback HTTP (embedded in-memory server)"
+java -cp "$BENCH_JAR" io.dynarocks.bench.load.InProcessComparison --items "$ITEMS" --item-bytes "$ITEM_BYTES" \
+  --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --threads "$THREADS" --workloads get \
+  | tee -a "$RESULTS"
 
 log "dynalite"
 port=$(free_port)

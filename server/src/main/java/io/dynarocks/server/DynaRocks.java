@@ -26,6 +26,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +45,7 @@ public final class DynaRocks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Streams streams;
     private final TimeToLive timeToLive;
-    private final ServerMetrics metrics = new ServerMetrics();
+    private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private Channel channel;
@@ -53,14 +55,12 @@ public final class DynaRocks implements AutoCloseable {
 
     private DynaRocks(ServerConfig config, Clock clock, DaxCacheConfig daxConfig) throws InterruptedException {
         this.config = config;
-        Storage storage = config.inMemory() ? new MemoryStorage() : openRocksDb(config.dataDir(), config.sync());
-        this.engine = new Engine(storage, clock);
-        OperationRegistry registry = new OperationRegistry(engine);
-        this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
-        config.streamWebhooks().forEach(streams::webhook);
-        this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
-        metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
-        this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
+        // RocksDB opens (native library, WAL replay) while this thread loads the metrics and Netty classes.
+        CompletableFuture<Storage> storage = config.inMemory()
+                ? CompletableFuture.completedFuture(new MemoryStorage())
+                : CompletableFuture.supplyAsync(() -> openRocksDb(config.dataDir(), config.sync()),
+                        task -> new Thread(task, "dynarocks-open").start());
+        this.metrics = new ServerMetrics();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -70,6 +70,13 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
+        this.engine = new Engine(opened(storage), clock);
+        OperationRegistry registry = new OperationRegistry(engine);
+        this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
+        config.streamWebhooks().forEach(streams::webhook);
+        this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
+        metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
+        this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         try {
             this.channel = bind(config.host(), config.port(), dispatcher);
             if (config.daxPort() != null) {
@@ -99,6 +106,20 @@ public final class DynaRocks implements AutoCloseable {
                     }
                 })
                 .bind(host, port).sync().channel();
+    }
+
+    /** The opened storage, or the failure to open it, unwrapped; shuts down what was started so far on failure. */
+    private Storage opened(CompletableFuture<Storage> storage) throws InterruptedException {
+        try {
+            return storage.get();
+        } catch (ExecutionException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdown();
+            metrics.close();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.

@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // The CLI's own quiet logging setup; embedding applications keep theirs.
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "dynarocks-logback.xml");
+            CliLogging.enable();
         }
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {

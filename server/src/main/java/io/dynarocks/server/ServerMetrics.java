@@ -22,12 +22,19 @@ public final class ServerMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+    private volatile boolean jvmMetricsBound;
 
-    ServerMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+    // The JVM binders load ~100 classes of java.lang.management: bound at the first scrape, not at start-up.
+    private void bindJvmMetrics() {
+        if (jvmMetricsBound) return;
+        synchronized (this) {
+            if (jvmMetricsBound) return;
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            jvmMetricsBound = true;
+        }
     }
 
     public MeterRegistry registry() {
@@ -46,6 +53,7 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** All meters in Prometheus' text format. */
     String scrape() {
+        bindJvmMetrics();
         beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }

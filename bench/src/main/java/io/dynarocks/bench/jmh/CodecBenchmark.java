@@ -5,9 +5,13 @@ import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.ItemResponse;
+import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.operation.PutItemRequest;
+import io.dynarocks.protocol.operation.QueryRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +24,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Wire decoding of PutItem/GetItem requests, GetItem response encoding, and the stored item codec. */
+/**
+ * Wire decoding of PutItem/GetItem/Query requests, GetItem and Query response encoding, and the
+ * stored item codec. The Query shapes are the load generator's: one partition of 10 items of 1 KB.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,6 +45,11 @@ public class CodecBenchmark {
     private final Map<String, AttributeValue> item = item();
     private final ItemResponse getResponse = new ItemResponse("Item", item, null);
     private final byte[] stored = ItemCodec.encode(item);
+    private final byte[] queryBody = ("{\"TableName\":\"bench\",\"KeyConditionExpression\":\"#pk = :pk AND "
+            + "begins_with(#sk, :prefix)\",\"ExpressionAttributeNames\":{\"#pk\":\"pk\",\"#sk\":\"sk\"},"
+            + "\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"p123\"},\":prefix\":{\"S\":\"s\"}},"
+            + "\"Limit\":10,\"ScanIndexForward\":false}").getBytes(StandardCharsets.UTF_8);
+    private final ItemsResponse queryResponse = queryResponse();
 
     static Map<String, AttributeValue> item() {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -46,6 +58,16 @@ public class CodecBenchmark {
         item.put("n", AttributeValue.N.of("0"));
         item.put("data", new AttributeValue.S(PAYLOAD));
         return item;
+    }
+
+    static ItemsResponse queryResponse() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, AttributeValue> item = item();
+            item.put("sk", new AttributeValue.S("s" + i));
+            items.add(item);
+        }
+        return new ItemsResponse(items, items.size(), items.size(), null, null);
     }
 
     @Benchmark
@@ -61,6 +83,16 @@ public class CodecBenchmark {
     @Benchmark
     public byte[] encodeGetItemResponse() {
         return JsonWriter.object(getResponse::write);
+    }
+
+    @Benchmark
+    public QueryRequest decodeQuery() {
+        return QueryRequest.decode(queryBody);
+    }
+
+    @Benchmark
+    public byte[] encodeQueryResponse() {
+        return JsonWriter.object(queryResponse::write);
     }
 
     @Benchmark

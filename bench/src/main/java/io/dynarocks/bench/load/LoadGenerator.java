@@ -81,7 +81,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static String run(DynamoDbClient client, DataSet data, String label, String workload,
+    static String run(DynamoDbClient client, DataSet data, String label, String workload,
             Workloads.Request request, int threads, double warmupSeconds, double seconds) throws InterruptedException {
         String head = String.format(Locale.ROOT, "{\"label\":\"%s\",\"workload\":\"%s\",\"threads\":%d,",
                 label, workload, threads);
@@ -143,7 +143,7 @@ public final class LoadGenerator {
                 .build();
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {

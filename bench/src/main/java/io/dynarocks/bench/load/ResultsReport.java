@@ -37,7 +37,11 @@ public final class ResultsReport {
                 lines.add(parse(line));
             }
         }
-        String body = args[2] + "\n\n" + startup(lines) + memory(lines) + throughput(lines) + baseline(lines);
+        String body = args[2] + "\n\n" + startup(lines) + memory(lines) + throughput(lines) + baseline(lines)
+                + pair(lines, "DAX-style cache port against the main port (hot-key reads: 90 % on 1 % of the keys)",
+                        "dynarocks-rocksdb", "dynarocks-rocksdb-dax")
+                + pair(lines, "In-process SDK client against loopback HTTP (one embedded in-memory server)",
+                        "embedded-http", "embedded-in-process");
         Path results = Path.of(args[1]);
         String old = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n\n" + START + "\n" + END
                 + "\n";
@@ -66,7 +70,8 @@ public final class ResultsReport {
                 s.append("| embedded in-memory, ").append(l.get("run")).append(" start in the JVM | ")
                         .append(l.get("startMs")).append(" | ").append(l.get("firstAnswerMs")).append(" | |\n");
             } else if ("cli".equals(l.get("probe"))) {
-                s.append("| `java -jar dynarocks.jar ").append(l.get("args")).append("` | | ")
+                String jvm = l.getOrDefault("jvm", "");
+                s.append("| `java ").append(jvm.isEmpty() ? "" : jvm + " ").append("-jar dynarocks.jar ").append(l.get("args")).append("` | | ")
                         .append(l.get("firstAnswerMs")).append(" | ").append(l.get("idleRssMb")).append(" |\n");
             }
         }
@@ -134,6 +139,27 @@ public final class ResultsReport {
                                             / Double.parseDouble(b.get("opsPerSec"))));
                 }
                 s.append(" |\n");
+            }
+        }
+        return s.append('\n').toString();
+    }
+
+    /** The runs of {@code second} next to those of {@code first} with the same workload and threads. */
+    private static String pair(List<Map<String, String>> lines, String title, String first, String second) {
+        StringBuilder s = new StringBuilder("### " + title + "\n\n| workload | threads | " + first + " | " + second
+                + " | " + second + " / " + first + " |\n|---|---:|---|---|---:|\n");
+        Map<String, Map<String, String>> firsts = new LinkedHashMap<>();
+        for (Map<String, String> l : lines) {
+            if (first.equals(l.get("label")) && l.containsKey("workload")) {
+                firsts.put(l.get("workload") + "|" + l.get("threads"), l);
+            }
+        }
+        for (Map<String, String> l : lines) {
+            Map<String, String> base = firsts.get(l.get("workload") + "|" + l.get("threads"));
+            if (second.equals(l.get("label")) && base != null) {
+                s.append("| ").append(l.get("workload")).append(" | ").append(l.get("threads")).append(" | ")
+                        .append(cell(base)).append(" | ").append(cell(l)).append(" | ").append(ratio(l, base))
+                        .append(" |\n");
             }
         }
         return s.append('\n').toString();

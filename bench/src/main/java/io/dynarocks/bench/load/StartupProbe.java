@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Start-up figures, one JSON line each.
  * {@code embedded}: time of {@code DynaRocks.builder().inMemory().port(0).start()} in this fresh JVM,
- * and to its first answered ListTables. {@code cli <jar> [server options]}: time from launching
- * {@code java -jar <jar> --port 0 ...} to its first answered ListTables, and its resident memory once idle.
+ * and to its first answered ListTables. {@code cli [JVM options] <jar> [server options]}: time from launching
+ * {@code java [JVM options] -jar <jar> --port 0 ...} to its first answered ListTables, and its resident
+ * memory once idle.
  */
 public final class StartupProbe {
 
@@ -51,9 +52,16 @@ public final class StartupProbe {
         }
     }
 
+    /** {@code cli [JVM options] <jar> [server options]}: JVM options are the arguments before the jar. */
     private static void cli(String[] args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", args[1], "--port", "0"));
-        command.addAll(List.of(args).subList(2, args.length));
+        int jar = 1;
+        while (jar < args.length && !args[jar].endsWith(".jar")) {
+            jar++;
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(List.of(args).subList(1, jar));
+        command.addAll(List.of("-jar", args[jar], "--port", "0"));
+        command.addAll(List.of(args).subList(jar + 1, args.length));
         listTablesOnClosedPort(); // loads this JVM's socket classes before the clock starts
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -65,9 +73,10 @@ public final class StartupProbe {
             }
             long answered = System.nanoTime();
             Thread.sleep(2000);
-            System.out.printf(Locale.ROOT, "{\"probe\":\"cli\",\"args\":\"%s\",\"firstAnswerMs\":%.1f,"
-                    + "\"idleRssMb\":%.1f}%n", String.join(" ", command.subList(3, command.size())),
-                    (answered - t0) / 1e6, rssMb(process.pid()));
+            System.out.printf(Locale.ROOT, "{\"probe\":\"cli\",\"jvm\":\"%s\",\"args\":\"%s\",\"firstAnswerMs\":%.1f,"
+                    + "\"idleRssMb\":%.1f}%n", String.join(" ", List.of(args).subList(1, jar)),
+                    String.join(" ", command.subList(jar + 2, command.size())), (answered - t0) / 1e6,
+                    rssMb(process.pid()));
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -39,6 +39,7 @@ final class Workloads {
         ALL.put("transact-write", Workloads::transactWrite);
         ALL.put("batch-write", Workloads::batchWrite);
         ALL.put("scan", Workloads::scan);
+        ALL.put("hot-get", Workloads::hotGet);
     }
 
     private static final Map<String, AttributeValue> ONE = Map.of(":one", DataSet.n("1"));
@@ -56,6 +57,13 @@ final class Workloads {
 
     private static void get(DynamoDbClient c, DataSet d, ThreadLocalRandom r) {
         c.getItem(b -> b.tableName(d.table).key(d.key(r.nextInt(d.items))));
+    }
+
+    /** Issue 6's cache workload: 90 % of the reads go to the first 1 % of the keys. */
+    private static void hotGet(DynamoDbClient c, DataSet d, ThreadLocalRandom r) {
+        int hot = Math.max(1, d.items / 100);
+        int i = r.nextInt(10) < 9 ? r.nextInt(hot) : r.nextInt(d.items);
+        c.getItem(b -> b.tableName(d.table).key(d.key(i)));
     }
 
     private static void query(DynamoDbClient c, DataSet d, ThreadLocalRandom r) {
