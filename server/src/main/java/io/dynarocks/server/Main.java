@@ -39,6 +39,10 @@ public final class Main implements Callable<Integer> {
             description = "How often expired items are looked for and deleted, e.g. 500ms, 1s, PT2S (default: 1s).")
     Duration ttlInterval = Duration.ofSeconds(1);
 
+    @Option(names = "--shard-rollover", converter = DurationConverter.class,
+            description = "How long a stream shard stays open before it is closed and succeeded (default: 4h).")
+    Duration shardRollover = ServerConfig.defaults().shardRolloverPeriod();
+
     @Option(names = "--stream-webhook", paramLabel = "TABLE=URL", converter = StreamWebhookConverter.class,
             description = "POST each batch of TABLE's stream to URL as Lambda's DynamoDB event JSON "
                     + "(repeatable; the table may be created later).")
@@ -58,7 +62,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
-                .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort);
+                .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
+                .withShardRolloverPeriod(shardRollover);
         for (StreamWebhook webhook : streamWebhooks) {
             config = config.withStreamWebhook(webhook);
         }

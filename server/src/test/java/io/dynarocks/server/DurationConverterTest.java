@@ -29,6 +29,14 @@ class DurationConverterTest {
     }
 
     @Test
+    void shardRolloverOptionIsParsedAndDefaultsToFourHours() {
+        Main main = new Main();
+        new CommandLine(main).parseArgs("--shard-rollover", "10m");
+        assertThat(main.shardRollover).isEqualTo(Duration.ofMinutes(10));
+        assertThat(new Main().shardRollover).isEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
     void rejectsWhatIsNotADuration() {
         assertThatThrownBy(() -> converter.convert("soon")).isInstanceOf(CommandLine.TypeConversionException.class);
     }
