@@ -110,6 +110,16 @@ class SecondaryIndexIT {
         var delete = client.deleteItem(b -> b.tableName("Orders")
                 .key(Map.of("customer", AttributeValue.fromS("icm"), "id", AttributeValue.fromN("1"))));
         assertThat(delete.itemCollectionMetrics()).isNull();
+        var batch = client.batchWriteItem(b -> b.returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)
+                .requestItems(Map.of("Orders", java.util.List.of(
+                        software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(r -> r.item(item)).build(),
+                        software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(r -> r.item(Map.of("customer", AttributeValue.fromS("icm"),
+                                        "id", AttributeValue.fromN("2")))).build()))));
+        assertThat(batch.itemCollectionMetrics().get("Orders")).singleElement()
+                .satisfies(m -> assertThat(m.itemCollectionKey())
+                        .isEqualTo(Map.of("customer", AttributeValue.fromS("icm"))));
     }
 
     @Test

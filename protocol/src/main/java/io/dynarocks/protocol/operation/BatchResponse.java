@@ -12,8 +12,13 @@ import java.util.Map;
  * ({@code UnprocessedItems}, always empty here) response, with one ConsumedCapacity per table.
  */
 public record BatchResponse(Map<String, List<Map<String, AttributeValue>>> responses,
-        Map<String, BatchGetItemRequest.KeysAndAttributes> unprocessedKeys, List<ConsumedCapacity> consumedCapacity)
-        implements Response {
+        Map<String, BatchGetItemRequest.KeysAndAttributes> unprocessedKeys, List<ConsumedCapacity> consumedCapacity,
+        Map<String, List<ItemCollectionMetrics>> itemCollectionMetrics) implements Response {
+
+    public BatchResponse(Map<String, List<Map<String, AttributeValue>>> responses,
+            Map<String, BatchGetItemRequest.KeysAndAttributes> unprocessedKeys, List<ConsumedCapacity> consumedCapacity) {
+        this(responses, unprocessedKeys, consumedCapacity, null);
+    }
 
     @Override
     public void write(JsonGenerator g) throws IOException {
@@ -42,6 +47,17 @@ public record BatchResponse(Map<String, List<Map<String, AttributeValue>>> respo
                 c.writeTo(g);
             }
             g.writeEndArray();
+        }
+        if (itemCollectionMetrics != null && !itemCollectionMetrics.isEmpty()) {
+            g.writeObjectFieldStart("ItemCollectionMetrics");
+            for (Map.Entry<String, List<ItemCollectionMetrics>> e : itemCollectionMetrics.entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (ItemCollectionMetrics m : e.getValue()) {
+                    m.writeTo(g);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
         }
     }
 
