@@ -120,6 +120,12 @@ class SecondaryIndexIT {
         assertThat(batch.itemCollectionMetrics().get("Orders")).singleElement()
                 .satisfies(m -> assertThat(m.itemCollectionKey())
                         .isEqualTo(Map.of("customer", AttributeValue.fromS("icm"))));
+        var transaction = client.transactWriteItems(b -> b.returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)
+                .transactItems(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                        .put(p -> p.tableName("Orders").item(Map.of("customer", AttributeValue.fromS("icm2"),
+                                "id", AttributeValue.fromN("1")))).build()));
+        assertThat(transaction.itemCollectionMetrics().get("Orders")).singleElement()
+                .satisfies(m -> assertThat(m.sizeEstimateRangeGB()).containsExactly(0.0, 1.0));
     }
 
     @Test

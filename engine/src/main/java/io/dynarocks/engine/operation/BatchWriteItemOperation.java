@@ -7,9 +7,7 @@ import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.model.TableDefinition;
-import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.operation.BatchResponse;
-import io.dynarocks.protocol.operation.ItemCollectionMetrics;
 import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.Response;
@@ -56,27 +54,19 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
             }
         }
         Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
-        boolean metricsRequested = "SIZE".equals(request.returnItemCollectionMetrics());
-        Map<String, Map<AttributeValue, Planned>> collections = new LinkedHashMap<>();
+        List<ItemWrite> applied = new ArrayList<>();
         for (Planned p : planned) {
-            ReadModifyWrite.Result result = rmw.apply(new ItemWrite(p.table(), p.key(), null, false,
-                    old -> p.request().item(), "Item size has exceeded the maximum allowed size"));
+            ItemWrite write = new ItemWrite(p.table(), p.key(), null, false,
+                    old -> p.request().item(), "Item size has exceeded the maximum allowed size");
+            ReadModifyWrite.Result result = rmw.apply(write);
+            applied.add(write);
             ConsumedCapacity c = WriteCapacity.of(request.returnConsumedCapacity(), p.table(), result);
             if (c != null) {
                 capacity.merge(p.table().tableName(), c, ConsumedCapacity::plus);
             }
-            collections.computeIfAbsent(p.table().tableName(), t -> new LinkedHashMap<>()).putIfAbsent(p.key().hash(), p);
         }
-        // One entry per item collection the batch touched, measured once all writes are applied.
-        Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
-        collections.forEach((table, byCollection) -> byCollection.values().forEach(p -> {
-            ItemCollectionMetrics m = ItemCollections.metrics(engine, metricsRequested, p.table(), p.key());
-            if (m != null) {
-                metrics.computeIfAbsent(table, t -> new ArrayList<>()).add(m);
-            }
-        }));
         return new BatchResponse(null, null,
                 ConsumedCapacity.requested(request.returnConsumedCapacity()) ? List.copyOf(capacity.values()) : null,
-                metrics);
+                ItemCollections.forWrites(engine, "SIZE".equals(request.returnItemCollectionMetrics()), applied));
     }
 }

@@ -7,7 +7,12 @@ import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ItemCollectionMetrics;
 import io.dynarocks.storage.KeyValueIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ReturnItemCollectionMetrics: DynamoDB reports it only for tables with local secondary indexes,
@@ -33,6 +38,30 @@ final class ItemCollections {
         // Like DynamoDB, an estimate as a range of whole gigabytes around the measured size.
         double lower = Math.floor(bytes / GB);
         return new ItemCollectionMetrics(Map.of(table.keySchema().hashName(), key.hash()), lower, lower + 1);
+    }
+
+    /**
+     * The metrics of every item collection {@code writes} touched, by table, one entry per collection,
+     * measured once all writes are applied (BatchWriteItem, TransactWriteItems); condition checks
+     * touch nothing.
+     */
+    static Map<String, List<ItemCollectionMetrics>> forWrites(Engine engine, boolean requested,
+            List<ItemWrite> writes) {
+        Map<String, List<ItemCollectionMetrics>> out = new LinkedHashMap<>();
+        if (!requested) {
+            return out;
+        }
+        Set<List<Object>> seen = new HashSet<>();
+        for (ItemWrite w : writes) {
+            if (w.change() == null || !seen.add(List.of(w.table().tableName(), w.key().hash()))) {
+                continue;
+            }
+            ItemCollectionMetrics m = metrics(engine, true, w.table(), w.key());
+            if (m != null) {
+                out.computeIfAbsent(w.table().tableName(), t -> new ArrayList<>()).add(m);
+            }
+        }
+        return out;
     }
 
     private static long bytes(Engine engine, TableDefinition table, short indexId, PrimaryKey key) {

@@ -67,7 +67,8 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
                 tokens.succeeded(token, request.digest(), capacity);
             }
             succeeded = true;
-            return new TransactWriteItemsResponse(capacity.report(request.returnConsumedCapacity()));
+            return new TransactWriteItemsResponse(capacity.report(request.returnConsumedCapacity()),
+                    ItemCollections.forWrites(engine, request.returnItemCollectionMetrics(), writes));
         } finally {
             if (token != null && !succeeded) {
                 tokens.failed(token);

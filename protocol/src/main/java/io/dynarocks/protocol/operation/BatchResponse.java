@@ -48,17 +48,7 @@ public record BatchResponse(Map<String, List<Map<String, AttributeValue>>> respo
             }
             g.writeEndArray();
         }
-        if (itemCollectionMetrics != null && !itemCollectionMetrics.isEmpty()) {
-            g.writeObjectFieldStart("ItemCollectionMetrics");
-            for (Map.Entry<String, List<ItemCollectionMetrics>> e : itemCollectionMetrics.entrySet()) {
-                g.writeArrayFieldStart(e.getKey());
-                for (ItemCollectionMetrics m : e.getValue()) {
-                    m.writeTo(g);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
-        }
+        ItemCollectionMetrics.writeByTable(g, itemCollectionMetrics);
     }
 
     private static void writeKeysAndAttributes(JsonGenerator g, String table, BatchGetItemRequest.KeysAndAttributes k)

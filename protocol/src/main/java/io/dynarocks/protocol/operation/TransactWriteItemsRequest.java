@@ -14,7 +14,8 @@ public record TransactWriteItemsRequest(
         List<TransactWriteItem> transactItems,
         String clientRequestToken,
         String returnConsumedCapacity,
-        byte[] digest) {
+        byte[] digest,
+        boolean returnItemCollectionMetrics) {
 
     /** DynamoDB's limit on the actions of one transaction. */
     public static final int MAX_ACTIONS = 100;
@@ -44,7 +45,8 @@ public record TransactWriteItemsRequest(
         c.oneOf(capacity[0], "returnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
         c.oneOf(metrics[0], "returnItemCollectionMetrics", "SIZE", "NONE");
         c.check();
-        return new TransactWriteItemsRequest(List.copyOf(items), token[0], capacity[0], sha256(body));
+        return new TransactWriteItemsRequest(List.copyOf(items), token[0], capacity[0], sha256(body),
+                "SIZE".equals(metrics[0]));
     }
 
     private static byte[] sha256(byte[] body) {
