@@ -25,6 +25,18 @@ class ModuleMetricsIT {
     }
 
     @Test
+    void rocksDbStatisticsAreExported(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (DynaRocks db = DynaRocks.builder().dataDir(dir).port(0).start();
+                DynamoDbClient client = ServerExtension.client(db.endpoint())) {
+            Tables.hashTable(client, "Stored");
+            client.putItem(b -> b.tableName("Stored").item(Map.of("pk", AttributeValue.fromS("a"))));
+            assertThat(scrape(db.endpoint())).contains("dynarocks_storage_estimate_num_keys ")
+                    .contains("dynarocks_storage_cur_size_all_mem_tables ")
+                    .contains("dynarocks_table_bytes{table=\"Stored\"} 3.0");
+        }
+    }
+
+    @Test
     void ttlDeletionsAndCacheHitsAreExported() throws Exception {
         try (DynaRocks db = DynaRocks.builder().inMemory().port(0).daxPort(0).clock(clock)
                 .ttlInterval(Duration.ofMillis(50)).start();
@@ -44,7 +56,8 @@ class ModuleMetricsIT {
                 cached.getItem(b -> b.tableName("Metered").key(Map.of("pk", AttributeValue.fromS("kept"))));
             }
             String text = scrape(db.endpoint());
-            assertThat(text).contains("dynarocks_dax_cache_hits_total{cache=\"item\"} 1.0")
+            assertThat(text).contains("dynarocks_table_items{table=\"Metered\"} 1.0")
+                    .contains("dynarocks_dax_cache_hits_total{cache=\"item\"} 1.0")
                     .contains("dynarocks_dax_cache_misses_total{cache=\"item\"} 1.0")
                     .contains("dynarocks_dax_cache_size{cache=\"item\"} 1.0");
         }

@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +77,8 @@ public final class DynaRocks implements AutoCloseable {
         config.streamWebhooks().forEach(streams::webhook);
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
+        metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine, Duration.ofSeconds(30)));
+        ModuleMeters.storage(metrics.registry(), engine.storage());
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         try {
             this.channel = bind(config.host(), config.port(), dispatcher);

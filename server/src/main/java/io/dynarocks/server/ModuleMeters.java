@@ -6,6 +6,15 @@ import io.dynarocks.ttl.TtlSweeper;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.operation.TableStatistics;
+import io.dynarocks.protocol.model.IndexStats;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.storage.Storage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -24,6 +33,56 @@ final class ModuleMeters {
                         .description("items deleted by Time to Live")
                         .tag("table", table)
                         .register(registry));
+    }
+
+    /** The storage backend's own statistics (RocksDB: estimated keys, live data, SST and memtable sizes, …). */
+    static void storage(MeterRegistry registry, Storage storage) {
+        for (String name : storage.statistics().keySet()) {
+            Gauge.builder("dynarocks.storage." + name.replace('-', '.'), storage,
+                            s -> s.statistics().getOrDefault(name, 0L))
+                    .description("storage backend statistic " + name)
+                    .register(registry);
+        }
+    }
+
+    /**
+     * Items and bytes per table. Counting costs O(items), as DescribeTable does, so the figures are
+     * recounted at most every {@code maxAge} and meters of deleted tables are removed.
+     */
+    static Runnable tables(MeterRegistry registry, Engine engine, Duration maxAge) {
+        Map<String, IndexStats> counts = new ConcurrentHashMap<>();
+        long[] countedAt = {Long.MIN_VALUE};
+        return () -> {
+            synchronized (countedAt) {
+                recount(registry, engine, maxAge, counts, countedAt);
+            }
+        };
+    }
+
+    private static void recount(MeterRegistry registry, Engine engine, Duration maxAge, Map<String, IndexStats> counts,
+            long[] countedAt) {
+        long now = System.nanoTime();
+        if (countedAt[0] != Long.MIN_VALUE && now - countedAt[0] < maxAge.toNanos()) {
+            return;
+        }
+        countedAt[0] = now;
+        Map<String, IndexStats> fresh = new HashMap<>();
+        for (TableDefinition t : engine.catalog().tables()) {
+            fresh.put(t.tableName(), TableStatistics.of(engine, t));
+        }
+        counts.keySet().stream().filter(name -> !fresh.containsKey(name)).toList().forEach(name -> {
+            registry.find("dynarocks.table.items").tag("table", name).meters().forEach(registry::remove);
+            registry.find("dynarocks.table.bytes").tag("table", name).meters().forEach(registry::remove);
+            counts.remove(name);
+        });
+        counts.putAll(fresh);
+        for (String name : fresh.keySet()) {
+            Gauge.builder("dynarocks.table.items", counts, c -> c.getOrDefault(name, IndexStats.EMPTY).itemCount())
+                    .description("items in the table").tag("table", name).register(registry);
+            Gauge.builder("dynarocks.table.bytes", counts, c -> c.getOrDefault(name, IndexStats.EMPTY).sizeBytes())
+                    .description("item bytes in the table, as DynamoDB sizes items").tag("table", name)
+                    .register(registry);
+        }
     }
 
     /** Hits, misses, evictions and size of the item and query caches. */

@@ -24,6 +24,11 @@ public interface Storage extends AutoCloseable {
     /** Applies every operation of the batch atomically: all or nothing, durable once it returns. */
     void write(WriteBatch batch);
 
+    /** Backend statistics for metrics (name → value), cheap to read; empty when the backend has none. */
+    default java.util.Map<String, Long> statistics() {
+        return java.util.Map.of();
+    }
+
     /** A consistent point-in-time view; the caller closes it. */
     Snapshot snapshot();
 

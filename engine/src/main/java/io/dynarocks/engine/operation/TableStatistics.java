@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds a table description with item counts and sizes of the table and its indexes, counted from storage. */
-final class TableStatistics {
+public final class TableStatistics {
 
     private TableStatistics() {}
 
@@ -23,6 +23,11 @@ final class TableStatistics {
             indexes.put(index.indexName(), count(engine, table, index.indexId()));
         }
         return new TableResponse(member, table, status, count(engine, table, ItemKeys.BASE_TABLE), indexes);
+    }
+
+    /** The table's item count and size now, counted from storage: O(items). */
+    public static IndexStats of(Engine engine, TableDefinition table) {
+        return count(engine, table, ItemKeys.BASE_TABLE);
     }
 
     private static IndexStats count(Engine engine, TableDefinition table, short indexId) {

@@ -89,6 +89,32 @@ public final class RocksDbStorage implements Storage {
         }
     }
 
+    /** RocksDB's own estimates, read from DB properties (no Statistics object, so no per-operation overhead). */
+    private static final List<String> PROPERTIES = List.of("rocksdb.estimate-num-keys",
+            "rocksdb.estimate-live-data-size", "rocksdb.total-sst-files-size", "rocksdb.cur-size-all-mem-tables",
+            "rocksdb.block-cache-usage", "rocksdb.num-running-compactions");
+
+    @Override
+    public java.util.Map<String, Long> statistics() {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return java.util.Map.of();
+            }
+            java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (String property : PROPERTIES) {
+                try {
+                    out.put(property.substring("rocksdb.".length()), db.getLongProperty(property));
+                } catch (RocksDBException e) {
+                    // A property this RocksDB build does not know is left out.
+                }
+            }
+            return out;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     @Override
     public byte[] get(byte[] key) {
         return get(null, key);
