@@ -22,7 +22,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 
@@ -117,7 +126,15 @@ class TtlIT {
 
     @Test
     void expiredItemsAreDeletedSecondBySecondAndTheOthersStay() throws Exception {
-        Tables.hashTable(client, "TtlSweep");
+        client.createTable(b -> b.tableName("TtlSweep").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("grp").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byGroup")
+                        .keySchema(KeySchemaElement.builder().attributeName("grp").keyType(KeyType.HASH).build())
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build())
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
         enable("TtlSweep", "expires");
         long start = START.getEpochSecond();
         // Expiring items spread over SECONDS seconds; never-expiring ones far in the future, without
@@ -135,6 +152,27 @@ class TtlIT {
                     .as("the items due a second later are still there at second %d", s).isTrue();
         }
         assertThat(none(EXPIRING, i -> !exists("n" + i))).as("never-expiring items are untouched").isTrue();
+
+        // The index entries went with the items: only never-expiring items are left in each group.
+        for (int g = 0; g < SECONDS; g++) {
+            String group = "g" + g;
+            assertThat(client.queryPaginator(b -> b.tableName("TtlSweep").indexName("byGroup")
+                    .keyConditionExpression("grp = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS(group))))
+                    .items().stream().map(item -> item.get("pk").s()))
+                    .hasSize(EXPIRING / SECONDS).allMatch(pk -> pk.startsWith("n"));
+        }
+        // The stream holds exactly one service REMOVE per expired item, and no other REMOVE.
+        String arn = client.describeTable(b -> b.tableName("TtlSweep")).table().latestStreamArn();
+        try (DynamoDbStreamsClient streams = StreamClients.client(server.endpoint())) {
+            List<software.amazon.awssdk.services.dynamodb.model.Record> removes = StreamClients.all(streams, arn)
+                    .stream().filter(r -> r.eventNameAsString().equals("REMOVE")).toList();
+            assertThat(removes).hasSize(EXPIRING).allSatisfy(r -> {
+                assertThat(r.userIdentity().type()).isEqualTo("Service");
+                assertThat(r.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+            });
+            assertThat(removes.stream().map(r -> r.dynamodb().keys().get("pk").s()).distinct())
+                    .hasSize(EXPIRING).allMatch(pk -> pk.startsWith("e"));
+        }
     }
 
     private static AttributeValue neverExpiring(int i, long start) {
@@ -151,8 +189,10 @@ class TtlIT {
     }
 
     private static void put(String pk, AttributeValue expires) {
-        Map<String, AttributeValue> item = expires == null ? Map.of("pk", AttributeValue.fromS(pk))
-                : Map.of("pk", AttributeValue.fromS(pk), "expires", expires);
+        String group = "g" + Integer.parseInt(pk.substring(1)) % SECONDS;
+        Map<String, AttributeValue> item = expires == null
+                ? Map.of("pk", AttributeValue.fromS(pk), "grp", AttributeValue.fromS(group))
+                : Map.of("pk", AttributeValue.fromS(pk), "grp", AttributeValue.fromS(group), "expires", expires);
         client.putItem(b -> b.tableName("TtlSweep").item(item));
     }
 
