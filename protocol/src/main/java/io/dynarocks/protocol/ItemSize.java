@@ -1,7 +1,6 @@
 package io.dynarocks.protocol;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Item size as DynamoDB computes it for the 400 KB limit and for capacity units. */
@@ -10,7 +9,20 @@ public final class ItemSize {
     /** DynamoDB's maximum item size, 400 KB. */
     public static final int MAX_ITEM_BYTES = 400 * 1024;
 
+    /** DynamoDB's message for a whole item (PutItem, BatchWriteItem, a transaction's Put) over 400 KB. */
+    public static final String ITEM_TOO_LARGE = "Item size has exceeded the maximum allowed size";
+
     private ItemSize() {}
+
+    /**
+     * Rejects a whole item over 400 KB. Checked while validating the request, before any condition is
+     * evaluated: DynamoDB reports an oversized item even when the condition would fail.
+     */
+    public static void requireWithinLimit(Map<String, AttributeValue> item) {
+        if (of(item) > MAX_ITEM_BYTES) {
+            throw DynamoException.validation(ITEM_TOO_LARGE);
+        }
+    }
 
     public static long of(Map<String, AttributeValue> item) {
         long size = 0;
@@ -82,7 +94,4 @@ public final class ItemSize {
         return n;
     }
 
-    public static int utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
-    }
 }

@@ -44,8 +44,8 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
             for (BatchWriteItemRequest.WriteRequest w : e.getValue()) {
                 PrimaryKey key = w.item() != null ? Keys.ofItem(table.keySchema(), w.item())
                         : Keys.ofKey(table.keySchema(), w.key());
-                if (w.item() != null && ItemSize.of(w.item()) > ItemSize.MAX_ITEM_BYTES) {
-                    throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+                if (w.item() != null) {
+                    ItemSize.requireWithinLimit(w.item());
                 }
                 if (!seen.add(ByteBuffer.wrap(ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, key)))) {
                     throw DynamoException.validation("Provided list of item keys contains duplicates");
@@ -57,7 +57,7 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
         List<ItemWrite> applied = new ArrayList<>();
         for (Planned p : planned) {
             ItemWrite write = new ItemWrite(p.table(), p.key(), null, false,
-                    old -> p.request().item(), "Item size has exceeded the maximum allowed size");
+                    old -> p.request().item(), null);
             ReadModifyWrite.Result result = rmw.apply(write);
             applied.add(write);
             ConsumedCapacity c = WriteCapacity.of(request.returnConsumedCapacity(), p.table(), result);

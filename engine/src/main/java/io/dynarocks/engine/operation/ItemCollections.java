@@ -53,7 +53,7 @@ final class ItemCollections {
         }
         Set<List<Object>> seen = new HashSet<>();
         for (ItemWrite w : writes) {
-            if (w.change() == null || !seen.add(List.of(w.table().tableName(), w.key().hash()))) {
+            if (!w.writes() || !seen.add(List.of(w.table().tableName(), w.key().hash()))) {
                 continue;
             }
             ItemCollectionMetrics m = metrics(engine, true, w.table(), w.key());

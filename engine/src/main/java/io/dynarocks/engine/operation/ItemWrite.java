@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * @param condition tested against the old item (an empty map when absent); null for none
  * @param change    maps the old item (empty when absent) to the new item, or to null to delete;
  *                  null for a condition check, which writes nothing
- * @param sizeError DynamoDB's message when the new item exceeds 400 KB
+ * @param sizeError DynamoDB's message when the new item exceeds 400 KB; null when the new item is the
+ *                  request's own item, already checked while the request was validated
  */
 public record ItemWrite(TableDefinition table, PrimaryKey key, Predicate<Map<String, AttributeValue>> condition,
         boolean returnOldOnFailure, UnaryOperator<Map<String, AttributeValue>> change, String sizeError) {
@@ -47,7 +48,7 @@ public record ItemWrite(TableDefinition table, PrimaryKey key, Predicate<Map<Str
             return old;
         }
         Map<String, AttributeValue> updated = change.apply(current);
-        if (updated != null && ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+        if (sizeError != null && updated != null && ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation(sizeError);
         }
         return updated;

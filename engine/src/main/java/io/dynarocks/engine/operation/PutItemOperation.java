@@ -34,10 +34,8 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
                 request.conditionExpression(), request.legacy(), request.expressionParameters());
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());
-        if (ItemSize.of(request.item()) > ItemSize.MAX_ITEM_BYTES) {
-            throw io.dynarocks.protocol.DynamoException.validation("Item size has exceeded the maximum allowed size");
-        }
+        ItemSize.requireWithinLimit(request.item());
         return new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> request.item(),
-                "Item size has exceeded the maximum allowed size");
+                null);
     }
 }
