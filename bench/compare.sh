@@ -4,7 +4,7 @@
 # the DAX-style cache port against the main port (hot keys), the in-process client against loopback
 # HTTP, and start-up and memory with the recommended JVM flags (RECOMMENDED_JVM_FLAGS).
 # Stops only the processes it started. Tunables (environment): SECONDS_PER_RUN, WARMUP_SECONDS,
-# THREADS, WORKLOADS, ITEMS, ITEM_BYTES, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
+# THREADS, WORKLOADS, RAW_WORKLOADS (empty: none), ITEMS, ITEM_BYTES, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +13,8 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-4}
 WARMUP_SECONDS=${WARMUP_SECONDS:-2}
 THREADS=${THREADS:-1,16}
 WORKLOADS=${WORKLOADS:-put,get,mixed,query,update,transact-write,batch-write,scan}
+# Run again with the lean client (LoadGenerator --client raw), which leaves the servers more of the CPU.
+RAW_WORKLOADS=${RAW_WORKLOADS:-put,get,query,update}
 ITEMS=${ITEMS:-100000}
 ITEM_BYTES=${ITEM_BYTES:-1024}
 # Documented in bench/README.md and used by the Docker image; every other run uses the JVM's defaults.
@@ -70,6 +72,10 @@ measure() {
   loadgen --endpoint "$endpoint" --label "$label" --preload-only --server-pid "$pid"
   log "$label: workloads $WORKLOADS at $THREADS threads"
   loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$WORKLOADS"
+  if [[ -n "$RAW_WORKLOADS" ]]; then
+    log "$label: workloads $RAW_WORKLOADS at $THREADS threads, lean client"
+    loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$RAW_WORKLOADS" --client raw
+  fi
 }
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
@@ -100,6 +106,7 @@ log "baseline: fixed-200 Netty server"
 java -cp "$BENCH_JAR" io.dynarocks.bench.load.BaselineServer 0 >"$WORK/baseline.log" 2>&1 &
 STARTED+=($!); pid=$!
 loadgen --endpoint "$(await_endpoint "$WORK/baseline.log")" --label baseline --no-preload --workloads get
+loadgen --endpoint "$(await_endpoint "$WORK/baseline.log")" --label baseline --no-preload --workloads get --client raw
 stop "$pid"
 
 log "dynarocks-rocksdb (with the DAX-style cache port)"
@@ -145,8 +152,8 @@ stop "$pid"
 
 header="Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
 $(java -version 2>&1 | head -1), node $(node --version); \`SECONDS_PER_RUN=$SECONDS_PER_RUN WARMUP_SECONDS=$WARMUP_SECONDS \
-THREADS=$THREADS ITEMS=$ITEMS ITEM_BYTES=$ITEM_BYTES bench/compare.sh\` (client: AWS SDK v2 sync, Apache 5 HTTP client, \
-in one JVM on the same machine). Raw lines:
+THREADS=$THREADS ITEMS=$ITEMS ITEM_BYTES=$ITEM_BYTES bench/compare.sh\` (clients: AWS SDK v2 sync with the Apache 5 HTTP client, \
+and the lean \`--client raw\` for $RAW_WORKLOADS; each in one JVM on the same machine). Raw lines:
 
 \`\`\`
 $(cat "$RESULTS")

@@ -39,6 +39,11 @@ final class DataSet {
         this.payload = "x".repeat(Math.max(1, itemBytes - 30));
     }
 
+    /** The filler string of every item's {@code data} attribute. */
+    String payload() {
+        return payload;
+    }
+
     int partitions() {
         return Math.max(1, (items + ITEMS_PER_PARTITION - 1) / ITEMS_PER_PARTITION);
     }

@@ -20,12 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 /**
  * Drives a DynamoDB endpoint with the AWS SDK v2 (sync, Apache 5 client) and prints one JSON line
  * per (workload, threads) run: ops/s, p50 and p99 latency, errors, or {@code "unsupported"} when the
- * server answers UnknownOperationException.
+ * server answers UnknownOperationException. With {@code --client raw} the same workloads go through
+ * {@link RawConnection}s instead (one keep-alive connection per thread, no SDK), which costs the client
+ * a fraction of the CPU, so that the server rather than the client is measured; the preload always
+ * uses the SDK.
  *
  * <pre>
  * java -cp dynarocks-bench.jar io.dynarocks.bench.load.LoadGenerator --endpoint http://127.0.0.1:8000 \
  *     --label dynarocks --workloads put,get --threads 1,16 --seconds 5 --items 100000 --item-bytes 1024 \
- *     [--no-preload | --preload-only [--server-pid PID]]
+ *     [--client sdk|raw] [--no-preload | --preload-only [--server-pid PID]]
  * </pre>
  */
 public final class LoadGenerator {
@@ -66,32 +69,93 @@ public final class LoadGenerator {
             }
             // The client's own JIT warm-up would otherwise be charged to whichever run comes first.
             double clientWarmup = Double.parseDouble(opts.getOrDefault("client-warmup-seconds", "5"));
-            run(client, data, label, "get", Workloads.ALL.get("get"), maxThreads, clientWarmup, 0);
+            String kind = opts.getOrDefault("client", "sdk");
+            boolean raw = "raw".equals(kind);
+            run(callers(raw, client, endpoint, data, "get"), kind, label, "get", maxThreads, clientWarmup, 0);
             for (String workload : workloads) {
-                Workloads.Request request = Workloads.ALL.get(workload);
-                if (request == null) {
-                    throw new IllegalArgumentException("unknown workload " + workload + "; known: "
-                            + Workloads.ALL.keySet());
-                }
+                Callers callers = callers(raw, client, endpoint, data, workload);
                 for (int threads : threadCounts) {
-                    System.out.println(run(client, data, label, workload, request, threads, warmup, seconds));
+                    System.out.println(run(callers, kind, label, workload, threads, warmup, seconds));
                     System.out.flush();
                 }
             }
         }
     }
 
-    static String run(DynamoDbClient client, DataSet data, String label, String workload,
-            Workloads.Request request, int threads, double warmupSeconds, double seconds) throws InterruptedException {
-        String head = String.format(Locale.ROOT, "{\"label\":\"%s\",\"workload\":\"%s\",\"threads\":%d,",
-                label, workload, threads);
-        try {
-            request.issue(client, data, ThreadLocalRandom.current());
-        } catch (DynamoDbException e) {
-            if (Workloads.isUnsupported(e)) {
-                return head + "\"status\":\"unsupported\"}";
+    /** One load thread's way of issuing requests of one workload; throws when a request failed. */
+    interface Caller extends AutoCloseable {
+        /** Issues one request; {@link UnsupportedOperationException} when the server lacks the operation. */
+        void call(ThreadLocalRandom random) throws Exception;
+
+        @Override
+        default void close() throws Exception {}
+    }
+
+    /** Opens a {@link Caller} for each load thread. */
+    @FunctionalInterface
+    interface Callers {
+        Caller open() throws Exception;
+    }
+
+    /** Callers sharing one SDK client. */
+    static Callers sdk(DynamoDbClient client, DataSet data, Workloads.Request request) {
+        return () -> random -> {
+            try {
+                request.issue(client, data, random);
+            } catch (DynamoDbException e) {
+                if (Workloads.isUnsupported(e)) {
+                    throw new UnsupportedOperationException(e);
+                }
+                throw e;
             }
+        };
+    }
+
+    /** Callers with a {@link RawConnection} each. */
+    static Callers raw(URI endpoint, DataSet data, RawWorkloads.Builder builder) {
+        return () -> {
+            RawConnection connection = new RawConnection(endpoint);
+            return new Caller() {
+                @Override
+                public void call(ThreadLocalRandom random) throws Exception {
+                    RawWorkloads.Request request = builder.next(data, random);
+                    int status = connection.post(request.action(), request.body());
+                    if (status != 200) {
+                        String body = connection.lastBody();
+                        if (body.contains("UnknownOperationException")) {
+                            throw new UnsupportedOperationException(body);
+                        }
+                        throw new IllegalStateException(status + " " + body);
+                    }
+                }
+
+                @Override
+                public void close() throws Exception {
+                    connection.close();
+                }
+            };
+        };
+    }
+
+    static String run(DynamoDbClient client, DataSet data, String label, String workload,
+            Workloads.Request request, int threads, double warmupSeconds, double seconds) throws Exception {
+        return run(sdk(client, data, request), "sdk", label, workload, threads, warmupSeconds, seconds);
+    }
+
+    /** One run of {@code threads} load threads; the JSON line names the client kind ({@code sdk} or {@code raw}). */
+    static String run(Callers callers, String client, String label, String workload, int threads,
+            double warmupSeconds, double seconds) throws Exception {
+        String head = String.format(Locale.ROOT,
+                "{\"label\":\"%s\",\"client\":\"%s\",\"workload\":\"%s\",\"threads\":%d,",
+                label, client, workload, threads);
+        try (Caller probe = callers.open()) {
+            probe.call(ThreadLocalRandom.current());
+        } catch (UnsupportedOperationException e) {
+            return head + "\"status\":\"unsupported\"}";
+        } catch (DynamoDbException e) {
             return head + "\"status\":\"error\",\"message\":\"" + e.awsErrorDetails().errorCode() + "\"}";
+        } catch (IllegalStateException e) {
+            return head + "\"status\":\"error\",\"message\":\"" + e.getMessage().replace('"', '\'') + "\"}";
         }
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
@@ -101,21 +165,26 @@ public final class LoadGenerator {
         for (int t = 0; t < threads; t++) {
             Latencies mine = new Latencies();
             latencies[t] = mine;
+            Caller caller = callers.open();
             Thread worker = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (true) {
-                    long before = System.nanoTime();
-                    if (before >= end) {
-                        return;
+                try (caller) {
+                    while (true) {
+                        long before = System.nanoTime();
+                        if (before >= end) {
+                            return;
+                        }
+                        try {
+                            caller.call(random);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        if (before >= warmupEnd) {
+                            mine.add(System.nanoTime() - before);
+                        }
                     }
-                    try {
-                        request.issue(client, data, random);
-                    } catch (RuntimeException e) {
-                        errors.incrementAndGet();
-                    }
-                    if (before >= warmupEnd) {
-                        mine.add(System.nanoTime() - before);
-                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
                 }
             }, "load-" + t);
             workers.add(worker);
@@ -129,6 +198,13 @@ public final class LoadGenerator {
                 "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d}",
                 sorted.length, sorted.length / seconds, Latencies.quantileMillis(sorted, 0.50),
                 Latencies.quantileMillis(sorted, 0.99), errors.get());
+    }
+
+    private static Callers callers(boolean raw, DynamoDbClient client, URI endpoint, DataSet data, String workload) {
+        if (raw ? !RawWorkloads.ALL.containsKey(workload) : !Workloads.ALL.containsKey(workload)) {
+            throw new IllegalArgumentException("unknown workload " + workload + "; known: " + Workloads.ALL.keySet());
+        }
+        return raw ? raw(endpoint, data, RawWorkloads.ALL.get(workload)) : sdk(client, data, Workloads.ALL.get(workload));
     }
 
     static DynamoDbClient client(URI endpoint, int connections) {

@@ -37,7 +37,9 @@ public final class ResultsReport {
                 lines.add(parse(line));
             }
         }
-        String body = args[2] + "\n\n" + startup(lines) + memory(lines) + throughput(lines) + baseline(lines)
+        String body = args[2] + "\n\n" + startup(lines) + memory(lines)
+                + throughput(lines, "sdk", "AWS SDK v2 client") + baseline(lines, "sdk", "AWS SDK v2 client")
+                + throughput(lines, "raw", "lean client (`--client raw`)") + baseline(lines, "raw", "lean client")
                 + pair(lines, "DAX-style cache port against the main port (hot-key reads: 90 % on 1 % of the keys)",
                         "dynarocks-rocksdb", "dynarocks-rocksdb-dax")
                 + pair(lines, "In-process SDK client against loopback HTTP (one embedded in-memory server)",
@@ -91,17 +93,25 @@ public final class ResultsReport {
         return s.append('\n').toString();
     }
 
-    private static String throughput(List<Map<String, String>> lines) {
+    /** The client kind of a run line; lines written before the lean client existed are the SDK's. */
+    private static boolean byClient(Map<String, String> line, String client) {
+        return client.equals(line.getOrDefault("client", "sdk"));
+    }
+
+    private static String throughput(List<Map<String, String>> lines, String client, String title) {
         Map<String, Map<String, String>> runs = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         for (Map<String, String> l : lines) {
-            if (l.containsKey("workload") && !"baseline".equals(l.get("label"))) {
+            if (l.containsKey("workload") && !"baseline".equals(l.get("label")) && byClient(l, client)) {
                 String key = l.get("workload") + "|" + l.get("threads");
                 keys.add(key);
                 runs.put(key + "|" + l.get("label"), l);
             }
         }
-        StringBuilder s = new StringBuilder("### Throughput (ops/s, p50 / p99 ms) and ratio to dynalite\n\n"
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("### Throughput, " + title + " (ops/s, p50 / p99 ms) and ratio to dynalite\n\n"
                 + "| workload | threads | dynarocks-rocksdb | dynarocks-memory | dynalite | rocksdb / dynalite "
                 + "| memory / dynalite |\n|---|---:|---|---|---|---:|---:|\n");
         for (String key : keys) {
@@ -119,17 +129,19 @@ public final class ResultsReport {
         return s.append("\nbatch-write counts requests of 25 items; transact-write requests of 2 items.\n\n").toString();
     }
 
-    private static String baseline(List<Map<String, String>> lines) {
-        StringBuilder s = new StringBuilder("### GetItem against a trivial Netty server (fixed 200)\n\n"
-                + "| threads | baseline ops/s | dynarocks-rocksdb get | dynarocks-memory get |\n|---:|---:|---:|---:|\n");
+    private static String baseline(List<Map<String, String>> lines, String client, String title) {
+        StringBuilder s = new StringBuilder("### GetItem against a trivial Netty server (fixed 200), " + title + "\n\n"
+                + "| threads | baseline ops/s | dynarocks-rocksdb get | dynarocks-memory get | baseline / dynalite get "
+                + "(the most any server could show here) |\n|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, String>> gets = new LinkedHashMap<>();
+        boolean found = false;
         for (Map<String, String> l : lines) {
-            if ("get".equals(l.get("workload"))) {
+            if ("get".equals(l.get("workload")) && byClient(l, client)) {
                 gets.put(l.get("label") + "|" + l.get("threads"), l);
             }
         }
         for (Map<String, String> b : lines) {
-            if ("baseline".equals(b.get("label")) && "ok".equals(b.get("status"))) {
+            if ("baseline".equals(b.get("label")) && "ok".equals(b.get("status")) && byClient(b, client)) {
                 s.append("| ").append(b.get("threads")).append(" | ").append(b.get("opsPerSec"));
                 for (String label : OURS) {
                     Map<String, String> ours = gets.get(label + "|" + b.get("threads"));
@@ -138,10 +150,11 @@ public final class ResultsReport {
                                     100 * Double.parseDouble(ours.get("opsPerSec"))
                                             / Double.parseDouble(b.get("opsPerSec"))));
                 }
-                s.append(" |\n");
+                s.append(" | ").append(ratio(b, gets.get(PEER + "|" + b.get("threads")))).append(" |\n");
+                found = true;
             }
         }
-        return s.append('\n').toString();
+        return found ? s.append('\n').toString() : "";
     }
 
     /** The runs of {@code second} next to those of {@code first} with the same workload and threads. */
