@@ -4,7 +4,7 @@
 # the DAX-style cache port against the main port (hot keys), the in-process client against loopback
 # HTTP, and start-up and memory with the recommended JVM flags (RECOMMENDED_JVM_FLAGS).
 # Stops only the processes it started. Tunables (environment): SECONDS_PER_RUN, WARMUP_SECONDS,
-# THREADS, WORKLOADS, RAW_WORKLOADS (empty: none), ITEMS, ITEM_BYTES, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
+# THREADS, WORKLOADS, RAW_WORKLOADS (empty: none), ITEMS, ITEM_BYTES, SETTLE_SECONDS, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +17,9 @@ WORKLOADS=${WORKLOADS:-put,get,mixed,query,update,transact-write,batch-write,sca
 RAW_WORKLOADS=${RAW_WORKLOADS:-put,get,query,update}
 ITEMS=${ITEMS:-100000}
 ITEM_BYTES=${ITEM_BYTES:-1024}
+# Resident memory is read 1 s after the preload and again after this many idle seconds (IdleHeap's
+# periodic collection runs after 5 s without one).
+SETTLE_SECONDS=${SETTLE_SECONDS:-12}
 # Documented in bench/README.md and used by the Docker image; every other run uses the JVM's defaults.
 RECOMMENDED_JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
 SERVER_JAR=$ROOT/server/target/dynarocks.jar
@@ -69,7 +72,7 @@ loadgen() {
 measure() {
   local label=$1 endpoint=$2 pid=$3
   log "$label: preloading $ITEMS x $ITEM_BYTES B"
-  loadgen --endpoint "$endpoint" --label "$label" --preload-only --server-pid "$pid"
+  loadgen --endpoint "$endpoint" --label "$label" --preload-only --server-pid "$pid" --settle-seconds "$SETTLE_SECONDS"
   log "$label: workloads $WORKLOADS at $THREADS threads"
   loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$WORKLOADS"
   if [[ -n "$RAW_WORKLOADS" ]]; then
@@ -132,7 +135,7 @@ for store in rocksdb memory; do
   java $RECOMMENDED_JVM_FLAGS -jar "$SERVER_JAR" --port 0 "${args[@]}" >"$WORK/$store-flags.log" 2>&1 &
   STARTED+=($!); pid=$!
   loadgen --endpoint "$(await_endpoint "$WORK/$store-flags.log")" --label "dynarocks-$store ($RECOMMENDED_JVM_FLAGS)" \
-    --preload-only --server-pid "$pid"
+    --preload-only --server-pid "$pid" --settle-seconds "$SETTLE_SECONDS"
   stop "$pid"
 done
 

@@ -77,6 +77,7 @@ public final class Main implements Callable<Integer> {
                 + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
                 + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : ""));
         System.out.flush();
+        IdleHeap.enableInBackground();
         stopped.await();
         return 0;
     }

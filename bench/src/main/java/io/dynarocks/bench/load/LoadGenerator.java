@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * <pre>
  * java -cp dynarocks-bench.jar io.dynarocks.bench.load.LoadGenerator --endpoint http://127.0.0.1:8000 \
  *     --label dynarocks --workloads put,get --threads 1,16 --seconds 5 --items 100000 --item-bytes 1024 \
- *     [--client sdk|raw] [--no-preload | --preload-only [--server-pid PID]]
+ *     [--client sdk|raw] [--no-preload | --preload-only [--server-pid PID] [--settle-seconds S]]
  * </pre>
  */
 public final class LoadGenerator {
@@ -59,9 +59,14 @@ public final class LoadGenerator {
                 double preloadSeconds = (System.nanoTime() - start) / 1e9;
                 // RSS settles once the last writes are flushed and the heap has grown.
                 Thread.sleep(1000);
+                double afterPreload = pid > 0 ? StartupProbe.rssMb(pid) : -1;
+                // And again once the server has been idle long enough to give memory back.
+                double settleSeconds = Double.parseDouble(opts.getOrDefault("settle-seconds", "0"));
+                Thread.sleep((long) (settleSeconds * 1000));
                 System.out.printf(Locale.ROOT, "{\"label\":\"%s\",\"items\":%d,\"itemBytes\":%s,"
-                        + "\"preloadSeconds\":%.2f,\"idleRssMb\":%.1f,\"rssAfterPreloadMb\":%.1f}%n", label,
-                        data.items, opts.getOrDefault("item-bytes", "1024"), preloadSeconds, idleRss,
+                        + "\"preloadSeconds\":%.2f,\"idleRssMb\":%.1f,\"rssAfterPreloadMb\":%.1f,"
+                        + "\"settleSeconds\":%.0f,\"rssSettledMb\":%.1f}%n", label, data.items,
+                        opts.getOrDefault("item-bytes", "1024"), preloadSeconds, idleRss, afterPreload, settleSeconds,
                         pid > 0 ? StartupProbe.rssMb(pid) : -1);
             }
             if (opts.containsKey("preload-only")) {

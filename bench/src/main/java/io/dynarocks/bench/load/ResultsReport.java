@@ -65,28 +65,33 @@ public final class ResultsReport {
     }
 
     private static String startup(List<Map<String, String>> lines) {
-        StringBuilder s = new StringBuilder("### Start-up\n\n| what | start (ms) | first answer (ms) | idle RSS (MB) |\n"
-                + "|---|---:|---:|---:|\n");
+        StringBuilder s = new StringBuilder("### Start-up\n\n| what | start (ms) | first answer (ms) | idle RSS after 2 s "
+                + "(MB) | after 8 s (MB) |\n|---|---:|---:|---:|---:|\n");
         for (Map<String, String> l : lines) {
             if ("embedded".equals(l.get("probe"))) {
                 s.append("| embedded in-memory, ").append(l.get("run")).append(" start in the JVM | ")
-                        .append(l.get("startMs")).append(" | ").append(l.get("firstAnswerMs")).append(" | |\n");
+                        .append(l.get("startMs")).append(" | ").append(l.get("firstAnswerMs")).append(" | | |\n");
             } else if ("cli".equals(l.get("probe"))) {
                 String jvm = l.getOrDefault("jvm", "");
                 s.append("| `java ").append(jvm.isEmpty() ? "" : jvm + " ").append("-jar dynarocks.jar ").append(l.get("args")).append("` | | ")
-                        .append(l.get("firstAnswerMs")).append(" | ").append(l.get("idleRssMb")).append(" |\n");
+                        .append(l.get("firstAnswerMs")).append(" | ").append(l.get("idleRssMb")).append(" | ")
+                        .append(l.getOrDefault("idle8sRssMb", "-")).append(" |\n");
             }
         }
         return s.append('\n').toString();
     }
 
     private static String memory(List<Map<String, String>> lines) {
-        StringBuilder s = new StringBuilder("### Resident memory (VmRSS)\n\n| server | idle (MB) | after preload (MB) "
-                + "| items x bytes | preload (s) |\n|---|---:|---:|---:|---:|\n");
+        StringBuilder s = new StringBuilder("### Resident memory (VmRSS)\n\n| server | idle (MB) | 1 s after preload (MB) "
+                + "| after preload and idle (MB, idle seconds) | items x bytes | preload (s) |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
         for (Map<String, String> l : lines) {
             if (l.containsKey("rssAfterPreloadMb")) {
+                String settled = l.containsKey("rssSettledMb")
+                        ? l.get("rssSettledMb") + " (" + l.get("settleSeconds") + " s)" : "-";
                 s.append("| ").append(l.get("label")).append(" | ").append(l.get("idleRssMb")).append(" | ")
-                        .append(l.get("rssAfterPreloadMb")).append(" | ").append(l.get("items")).append(" x ")
+                        .append(l.get("rssAfterPreloadMb")).append(" | ").append(settled).append(" | ")
+                        .append(l.get("items")).append(" x ")
                         .append(l.get("itemBytes")).append(" | ").append(l.get("preloadSeconds")).append(" |\n");
             }
         }
