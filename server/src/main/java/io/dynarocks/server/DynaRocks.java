@@ -11,6 +11,8 @@ import io.dynarocks.streams.StreamWebhook;
 import io.dynarocks.streams.Streams;
 import io.dynarocks.ttl.TimeToLive;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -40,6 +42,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DynaRocks implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /**
+     * Netty's default (adaptive, pooled) allocator initialises Java Flight Recorder's event classes on its
+     * first allocation, ~40 ms of the first request; the pooled one costs ~40 ms of start-up too. Requests
+     * and responses are small and short-lived, so unpooled buffers measured as fast under load
+     * (bench/RESULTS.md) and start ~80 ms sooner.
+     */
+    private static final ByteBufAllocator ALLOCATOR = UnpooledByteBufAllocator.DEFAULT;
 
     private final ServerConfig config;
     private final Engine engine;
@@ -101,6 +110,8 @@ public final class DynaRocks implements AutoCloseable {
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.ALLOCATOR, ALLOCATOR)
+                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
