@@ -43,12 +43,13 @@ public final class DynaRocks implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /**
-     * Netty's default (adaptive, pooled) allocator initialises Java Flight Recorder's event classes on its
-     * first allocation, ~40 ms of the first request; the pooled one costs ~40 ms of start-up too. Requests
-     * and responses are small and short-lived, so unpooled buffers measured as fast under load
-     * (bench/RESULTS.md) and start ~80 ms sooner.
+     * Unpooled heap buffers. Netty's default (adaptive, pooled) allocator initialises Java Flight
+     * Recorder's event classes on its first allocation, ~40 ms of the first request, and the pooled one
+     * costs ~40 ms of start-up too; unpooled direct buffers each register a Cleaner. Requests and
+     * responses are small and short-lived: heap buffers measured as fast as the pooled ones under load
+     * and start ~80 ms sooner (bench/RESULTS.md).
      */
-    private static final ByteBufAllocator ALLOCATOR = UnpooledByteBufAllocator.DEFAULT;
+    private static final ByteBufAllocator ALLOCATOR = new UnpooledByteBufAllocator(false);
 
     private final ServerConfig config;
     private final Engine engine;
