@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -165,7 +167,7 @@ public final class LoadGenerator {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
         Latencies[] latencies = new Latencies[threads];
-        AtomicLong errors = new AtomicLong();
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Latencies mine = new Latencies();
@@ -182,14 +184,14 @@ public final class LoadGenerator {
                         try {
                             caller.call(random);
                         } catch (Exception e) {
-                            errors.incrementAndGet();
+                            errors.computeIfAbsent(errorType(e), k -> new LongAdder()).increment();
                         }
                         if (before >= warmupEnd) {
                             mine.add(System.nanoTime() - before);
                         }
                     }
                 } catch (Exception e) {
-                    errors.incrementAndGet();
+                    errors.computeIfAbsent(errorType(e), k -> new LongAdder()).increment();
                 }
             }, "load-" + t);
             workers.add(worker);
@@ -200,9 +202,23 @@ public final class LoadGenerator {
         }
         long[] sorted = Latencies.merged(latencies);
         return head + String.format(Locale.ROOT,
-                "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d}",
+                "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d%s}",
                 sorted.length, sorted.length / seconds, Latencies.quantileMillis(sorted, 0.50),
-                Latencies.quantileMillis(sorted, 0.99), errors.get());
+                Latencies.quantileMillis(sorted, 0.99), errors.values().stream().mapToLong(LongAdder::sum).sum(),
+                errors.isEmpty() ? "" : ",\"errorTypes\":\"" + new TreeMap<>(errors) + "\"");
+    }
+
+    /** What failed, for the run's {@code errorTypes}: the DynamoDB error type where there is one. */
+    private static String errorType(Exception e) {
+        if (e instanceof DynamoDbException d && d.awsErrorDetails() != null) {
+            return d.awsErrorDetails().errorCode();
+        }
+        String message = String.valueOf(e.getMessage());
+        int type = message.indexOf("#");
+        if (type >= 0) { // a raw response body: {"__type":"com.amazonaws.dynamodb.v20120810#Type",...}
+            return message.substring(type + 1).replaceAll("[^A-Za-z].*", "");
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static Callers callers(boolean raw, DynamoDbClient client, URI endpoint, DataSet data, String workload) {

@@ -190,7 +190,9 @@ public final class ResultsReport {
         if (!"ok".equals(run.get("status"))) {
             return run.get("status");
         }
-        String errors = "0".equals(run.get("errors")) ? "" : " (" + run.get("errors") + " errors)";
+        String errors = "0".equals(run.get("errors")) ? ""
+                : " (" + run.get("errors") + " errors" + (run.containsKey("errorTypes") ? ": " + run.get("errorTypes") : "")
+                        + ")";
         return run.get("opsPerSec") + " (" + run.get("p50Ms") + " / " + run.get("p99Ms") + ")" + errors;
     }
 
