@@ -22,7 +22,9 @@ ITEM_BYTES=${ITEM_BYTES:-1024}
 SETTLE_SECONDS=${SETTLE_SECONDS:-12}
 # Documented in bench/README.md and used by the Docker image; every other run uses the JVM's defaults.
 RECOMMENDED_JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
-SERVER_JAR=$ROOT/server/target/dynarocks.jar
+SERVER_JAR=server/target/dynarocks.jar
+# The AppCDS archive the server build writes beside the jar (README.md, "Faster start").
+CDS_FLAG="-XX:SharedArchiveFile=server/target/dynarocks.jsa"
 BENCH_JAR=$ROOT/bench/target/dynarocks-bench.jar
 WORK=$(mktemp -d /tmp/dynarocks-compare.XXXXXX)
 RESULTS=$WORK/results.jsonl
@@ -95,16 +97,22 @@ for i in 1 2; do
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe embedded logging-ready | tee -a "$RESULTS"
 done
 for i in 1 2 3; do
-  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli "$SERVER_JAR" --in-memory | tee -a "$RESULTS"
-  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli "$SERVER_JAR" --data-dir "$WORK/probe-$i" \
-    | tee -a "$RESULTS"
+  # JVM defaults, then with the build's class-data-sharing archive (README.md).
+  for jvm in "" "$CDS_FLAG"; do
+    # shellcheck disable=SC2086 # the flags are separate words
+    java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $jvm "$SERVER_JAR" --in-memory | tee -a "$RESULTS"
+    # shellcheck disable=SC2086
+    java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $jvm "$SERVER_JAR" --data-dir "$WORK/probe-$i${jvm:+-cds}" \
+      | tee -a "$RESULTS"
+  done
 done
 for i in 1 2; do
-  # shellcheck disable=SC2086 # the flags are separate words
-  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS "$SERVER_JAR" --in-memory \
-    | tee -a "$RESULTS"
+  # The Docker image's JAVA_TOOL_OPTIONS: the recommended flags and the archive.
   # shellcheck disable=SC2086
-  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS "$SERVER_JAR" \
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS $CDS_FLAG "$SERVER_JAR" \
+    --in-memory | tee -a "$RESULTS"
+  # shellcheck disable=SC2086
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS $CDS_FLAG "$SERVER_JAR" \
     --data-dir "$WORK/probe-flags-$i" | tee -a "$RESULTS"
 done
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,22 @@ class FatJarIT {
                 p.destroy(); // SIGTERM: the server flushes and closes its store
                 assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             }
+        }
+    }
+
+    /** README's run command: the archive the build wrote beside the jar must be usable (-Xshare:on fails otherwise). */
+    @Test
+    void jarStartsWithTheClassDataSharingArchiveOfTheBuild() throws Exception {
+        Path archive = ServerProcess.jar().resolveSibling("dynarocks.jsa");
+        assertThat(archive).exists();
+        Process p = ServerProcess.start(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"),
+                "--port", "0", "--data-dir", dir.resolve("data").toString());
+        try (DynamoDbClient client = ServerExtension.client(ServerProcess.awaitEndpoint(p))) {
+            Tables.hashTable(client, "WithArchive");
+            assertThat(client.listTables().tableNames()).containsExactly("WithArchive");
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -25,8 +25,14 @@ final class ServerProcess {
 
     /** Runs {@code java -jar dynarocks.jar args}, with stderr merged into stdout. */
     static Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        return start(List.of(), args);
+    }
+
+    /** Runs {@code java jvmOptions -jar dynarocks.jar args}, with stderr merged into stdout. */
+    static Process start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

@@ -48,6 +48,10 @@ public final class Main implements Callable<Integer> {
                     + "(repeatable; the table may be created later).")
     List<StreamWebhook> streamWebhooks = new ArrayList<>();
 
+    @Option(names = "--startup-training", hidden = true,
+            description = "Start, answer a few requests (see StartupTraining), stop: the build's CDS training run.")
+    boolean startupTraining;
+
     public static void main(String[] args) {
         // The CLI's own quiet logging setup; embedding applications keep theirs.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -68,6 +72,12 @@ public final class Main implements Callable<Integer> {
             config = config.withStreamWebhook(webhook);
         }
         DynaRocks server = DynaRocks.start(config);
+        if (startupTraining) {
+            try (server) {
+                StartupTraining.run(server.endpoint());
+            }
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
