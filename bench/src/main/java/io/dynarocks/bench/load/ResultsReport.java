@@ -139,27 +139,31 @@ public final class ResultsReport {
                 + "| threads | baseline ops/s | dynarocks-rocksdb get | dynarocks-memory get | baseline / dynalite get "
                 + "(the most any server could show here) |\n|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, String>> gets = new LinkedHashMap<>();
-        boolean found = false;
         for (Map<String, String> l : lines) {
             if ("get".equals(l.get("workload")) && byClient(l, client)) {
                 gets.put(l.get("label") + "|" + l.get("threads"), l);
             }
         }
+        // The baseline is a ceiling: where it was measured more than once, the highest figure counts.
+        Map<String, Map<String, String>> best = new LinkedHashMap<>();
         for (Map<String, String> b : lines) {
             if ("baseline".equals(b.get("label")) && "ok".equals(b.get("status")) && byClient(b, client)) {
-                s.append("| ").append(b.get("threads")).append(" | ").append(b.get("opsPerSec"));
-                for (String label : OURS) {
-                    Map<String, String> ours = gets.get(label + "|" + b.get("threads"));
-                    s.append(" | ").append(ours == null || !"ok".equals(ours.get("status")) ? "-"
-                            : String.format(Locale.ROOT, "%s (%.0f %%)", ours.get("opsPerSec"),
-                                    100 * Double.parseDouble(ours.get("opsPerSec"))
-                                            / Double.parseDouble(b.get("opsPerSec"))));
-                }
-                s.append(" | ").append(ratio(b, gets.get(PEER + "|" + b.get("threads")))).append(" |\n");
-                found = true;
+                best.merge(b.get("threads"), b, (x, y) -> Double.parseDouble(x.get("opsPerSec"))
+                        >= Double.parseDouble(y.get("opsPerSec")) ? x : y);
             }
         }
-        return found ? s.append('\n').toString() : "";
+        for (Map<String, String> b : best.values()) {
+            s.append("| ").append(b.get("threads")).append(" | ").append(b.get("opsPerSec"));
+            for (String label : OURS) {
+                Map<String, String> ours = gets.get(label + "|" + b.get("threads"));
+                s.append(" | ").append(ours == null || !"ok".equals(ours.get("status")) ? "-"
+                        : String.format(Locale.ROOT, "%s (%.0f %%)", ours.get("opsPerSec"),
+                                100 * Double.parseDouble(ours.get("opsPerSec"))
+                                        / Double.parseDouble(b.get("opsPerSec"))));
+            }
+            s.append(" | ").append(ratio(b, gets.get(PEER + "|" + b.get("threads")))).append(" |\n");
+        }
+        return !best.isEmpty() ? s.append('\n').toString() : "";
     }
 
     /** The runs of {@code second} next to those of {@code first} with the same workload and threads. */
