@@ -5,8 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,20 +112,10 @@ public final class StartupProbe {
         throw new IOException("server exited before listening");
     }
 
-    /** ListTables over a raw socket (no client library to warm up); the HTTP status or -1. */
+    /** ListTables over a {@link RawConnection} (no client library to warm up); the HTTP status or -1. */
     static int listTables(URI endpoint) {
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        String head = "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
-                + "\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            return status == null ? -1 : Integer.parseInt(status.split(" ")[1]);
+        try (RawConnection connection = new RawConnection(endpoint)) {
+            return connection.post("ListTables", "{}".getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
