@@ -102,6 +102,9 @@ public final class ConditionEvaluator {
         if (v instanceof AttributeValue.S s && operand instanceof AttributeValue.S o) {
             return s.value().contains(o.value());
         }
+        if (v instanceof AttributeValue.B b && operand instanceof AttributeValue.B o) {
+            return indexOf(b.value().bytes(), o.value().bytes()) >= 0;
+        }
         if (v instanceof AttributeValue.SS ss && operand instanceof AttributeValue.S o) {
             return ss.values().contains(o.value());
         }
@@ -115,6 +118,15 @@ public final class ConditionEvaluator {
             return l.values().contains(operand);
         }
         return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The operand's value, or null when it is missing or has no size. */

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Applies an {@link Update} to an item and returns the new item. Every value is computed from the old
- * item first (so {@code SET a = b, b = a} swaps), then written; removals of list elements refer to the
- * old indexes, so they are applied last and from the highest index down.
+ * item first (so {@code SET a = b, b = a} swaps), then written in path order, so that several
+ * assignments past the end of one list append in index order, as DynamoDB does; removals of list
+ * elements refer to the old indexes, so they are applied last and from the highest index down.
  */
 public final class UpdateApplier {
 
@@ -43,6 +44,8 @@ public final class UpdateApplier {
                 (remaining == null ? removals : writes).add(new Write(delete.path(), remaining));
             }
         }
+        // Paths never overlap (the parser rejects that), so only list indexes make the order matter.
+        writes.sort(Comparator.comparing(Write::path, UpdateApplier::comparePaths));
         removals.sort(Comparator.comparing(Write::path, UpdateApplier::comparePaths).reversed());
         Map<String, AttributeValue> result = new LinkedHashMap<>(item);
         for (Write w : writes) {
