@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * Reads one page of a Query or Scan from one storage range and one snapshot: stops after {@code Limit}
- * items or once 1 MB has been read (both counted before filtering, as DynamoDB does), then filters and
- * projects.
+ * items or before the item that would take the data read past 1 MB (both counted before filtering, as
+ * DynamoDB does), then filters and projects.
  */
 public final class PageReader {
 
@@ -45,23 +45,33 @@ public final class PageReader {
         long indexBytes = 0;
         long tableBytes = 0;
         Map<String, AttributeValue> last = null;
+        Map<String, AttributeValue> previous = null;
         try (Snapshot snapshot = storage.snapshot();
                 KeyValueIterator it = storage.iterate(bounded, reverse, snapshot)) {
             while (it.next()) {
                 Map<String, AttributeValue> item = ItemCodec.decode(it.value());
-                scanned++;
-                indexBytes += ItemSize.of(item);
+                long entrySize = ItemSize.of(item);
+                long tableSize = 0;
                 if (selection.fetchFromTable()) {
                     item = fetch(storage, snapshot, target, item);
-                    tableBytes += ItemSize.of(item);
+                    tableSize = ItemSize.of(item);
                 }
+                // DynamoDB stops before the item that would take the data read past 1 MB, and resumes there.
+                if (previous != null && indexBytes + tableBytes + entrySize + tableSize > MAX_PAGE_BYTES) {
+                    last = target.keyOf(previous);
+                    break;
+                }
+                scanned++;
+                indexBytes += entrySize;
+                tableBytes += tableSize;
                 if (filter == null || filter.test(item)) {
                     count++;
                     if (items != null) {
                         items.add(selection.apply(item));
                     }
                 }
-                if ((limit != null && scanned >= limit) || indexBytes + tableBytes >= MAX_PAGE_BYTES) {
+                previous = item;
+                if (limit != null && scanned >= limit) {
                     last = target.keyOf(item);
                     break;
                 }
