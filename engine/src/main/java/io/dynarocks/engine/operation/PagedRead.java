@@ -1,15 +1,19 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.read.KeyAttributeRules;
 import io.dynarocks.engine.read.PageReader;
 import io.dynarocks.engine.read.ReadTarget;
 import io.dynarocks.engine.read.Selection;
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.expression.Condition;
+import io.dynarocks.protocol.expression.DocumentPath;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.operation.ReadOptions;
 import io.dynarocks.storage.KeyRange;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -22,16 +26,35 @@ final class PagedRead {
     private final ReadTarget target;
     private final Predicate<Map<String, AttributeValue>> filter;
     private final Selection selection;
+    private final byte[] start;
 
-    /** Resolves filter, target and selection; callers take what else they need from {@code ctx} first. */
-    PagedRead(Engine engine, ReadOptions options, ExpressionContext ctx) {
+    /**
+     * Resolves filter, target and selection and checks them against the key schema; callers take what
+     * else they need from {@code ctx} first.
+     *
+     * @param query true for a Query, whose filter may not name the key attributes it reads by
+     */
+    PagedRead(Engine engine, ReadOptions options, ExpressionContext ctx, boolean query) {
         this.engine = engine;
         this.options = options;
-        this.filter = ReadExpressions.filter(options, ctx);
+        Condition condition = ReadExpressions.filter(options, ctx);
+        this.filter = ReadExpressions.predicate(condition);
         this.table = engine.catalog().require(options.tableName());
         this.target = ReadTarget.resolve(table, options.indexName(), options.consistentRead());
         this.selection = ReadExpressions.selection(options, ctx, target);
         ctx.checkAllUsed();
+        this.start = options.exclusiveStartKey() == null ? null : target.startKey(options.exclusiveStartKey());
+        if (selection.projection() != null) {
+            KeyAttributeRules.checkNoNestedKeyPaths(table, selection.projection().paths());
+        }
+        if (condition != null) {
+            List<DocumentPath> paths = Condition.paths(condition);
+            if (query) {
+                KeyAttributeRules.checkFilterAvoidsKeys(target, paths,
+                        options.filterExpression() != null ? "Filter Expression" : "QueryFilter");
+            }
+            KeyAttributeRules.checkNoNestedKeyPaths(table, paths);
+        }
     }
 
     TableDefinition table() {
@@ -44,7 +67,6 @@ final class PagedRead {
 
     /** Reads one page of {@code range} from ExclusiveStartKey on and answers with its items, counts and capacity. */
     ItemsResponse page(KeyRange range, boolean reverse) {
-        byte[] start = options.exclusiveStartKey() == null ? null : target.startKey(options.exclusiveStartKey());
         PageReader.Page page = PageReader.read(engine.storage(), target, range, reverse, start, options.limit(),
                 filter, selection);
         return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),

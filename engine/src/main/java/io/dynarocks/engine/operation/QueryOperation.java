@@ -10,6 +10,7 @@ import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.operation.QueryRequest;
 import io.dynarocks.protocol.operation.ReadOptions;
 import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.storage.KeyRange;
 import java.util.Arrays;
 
 /** Query: one range scan over one partition of a table or index. */
@@ -37,8 +38,12 @@ public final class QueryOperation implements Operation<QueryRequest> {
         ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
                 "KeyConditionExpression, FilterExpression and ProjectionExpression are null");
         KeyCondition keyCondition = keyCondition(request, ctx);
-        PagedRead read = new PagedRead(engine, o, ctx);
-        return read.page(KeyConditionRange.of(read.target(), keyCondition), !request.scanIndexForward());
+        PagedRead read = new PagedRead(engine, o, ctx, true);
+        KeyRange range = KeyConditionRange.of(read.target(), keyCondition);
+        if (o.exclusiveStartKey() != null) {
+            KeyConditionRange.checkStart(read.target(), keyCondition, o.exclusiveStartKey());
+        }
+        return read.page(range, !request.scanIndexForward());
     }
 
     private static KeyCondition keyCondition(QueryRequest request, ExpressionContext ctx) {

@@ -18,10 +18,14 @@ final class ReadExpressions {
 
     private ReadExpressions() {}
 
-    static Predicate<Map<String, AttributeValue>> filter(ReadOptions o, ExpressionContext ctx) {
-        Condition c = o.filterExpression() != null
+    /** The filter condition, or null. */
+    static Condition filter(ReadOptions o, ExpressionContext ctx) {
+        return o.filterExpression() != null
                 ? Expressions.condition(o.filterExpression(), ctx, "FilterExpression")
                 : LegacyParameters.fromFilter(o.legacyFilter(), o.conditionalOperator());
+    }
+
+    static Predicate<Map<String, AttributeValue>> predicate(Condition c) {
         return c == null ? null : item -> ConditionEvaluator.test(c, item);
     }
 

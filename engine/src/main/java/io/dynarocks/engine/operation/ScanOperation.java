@@ -37,7 +37,7 @@ public final class ScanOperation implements Operation<ScanRequest> {
         boolean anyExpression = o.projectionExpression() != null || o.filterExpression() != null;
         ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
                 "FilterExpression and ProjectionExpression are null");
-        PagedRead read = new PagedRead(engine, o, ctx);
+        PagedRead read = new PagedRead(engine, o, ctx, false);
         KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
                 request.totalSegments());
         return read.page(range, false);

@@ -1,5 +1,6 @@
 package io.dynarocks.engine.read;
 
+import io.dynarocks.engine.expression.ConditionEvaluator;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
@@ -8,6 +9,7 @@ import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.storage.Bytes;
 import io.dynarocks.storage.KeyRange;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Checks a Query's key condition against the key schema it reads (DynamoDB's messages) and turns it into
@@ -43,6 +45,24 @@ public final class KeyConditionRange {
         }
         checkTypes(range, schema.rangeType());
         return narrow(partition, range);
+    }
+
+    /**
+     * An ExclusiveStartKey must lie within what the key condition selects (checked after the key itself
+     * was validated); DynamoDB's messages, including its one-row message for a foreign partition when
+     * the sort key condition holds.
+     */
+    public static void checkStart(ReadTarget target, KeyCondition condition, Map<String, AttributeValue> start) {
+        KeySchema schema = target.keySchema();
+        KeyCondition.Part range = schema.hasRange() ? condition.part(schema.rangeName()) : null;
+        if (range != null && !ConditionEvaluator.test(range.toCondition(), start)) {
+            throw DynamoException.validation("The provided starting key does not match the range key predicate");
+        }
+        if (!condition.part(schema.hashName()).values().get(0).equals(start.get(schema.hashName()))) {
+            throw DynamoException.validation(range != null
+                    ? "The query can return at most one row and cannot be restarted"
+                    : "The provided starting key is outside query boundaries based on provided conditions");
+        }
     }
 
     private static void checkTypes(KeyCondition.Part part, String type) {

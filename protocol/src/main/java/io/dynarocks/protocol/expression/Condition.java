@@ -1,5 +1,6 @@
 package io.dynarocks.protocol.expression;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A resolved condition (ConditionExpression, FilterExpression, or a translated legacy parameter). */
@@ -34,4 +35,54 @@ public sealed interface Condition {
     record BeginsWith(Operand subject, Operand prefix) implements Condition {}
 
     record Contains(Operand subject, Operand operand) implements Condition {}
+
+    /** Every document path the condition reads, in textual order. */
+    static List<DocumentPath> paths(Condition c) {
+        List<DocumentPath> out = new ArrayList<>();
+        collect(c, out);
+        return out;
+    }
+
+    private static void collect(Condition c, List<DocumentPath> out) {
+        if (c instanceof And x) {
+            collect(x.left(), out);
+            collect(x.right(), out);
+        } else if (c instanceof Or x) {
+            collect(x.left(), out);
+            collect(x.right(), out);
+        } else if (c instanceof Not x) {
+            collect(x.condition(), out);
+        } else if (c instanceof Comparison x) {
+            collect(x.left(), out);
+            collect(x.right(), out);
+        } else if (c instanceof Between x) {
+            collect(x.value(), out);
+            collect(x.low(), out);
+            collect(x.high(), out);
+        } else if (c instanceof In x) {
+            collect(x.value(), out);
+            x.candidates().forEach(o -> collect(o, out));
+        } else if (c instanceof AttributeExists x) {
+            out.add(x.path());
+        } else if (c instanceof AttributeNotExists x) {
+            out.add(x.path());
+        } else if (c instanceof AttributeType x) {
+            collect(x.subject(), out);
+        } else if (c instanceof BeginsWith x) {
+            collect(x.subject(), out);
+            collect(x.prefix(), out);
+        } else {
+            Contains x = (Contains) c;
+            collect(x.subject(), out);
+            collect(x.operand(), out);
+        }
+    }
+
+    private static void collect(Operand o, List<DocumentPath> out) {
+        if (o instanceof Operand.Path p) {
+            out.add(p.path());
+        } else if (o instanceof Operand.Size s) {
+            collect(s.of(), out);
+        }
+    }
 }
