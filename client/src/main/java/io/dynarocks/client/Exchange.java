@@ -1,10 +1,14 @@
 package io.dynarocks.client;
 
 import io.dynarocks.server.Dispatcher;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /** What the sync and async in-process clients share: the target they dispatch and the headers they answer with. */
 final class Exchange {
@@ -13,6 +17,13 @@ final class Exchange {
 
     static String target(SdkHttpRequest request) {
         return request.firstMatchingHeader("X-Amz-Target").orElse(null);
+    }
+
+    /** The host and port the client addressed, as an HTTP client would send them in {@code Host}. */
+    static String address(SdkHttpRequest request) {
+        int port = request.port();
+        boolean defaultPort = port == SdkHttpUtils.standardPort(request.protocol());
+        return defaultPort ? request.host() : request.host() + ":" + port;
     }
 
     /** The headers the HTTP server sends too, so the SDK's response handling (CRC32 check included) is the same. */
@@ -25,6 +36,7 @@ final class Exchange {
                 .putHeader("Content-Length", Integer.toString(reply.body().length))
                 .putHeader("x-amz-crc32", Long.toString(crc.getValue()))
                 .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
                 .build();
     }
 }

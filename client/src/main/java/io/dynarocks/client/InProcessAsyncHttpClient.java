@@ -40,7 +40,8 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
                 ? CompletableFuture.completedFuture(null)
                 : SdkPublisher.adapt(request.requestContentPublisher()).subscribe(buffer -> append(body, buffer));
         received.thenRunAsync(() -> {
-            Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.request()), body.toByteArray());
+            Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.request()), body.toByteArray(),
+                    Exchange.address(request.request()));
             handler.onHeaders(Exchange.response(reply));
             handler.onStream(new SingleBufferPublisher(reply.body(), delivered));
         }, workers).whenComplete((ignored, failure) -> {

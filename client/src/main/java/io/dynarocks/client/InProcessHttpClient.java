@@ -31,7 +31,8 @@ public final class InProcessHttpClient implements SdkHttpClient {
                 byte[] body = request.contentStreamProvider().isPresent()
                         ? read(request.contentStreamProvider().get())
                         : new byte[0];
-                Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.httpRequest()), body);
+                Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.httpRequest()), body,
+                        Exchange.address(request.httpRequest()));
                 return HttpExecuteResponse.builder()
                         .response(Exchange.response(reply))
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(reply.body())))

@@ -47,6 +47,11 @@ public final class DaxCache implements RequestHandler {
 
     @Override
     public Response handle(String target, byte[] body) {
+        return handle(target, body, null);
+    }
+
+    @Override
+    public Response handle(String target, byte[] body, String address) {
         if (target != null && QUERIES.contains(target)) {
             CanonicalRequest request = CanonicalRequest.of(target, body);
             if (!request.valid() || request.consistentRead()) {
@@ -54,7 +59,7 @@ public final class DaxCache implements RequestHandler {
             }
             return queries.get(request.text(), () -> operations.handle(target, body));
         }
-        Response response = operations.handle(target, body);
+        Response response = operations.handle(target, body, address);
         writeThrough(target, body);
         return response;
     }

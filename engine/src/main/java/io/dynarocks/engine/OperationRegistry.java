@@ -8,6 +8,7 @@ import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.engine.tags.TagOperations;
 import io.dynarocks.engine.operation.DeleteItemOperation;
 import io.dynarocks.engine.operation.DeleteTableOperation;
+import io.dynarocks.engine.operation.DescribeEndpointsOperation;
 import io.dynarocks.engine.operation.DescribeTableOperation;
 import io.dynarocks.engine.operation.GetItemOperation;
 import io.dynarocks.engine.operation.ListTablesOperation;
@@ -24,6 +25,7 @@ import io.dynarocks.protocol.operation.BatchGetItemRequest;
 import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
+import io.dynarocks.protocol.operation.DescribeEndpointsRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.ListTablesRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
@@ -46,10 +48,10 @@ import java.util.function.Function;
  */
 public final class OperationRegistry implements RequestHandler {
 
-    /** Decodes a request body and executes it. */
+    /** Decodes a request body and executes it; {@code address} is where the client reached the server, or null. */
     @FunctionalInterface
     public interface Action {
-        Response handle(byte[] body);
+        Response handle(byte[] body, String address);
     }
 
     /** The {@code X-Amz-Target} prefix of DynamoDB's actions. */
@@ -81,6 +83,8 @@ public final class OperationRegistry implements RequestHandler {
         register("Scan", ScanRequest::decode, new ScanOperation(engine));
         register("BatchGetItem", BatchGetItemRequest::decode, new BatchGetItemOperation(engine, items));
         register("BatchWriteItem", BatchWriteItemRequest::decode, new BatchWriteItemOperation(engine));
+        actions.put(DYNAMODB + ".DescribeEndpoints", (body, address) ->
+                new DescribeEndpointsOperation().execute(DescribeEndpointsRequest.decode(body, address)));
         TagOperations.register(this, engine);
     }
 
@@ -91,17 +95,22 @@ public final class OperationRegistry implements RequestHandler {
 
     /** Adds an action of {@code service} (e.g. {@link #STREAMS}); modules above the engine register theirs so. */
     public <Q> void register(String service, String name, Function<byte[], Q> decoder, Operation<Q> operation) {
-        actions.put(service + "." + name, body -> operation.execute(decoder.apply(body)));
+        actions.put(service + "." + name, (body, address) -> operation.execute(decoder.apply(body)));
     }
 
     /** Executes the action an {@code X-Amz-Target} names; unknown ones are UnknownOperationException. */
     @Override
     public Response handle(String target, byte[] body) {
+        return handle(target, body, null);
+    }
+
+    @Override
+    public Response handle(String target, byte[] body, String address) {
         Action a = target == null ? null : actions.get(target);
         if (a == null) {
             throw DynamoException.unknownOperation();
         }
-        return a.handle(body);
+        return a.handle(body, address);
     }
 
     /** The action registered for {@code target}, or null; decorators (the cache endpoint) wrap these. */

@@ -8,6 +8,14 @@ public interface RequestHandler {
 
     Response handle(String target, byte[] body);
 
+    /**
+     * Executes a request that reached the server at {@code address}, the host (and port) the client
+     * addressed, which DescribeEndpoints reports; null when unknown.
+     */
+    default Response handle(String target, byte[] body, String address) {
+        return handle(target, body);
+    }
+
     /** The targets served ({@code service.Action}), sorted. */
     Set<String> names();
 }

@@ -40,7 +40,28 @@ class ProtocolIT {
     void malformedJsonIsSerializationException() throws Exception {
         HttpResponse<String> r = post("DynamoDB_20120810.GetItem", "{\"TableName\": ");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#SerializationException\"");
+        assertThat(r.body()).contains("\"__type\":\"com.amazon.coral.service#SerializationException\"")
+                .contains("\"Message\":");
+    }
+
+    @Test
+    void errorTypesCarryTheNamespaceDynamoDbUses() throws Exception {
+        assertThat(post("DynamoDB_20120810.DescribeTable", "{\"TableName\": \"x\"}").body())
+                .startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":");
+        assertThat(post("DynamoDB_20120810.FlyToTheMoon", "{}").body())
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
+        assertThat(post("DynamoDB_20120810.DescribeTable", "{\"TableName\": \"Missing\"}").body())
+                .startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\",\"message\":");
+        post("DynamoDB_20120810.PutItem", "{\"TableName\":\"Wire\",\"Item\":{\"pk\":{\"S\":\"env\"}}}");
+        assertThat(post("DynamoDB_20120810.PutItem", "{\"TableName\":\"Wire\",\"Item\":{\"pk\":{\"S\":\"env\"}},"
+                + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}").body())
+                .isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+                        + "\"message\":\"The conditional request failed\"}");
+        assertThat(post("DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[{\"ConditionCheck\":"
+                + "{\"TableName\":\"Wire\",\"Key\":{\"pk\":{\"S\":\"env\"}},"
+                + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}}]}").body())
+                .startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+                        + "\"Message\":\"Transaction cancelled");
     }
 
     @Test

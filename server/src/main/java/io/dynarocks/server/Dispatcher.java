@@ -18,7 +18,19 @@ public final class Dispatcher {
     public record Reply(int status, byte[] body) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final String ERROR_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
+    private static final String SERVICE_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
+    /** Errors of the request framework rather than of DynamoDB itself, as DynamoDB names them. */
+    private static final java.util.Map<String, String> FRAMEWORK_NAMESPACES = java.util.Map.of(
+            "ValidationException", "com.amazon.coral.validate#",
+            "SerializationException", "com.amazon.coral.service#",
+            "UnknownOperationException", "com.amazon.coral.service#",
+            "MissingAuthenticationTokenException", "com.amazon.coral.service#",
+            "IncompleteSignatureException", "com.amazon.coral.service#",
+            "InvalidSignatureException", "com.amazon.coral.service#",
+            "UnrecognizedClientException", "com.amazon.coral.service#");
+    /** Errors whose message member DynamoDB spells {@code Message}; all others spell it {@code message}. */
+    private static final java.util.Set<String> CAPITAL_MESSAGE = java.util.Set.of(
+            "SerializationException", "TransactionCanceledException");
 
     private final RequestHandler registry;
     private final RequestListener listener;
@@ -34,10 +46,15 @@ public final class Dispatcher {
     }
 
     public Reply dispatch(String target, byte[] body) {
+        return dispatch(target, body, null);
+    }
+
+    /** Executes a request that reached the server at {@code address} (host and port as the client addressed it). */
+    public Reply dispatch(String target, byte[] body, String address) {
         long start = System.nanoTime();
         DynamoException failure;
         try {
-            Response response = registry.handle(target, body);
+            Response response = registry.handle(target, body, address);
             Reply reply = new Reply(200, JsonWriter.object(response::write));
             listener.completed(target, reply.status(), null, System.nanoTime() - start);
             return reply;
@@ -53,6 +70,14 @@ public final class Dispatcher {
         return reply;
     }
 
+    /** The answer to a request refused before it could be dispatched (e.g. a body that cannot be decoded). */
+    public Reply reject(String target, DynamoException failure) {
+        LOG.debug("{} refused: {} {}", target, failure.type(), failure.getMessage());
+        Reply reply = error(failure);
+        listener.completed(target, reply.status(), failure.type(), 0);
+        return reply;
+    }
+
     /** The targets this dispatcher serves ({@code service.Action}), sorted. */
     public java.util.Set<String> targets() {
         return registry.names();
@@ -60,9 +85,9 @@ public final class Dispatcher {
 
     private static Reply error(DynamoException e) {
         byte[] body = JsonWriter.object(g -> {
-            g.writeStringField("__type", ERROR_NAMESPACE + e.type());
+            g.writeStringField("__type", FRAMEWORK_NAMESPACES.getOrDefault(e.type(), SERVICE_NAMESPACE) + e.type());
             if (e.getMessage() != null) {
-                g.writeStringField("message", e.getMessage());
+                g.writeStringField(CAPITAL_MESSAGE.contains(e.type()) ? "Message" : "message", e.getMessage());
             }
             if (e.item() != null) {
                 g.writeFieldName("Item");

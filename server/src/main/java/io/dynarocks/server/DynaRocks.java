@@ -110,7 +110,8 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
-        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape, !config.sync());
+        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape, !config.sync(),
+                MAX_BODY_BYTES);
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)

@@ -1,35 +1,28 @@
 package io.dynarocks.server;
 
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.DynamoException;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32;
 
 /**
  * Reads DynamoDB's JSON-over-HTTP requests and hands them to the {@link Dispatcher} on a worker
- * pool, so long storage work never blocks the event loop. {@code GET /metrics} serves Prometheus
- * metrics; any other GET answers a health check.
+ * pool, so long storage work never blocks the event loop. Like DynamoDB, {@code GET /} answers a
+ * health check, {@code OPTIONS} with an {@code Origin} a CORS preflight, and other methods and
+ * paths {@code 404}; {@code GET /metrics} serves Prometheus metrics.
  *
  * <p>Single-item operations without fsync take microseconds, less than the two thread hand-offs
  * of the pool (measured in bench/RESULTS.md), so those run on the event loop itself.
@@ -37,7 +30,8 @@ import java.util.zip.CRC32;
 @ChannelHandler.Sharable
 final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    private static final byte[] HEALTHY = "healthy: dynarocks\n".getBytes(StandardCharsets.UTF_8);
+    private static final String JSON = "application/x-amz-json-1.0";
+    private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
 
     private static final Set<String> POINT_OPERATIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")
             .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
@@ -46,74 +40,88 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final ExecutorService workers;
     private final Supplier<String> metrics;
     private final boolean pointOperationsInline;
+    private final int maxBodyBytes;
 
-    /** @param pointOperationsInline run single-item operations on the event loop (false when writes fsync) */
+    /**
+     * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
+     * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
+     */
     DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers, Supplier<String> metrics,
-            boolean pointOperationsInline) {
+            boolean pointOperationsInline, int maxBodyBytes) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.metrics = metrics;
         this.pointOperationsInline = pointOperationsInline;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (request.method().equals(HttpMethod.GET) && isMetrics(request.uri())) {
-            send(ctx, 200, metrics.get().getBytes(StandardCharsets.UTF_8), ServerMetrics.CONTENT_TYPE, keepAlive);
-            return;
+        HttpReply reply = new HttpReply(ctx, HttpUtil.isKeepAlive(request), request.headers().get(HttpHeaderNames.ORIGIN));
+        HttpMethod method = request.method();
+        if (method.equals(HttpMethod.POST)) {
+            post(ctx, request, reply);
+        } else if (method.equals(HttpMethod.GET) && isMetrics(request.uri())) {
+            reply.send(200, metrics.get().getBytes(StandardCharsets.UTF_8), ServerMetrics.CONTENT_TYPE);
+        } else if (method.equals(HttpMethod.GET) && path(request.uri()).equals("/")) {
+            // DynamoDB answers "healthy: dynamodb.<region>.amazonaws.com " (trailing space included).
+            String healthy = "healthy: " + host(ctx, request) + " ";
+            reply.send(200, healthy.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        } else if (method.equals(HttpMethod.OPTIONS) && reply.hasOrigin()) {
+            reply.preflight(request.headers());
+        } else {
+            reply.send(404, NOT_FOUND, "application/xml");
         }
-        if (request.method().equals(HttpMethod.GET)) {
-            send(ctx, 200, HEALTHY, "text/plain; charset=utf-8", keepAlive);
-            return;
-        }
+    }
+
+    private void post(ChannelHandlerContext ctx, FullHttpRequest request, HttpReply reply) {
         String target = request.headers().get("X-Amz-Target");
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        if (pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
-            Dispatcher.Reply reply = dispatcher.dispatch(target, body);
-            send(ctx, reply.status(), reply.body(), "application/x-amz-json-1.0", keepAlive);
+        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        String host = host(ctx, request);
+        byte[] raw = ByteBufUtil.getBytes(request.content());
+        if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
+            answer(reply, target, raw, null, host);
             return;
         }
         try {
-            workers.execute(() -> {
-                Dispatcher.Reply reply = dispatcher.dispatch(target, body);
-                ctx.executor().execute(() ->
-                        send(ctx, reply.status(), reply.body(), "application/x-amz-json-1.0", keepAlive));
-            });
+            workers.execute(() -> answer(reply, target, raw, encoding, host));
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
     }
 
-    private static boolean isMetrics(String uri) {
-        return uri.equals("/metrics") || uri.startsWith("/metrics?");
-    }
-
-    private static void send(ChannelHandlerContext ctx, int status, byte[] body, String contentType,
-            boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set("x-amz-crc32", Long.toString(crc.getValue()))
-                .set("x-amzn-RequestId", requestId());
-        if (keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
-        } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    /** Decodes the body (undoing its content encoding), dispatches it and sends the answer from the event loop. */
+    private void answer(HttpReply reply, String target, byte[] raw, String encoding, String host) {
+        Dispatcher.Reply answer;
+        try {
+            answer = dispatcher.dispatch(target, ContentEncoding.decode(encoding, raw, maxBodyBytes), host);
+        } catch (DynamoException e) {
+            answer = dispatcher.reject(target, e);
+        } catch (ContentEncoding.TooLarge e) {
+            reply.tooLarge();
+            return;
         }
+        Dispatcher.Reply done = answer;
+        reply.sendFromEventLoop(done.status(), done.body(), JSON);
     }
 
-    /** A random UUID-formatted id; UUID.randomUUID() would serialize every response on one SecureRandom. */
-    private static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
+    private static boolean isMetrics(String uri) {
+        return path(uri).equals("/metrics");
+    }
+
+    private static String path(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /** The host (and port) the client addressed: its {@code Host} header, else the address it connected to. */
+    private static String host(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host != null && !host.isBlank()) {
+            return host.trim();
+        }
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        return local.getHostString() + ":" + local.getPort();
     }
 
     @Override
