@@ -2,6 +2,7 @@ package io.dynarocks.engine;
 
 import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.engine.index.IndexMaintenance;
+import io.dynarocks.engine.index.VectorIndexStatistics;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.storage.Storage;
 import java.time.Clock;
@@ -16,6 +17,7 @@ public final class Engine implements AutoCloseable {
     private final ItemLocks locks = new ItemLocks();
     private final Clock clock;
     private final List<ChangeHook> hooks = new CopyOnWriteArrayList<>();
+    private volatile VectorIndexStatistics vectorIndexStatistics = VectorIndexStatistics.NONE;
 
     public Engine(Storage storage, Clock clock) {
         this.storage = storage;
@@ -47,6 +49,15 @@ public final class Engine implements AutoCloseable {
 
     public List<ChangeHook> hooks() {
         return hooks;
+    }
+
+    /** Where DescribeTable finds vector index counts; set by the module that keeps vector indexes. */
+    public void vectorIndexStatistics(VectorIndexStatistics statistics) {
+        this.vectorIndexStatistics = statistics;
+    }
+
+    public VectorIndexStatistics vectorIndexStatistics() {
+        return vectorIndexStatistics;
     }
 
     @Override

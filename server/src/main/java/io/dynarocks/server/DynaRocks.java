@@ -10,6 +10,7 @@ import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import io.dynarocks.streams.StreamWebhook;
 import io.dynarocks.streams.Streams;
 import io.dynarocks.ttl.TimeToLive;
+import io.dynarocks.vector.VectorSearch;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -56,6 +57,7 @@ public final class DynaRocks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Streams streams;
     private final TimeToLive timeToLive;
+    private final VectorSearch vectorSearch;
     private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
@@ -88,6 +90,7 @@ public final class DynaRocks implements AutoCloseable {
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
         config.streamWebhooks().forEach(streams::webhook);
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
+        this.vectorSearch = VectorSearch.install(engine, registry);
         this.metrics = pendingMetrics.join();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine, Duration.ofSeconds(30)));
@@ -241,6 +244,7 @@ public final class DynaRocks implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timeToLive.close();
+        vectorSearch.close();
         engine.close();
         metrics.close();
     }

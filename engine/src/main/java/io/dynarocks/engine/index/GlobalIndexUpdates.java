@@ -118,7 +118,8 @@ public final class GlobalIndexUpdates {
         List<AttributeDefinition> out = new ArrayList<>();
         for (AttributeDefinition d : defs) {
             String n = d.attributeName();
-            if (table.keySchema().isKeyAttribute(n) || indexes.stream().anyMatch(i -> i.keySchema().isKeyAttribute(n))) {
+            if (table.keySchema().isKeyAttribute(n) || indexes.stream().anyMatch(i -> i.keySchema().isKeyAttribute(n))
+                    || table.usesInSearchSchema(n)) {
                 out.add(d);
             }
         }

@@ -3,6 +3,7 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.tags.TableTags;
 import io.dynarocks.engine.index.SecondaryIndexes;
+import io.dynarocks.engine.index.VectorIndexUpdates;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
@@ -42,7 +43,8 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
             TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
                     ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
                     throughput, now, SecondaryIndexes.define(request, id, batch),
-                    StreamSpecifications.forNewTable(request.streamSpecification(), now), null);
+                    StreamSpecifications.forNewTable(request.streamSpecification(), now), null)
+                    .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()));
             engine.catalog().stage(batch, table);
             if (request.tags() != null) {
                 Map<String, String> tags = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Turns a request's expression parameters into resolved ASTs, with DynamoDB's request-level checks. */
-final class ItemExpressions {
+public final class ItemExpressions {
 
     private ItemExpressions() {}
 
@@ -23,7 +23,7 @@ final class ItemExpressions {
      * The expression context of a request; {@code usedBy} names the expression parameters that
      * could use the maps, for DynamoDB's "can only be specified when using expressions" messages.
      */
-    static ExpressionContext context(ExpressionParameters p, boolean anyExpression, String nullExpressions) {
+    public static ExpressionContext context(ExpressionParameters p, boolean anyExpression, String nullExpressions) {
         if (!anyExpression) {
             if (p.values() != null) {
                 throw DynamoException.validation(

@@ -7,6 +7,7 @@ import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.model.VectorIndexDefinition;
 import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.storage.KeyValueIterator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ public final class TableStatistics {
         Map<String, IndexStats> indexes = new LinkedHashMap<>();
         for (IndexDefinition index : table.indexes()) {
             indexes.put(index.indexName(), count(engine, table, index.indexId()));
+        }
+        for (VectorIndexDefinition index : table.vectorIndexes()) {
+            indexes.put(index.indexName(), engine.vectorIndexStatistics().of(table, index.indexName()));
         }
         return new TableResponse(member, table, status, count(engine, table, ItemKeys.BASE_TABLE), indexes);
     }

@@ -2,6 +2,7 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.index.GlobalIndexUpdates;
+import io.dynarocks.engine.index.VectorIndexUpdates;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.Response;
@@ -34,7 +35,9 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             long billingChange = billing.equals(t.billingMode()) ? t.lastBillingModeChangeMillis()
                     : engine.clock().millis();
             WriteBatch batch = new WriteBatch();
-            GlobalIndexUpdates.Plan plan = indexUpdates.plan(t.withBilling(billing, throughput, billingChange)
+            TableDefinition withVectors = VectorIndexUpdates.apply(t.withBilling(billing, throughput, billingChange),
+                    request.vectorIndexUpdates(), request.attributeDefinitions());
+            GlobalIndexUpdates.Plan plan = indexUpdates.plan(withVectors
                     .withStream(StreamSpecifications.update(t.tableName(), t.stream(), request.streamSpecification(),
                             engine.clock().millis())),
                     request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), batch);

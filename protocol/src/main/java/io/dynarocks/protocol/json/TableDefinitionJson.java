@@ -11,6 +11,7 @@ import io.dynarocks.protocol.model.IndexProjection;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.StreamSettings;
 import io.dynarocks.protocol.model.TtlSettings;
+import io.dynarocks.protocol.model.VectorIndexDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class TableDefinitionJson {
         g.writeBooleanField("DeletionProtectionEnabled", false);
         writeIndexes(g, t, true, stats);
         writeIndexes(g, t, false, stats);
+        VectorIndexJson.write(g, t, stats);
         if (t.stream() != null) {
             if (t.stream().enabled()) {
                 g.writeObjectFieldStart("StreamSpecification");
@@ -159,6 +161,7 @@ public final class TableDefinitionJson {
             List<KeySchemaElement> keys;
             ProvisionedThroughput throughput;
             List<IndexDefinition> indexes = new ArrayList<>();
+            List<VectorIndexDefinition> vectorIndexes;
             StreamSettings stream;
             TtlSettings ttl;
         };
@@ -175,6 +178,7 @@ public final class TableDefinitionJson {
                 case "ProvisionedThroughput" -> f.throughput = throughput(r);
                 case "GlobalSecondaryIndexes" -> f.indexes.addAll(r.readList(v -> storedIndex(v, true)));
                 case "LocalSecondaryIndexes" -> f.indexes.addAll(r.readList(v -> storedIndex(v, false)));
+                case "VectorIndexes" -> f.vectorIndexes = r.readList(VectorIndexJson::read);
                 case "Stream" -> {
                     Object[] s = new Object[3];
                     r.readObject((n, v) -> {
@@ -212,7 +216,7 @@ public final class TableDefinitionJson {
                 i.indexId(), resolve(i.keySchema().elements(), f.defs), i.projection(), i.provisionedThroughput(),
                 i.status(), i.backfilling())).toList();
         return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, resolve(f.keys, f.defs), f.created,
-                f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl);
+                f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl, f.vectorIndexes);
     }
 
     private static KeySchema resolve(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {

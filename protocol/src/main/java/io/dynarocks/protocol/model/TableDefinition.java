@@ -21,10 +21,21 @@ public record TableDefinition(
         long lastBillingModeChangeMillis,
         List<IndexDefinition> indexes,
         StreamSettings stream,
-        TtlSettings ttl) {
+        TtlSettings ttl,
+        List<VectorIndexDefinition> vectorIndexes) {
 
     public TableDefinition {
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
+        vectorIndexes = vectorIndexes == null ? List.of() : List.copyOf(vectorIndexes);
+    }
+
+    /** A table without vector indexes. */
+    public TableDefinition(String tableName, int storageId, String tableId, String tableArn,
+            List<AttributeDefinition> attributeDefinitions, KeySchema keySchema, long creationDateTimeMillis,
+            String billingMode, ProvisionedThroughput provisionedThroughput, long lastBillingModeChangeMillis,
+            List<IndexDefinition> indexes, StreamSettings stream, TtlSettings ttl) {
+        this(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema, creationDateTimeMillis,
+                billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, List.of());
     }
 
     public boolean payPerRequest() {
@@ -37,25 +48,40 @@ public record TableDefinition(
 
     public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl);
+                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes);
     }
 
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
-                stream, ttl);
+                stream, ttl, vectorIndexes);
     }
 
     public TableDefinition withStream(StreamSettings newStream) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                newStream, ttl);
+                newStream, ttl, vectorIndexes);
     }
 
     public TableDefinition withTtl(TtlSettings newTtl) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, newTtl);
+                stream, newTtl, vectorIndexes);
+    }
+
+    public TableDefinition withVectorIndexes(List<VectorIndexDefinition> newVectorIndexes) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                stream, ttl, newVectorIndexes);
+    }
+
+    public Optional<VectorIndexDefinition> vectorIndex(String name) {
+        return vectorIndexes.stream().filter(i -> i.indexName().equals(name)).findFirst();
+    }
+
+    /** True when some vector index's search schema names {@code attribute}. */
+    public boolean usesInSearchSchema(String attribute) {
+        return vectorIndexes.stream().anyMatch(v -> v.usesInSearchSchema(attribute));
     }
 
     /** The current stream's ARN, or null when the table never had a stream. */

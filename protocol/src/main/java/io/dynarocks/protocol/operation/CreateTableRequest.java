@@ -2,15 +2,19 @@ package io.dynarocks.protocol.operation;
 
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.JsonReader;
+import io.dynarocks.protocol.json.VectorIndexJson;
 import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.KeySchemaElement;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.Tag;
+import io.dynarocks.protocol.model.VectorIndexDefinition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** CreateTable's request. */
 public record CreateTableRequest(
@@ -22,7 +26,8 @@ public record CreateTableRequest(
         List<SecondaryIndexSpec> globalSecondaryIndexes,
         List<SecondaryIndexSpec> localSecondaryIndexes,
         StreamSpecification streamSpecification,
-        List<Tag> tags) {
+        List<Tag> tags,
+        List<VectorIndexDefinition> vectorIndexes) {
 
     public static CreateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -35,6 +40,7 @@ public record CreateTableRequest(
             List<SecondaryIndexSpec> lsis;
             StreamSpecification stream;
             List<Tag> tags;
+            List<VectorIndexDefinition> vectorIndexes;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -47,11 +53,12 @@ public record CreateTableRequest(
                 case "LocalSecondaryIndexes" -> f.lsis = r.readList(SecondaryIndexSpec::read);
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 case "Tags" -> f.tags = TagsRequest.readTags(r);
+                case "VectorIndexes" -> f.vectorIndexes = r.readList(VectorIndexJson::read);
                 default -> r.skip();
             }
         });
         CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput,
-                f.gsis, f.lsis, f.stream, f.tags);
+                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes);
         request.validate();
         return request;
     }
@@ -92,6 +99,10 @@ public record CreateTableRequest(
         }
         SecondaryIndexRules.constrain(c, globalSecondaryIndexes, "globalSecondaryIndexes");
         SecondaryIndexRules.constrain(c, localSecondaryIndexes, "localSecondaryIndexes");
+        c.size(vectorIndexes, 1, Integer.MAX_VALUE, "vectorIndexes");
+        for (int i = 0; vectorIndexes != null && i < vectorIndexes.size(); i++) {
+            VectorIndexRules.constrain(c, vectorIndexes.get(i), "vectorIndexes." + (i + 1) + ".member.");
+        }
         c.check();
 
         ThroughputRules.checkAgainstBillingMode(effectiveBillingMode(), provisionedThroughput);
@@ -102,9 +113,25 @@ public record CreateTableRequest(
                 throw invalid("Duplicate AttributeName in AttributeDefinitions: " + d.attributeName());
             }
         }
+        // Attributes only a vector index's search schema uses are checked by its own rules.
+        List<AttributeDefinition> keyDefinitions = attributeDefinitions;
+        if (vectorIndexes != null) {
+            Set<String> names = new HashSet<>();
+            Stream.of(globalSecondaryIndexes, localSecondaryIndexes).filter(Objects::nonNull).flatMap(List::stream)
+                    .forEach(s -> names.add(s.indexName()));
+            for (VectorIndexDefinition v : vectorIndexes) {
+                VectorIndexRules.check(v, effectiveBillingMode(), table, attributeDefinitions, names, vectorIndexes);
+            }
+            Set<String> indexKeys = new HashSet<>();
+            Stream.of(globalSecondaryIndexes, localSecondaryIndexes).filter(Objects::nonNull).flatMap(List::stream)
+                    .forEach(s -> s.keySchema().forEach(k -> indexKeys.add(k.attributeName())));
+            keyDefinitions = attributeDefinitions.stream().filter(d -> table.isKeyAttribute(d.attributeName())
+                    || indexKeys.contains(d.attributeName())
+                    || vectorIndexes.stream().noneMatch(v -> v.usesInSearchSchema(d.attributeName()))).toList();
+        }
         if (globalSecondaryIndexes != null || localSecondaryIndexes != null) {
-            SecondaryIndexRules.check(table, attributeDefinitions, globalSecondaryIndexes, localSecondaryIndexes);
-        } else if (attributeDefinitions.size() != keySchema.size()) {
+            SecondaryIndexRules.check(table, keyDefinitions, globalSecondaryIndexes, localSecondaryIndexes);
+        } else if (keyDefinitions.size() != keySchema.size()) {
             throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
     }

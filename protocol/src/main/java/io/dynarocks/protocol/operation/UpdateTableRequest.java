@@ -13,7 +13,8 @@ public record UpdateTableRequest(
         String billingMode,
         ProvisionedThroughput provisionedThroughput,
         List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
-        StreamSpecification streamSpecification) {
+        StreamSpecification streamSpecification,
+        List<VectorIndexUpdate> vectorIndexUpdates) {
 
     public static UpdateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -23,6 +24,7 @@ public record UpdateTableRequest(
             ProvisionedThroughput throughput;
             List<GlobalSecondaryIndexUpdate> gsiUpdates;
             StreamSpecification stream;
+            List<VectorIndexUpdate> vectorUpdates;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -32,6 +34,7 @@ public record UpdateTableRequest(
                 case "ProvisionedThroughput" -> f.throughput = Members.throughput(r);
                 case "GlobalSecondaryIndexUpdates" -> f.gsiUpdates = r.readList(GlobalSecondaryIndexUpdate::read);
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
+                case "VectorIndexUpdates" -> f.vectorUpdates = r.readList(VectorIndexUpdate::read);
                 default -> r.skip();
             }
         });
@@ -41,14 +44,17 @@ public record UpdateTableRequest(
         if (f.stream != null) {
             f.stream.constrain(c);
         }
+        VectorIndexRules.constrainUpdates(c, f.vectorUpdates);
         c.check();
-        if (f.billing == null && f.throughput == null && f.gsiUpdates == null && f.stream == null) {
+        if (f.billing == null && f.throughput == null && f.gsiUpdates == null && f.stream == null
+                && f.vectorUpdates == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         if (f.billing != null) {
             ThroughputRules.checkAgainstBillingMode(f.billing, f.throughput);
         }
-        return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput, f.gsiUpdates, f.stream);
+        return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput, f.gsiUpdates, f.stream,
+                f.vectorUpdates);
     }
 }
