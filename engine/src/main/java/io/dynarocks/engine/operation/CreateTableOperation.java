@@ -19,7 +19,8 @@ import java.util.UUID;
 /** CreateTable: tables are ACTIVE as soon as the call returns. */
 public final class CreateTableOperation implements Operation<CreateTableRequest> {
 
-    static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
+    /** Every table's ARN is this prefix and its name. */
+    public static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
     private final Engine engine;
 
@@ -44,7 +45,8 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                     ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
                     throughput, now, SecondaryIndexes.define(request, id, batch),
                     StreamSpecifications.forNewTable(request.streamSpecification(), now), null)
-                    .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()));
+                    .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()))
+                    .withDeletionProtection(request.deletionProtectionEnabled());
             engine.catalog().stage(batch, table);
             if (request.tags() != null) {
                 Map<String, String> tags = new LinkedHashMap<>();

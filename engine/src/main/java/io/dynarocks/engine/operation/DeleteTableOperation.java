@@ -3,6 +3,7 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.tags.TableTags;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.Response;
@@ -25,6 +26,10 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
     public Response execute(TableNameRequest request) {
         synchronized (engine.catalog()) {
             TableDefinition table = engine.catalog().requireForTableOperation(request.tableName());
+            if (table.deletionProtectionEnabled()) {
+                throw DynamoException.validation("Resource cannot be deleted as it is currently protected against "
+                        + "deletion. Disable deletion protection first.");
+            }
             KeyRange items = ItemKeys.table(table.storageId());
             WriteBatch batch = new WriteBatch().deleteRange(items.from(), items.to());
             engine.catalog().stageRemoval(batch, table.tableName());

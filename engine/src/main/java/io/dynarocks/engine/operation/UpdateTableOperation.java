@@ -9,7 +9,7 @@ import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import io.dynarocks.storage.WriteBatch;
 
-/** UpdateTable: billing mode, provisioned throughput and global secondary indexes. */
+/** UpdateTable: billing mode, provisioned throughput, global secondary indexes, deletion protection. */
 public final class UpdateTableOperation implements Operation<UpdateTableRequest> {
 
     private final Engine engine;
@@ -41,7 +41,8 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
                     .withStream(StreamSpecifications.update(t.tableName(), t.stream(), request.streamSpecification(),
                             engine.clock().millis())),
                     request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), batch);
-            TableDefinition updated = plan.table();
+            TableDefinition updated = request.deletionProtectionEnabled() == null ? plan.table()
+                    : plan.table().withDeletionProtection(request.deletionProtectionEnabled());
             engine.catalog().stage(batch, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);

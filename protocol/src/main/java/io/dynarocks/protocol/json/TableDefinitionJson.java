@@ -52,7 +52,7 @@ public final class TableDefinitionJson {
             g.writeNumberField("LastUpdateToPayPerRequestDateTime", t.lastBillingModeChangeMillis() / 1000.0);
         }
         g.writeEndObject();
-        g.writeBooleanField("DeletionProtectionEnabled", false);
+        g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
         writeIndexes(g, t, true, stats);
         writeIndexes(g, t, false, stats);
         VectorIndexJson.write(g, t, stats);
@@ -164,12 +164,14 @@ public final class TableDefinitionJson {
             List<VectorIndexDefinition> vectorIndexes;
             StreamSettings stream;
             TtlSettings ttl;
+            boolean deletionProtection;
         };
         JsonReader.readBody(bytes, (name, r) -> {
             switch (name) {
                 case "StorageId" -> f.storageId = r.readInt();
                 case "CreationMillis" -> f.created = r.readLong();
                 case "BillingChangeMillis" -> f.billingChange = r.readLong();
+                case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
                 case "TableName" -> f.name = r.readString();
                 case "TableId" -> f.tableId = r.readString();
                 case "TableArn" -> f.arn = r.readString();
@@ -216,7 +218,8 @@ public final class TableDefinitionJson {
                 i.indexId(), resolve(i.keySchema().elements(), f.defs), i.projection(), i.provisionedThroughput(),
                 i.status(), i.backfilling())).toList();
         return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, resolve(f.keys, f.defs), f.created,
-                f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl, f.vectorIndexes);
+                f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl, f.vectorIndexes,
+                f.deletionProtection);
     }
 
     private static KeySchema resolve(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {

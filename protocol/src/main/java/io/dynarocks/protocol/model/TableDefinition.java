@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What a table is, as DescribeTable reports it apart from its live counts: also the catalog's
  * persistent record. {@code storageId} is the internal key-space id (never reused).
- * {@code stream} and {@code ttl} are null until first configured.
+ * {@code stream} and {@code ttl} are null until first configured. While
+ * {@code deletionProtectionEnabled}, DeleteTable is refused.
  */
 public record TableDefinition(
         String tableName,
@@ -22,7 +23,8 @@ public record TableDefinition(
         List<IndexDefinition> indexes,
         StreamSettings stream,
         TtlSettings ttl,
-        List<VectorIndexDefinition> vectorIndexes) {
+        List<VectorIndexDefinition> vectorIndexes,
+        boolean deletionProtectionEnabled) {
 
     public TableDefinition {
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
@@ -35,7 +37,7 @@ public record TableDefinition(
             String billingMode, ProvisionedThroughput provisionedThroughput, long lastBillingModeChangeMillis,
             List<IndexDefinition> indexes, StreamSettings stream, TtlSettings ttl) {
         this(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema, creationDateTimeMillis,
-                billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, List.of());
+                billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, List.of(), false);
     }
 
     public boolean payPerRequest() {
@@ -48,31 +50,31 @@ public record TableDefinition(
 
     public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes);
+                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes, deletionProtectionEnabled);
     }
 
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
-                stream, ttl, vectorIndexes);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled);
     }
 
     public TableDefinition withStream(StreamSettings newStream) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                newStream, ttl, vectorIndexes);
+                newStream, ttl, vectorIndexes, deletionProtectionEnabled);
     }
 
     public TableDefinition withTtl(TtlSettings newTtl) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, newTtl, vectorIndexes);
+                stream, newTtl, vectorIndexes, deletionProtectionEnabled);
     }
 
     public TableDefinition withVectorIndexes(List<VectorIndexDefinition> newVectorIndexes) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, newVectorIndexes);
+                stream, ttl, newVectorIndexes, deletionProtectionEnabled);
     }
 
     public Optional<VectorIndexDefinition> vectorIndex(String name) {
@@ -82,6 +84,12 @@ public record TableDefinition(
     /** True when some vector index's search schema names {@code attribute}. */
     public boolean usesInSearchSchema(String attribute) {
         return vectorIndexes.stream().anyMatch(v -> v.usesInSearchSchema(attribute));
+    }
+
+    public TableDefinition withDeletionProtection(boolean enabled) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                stream, ttl, vectorIndexes, enabled);
     }
 
     /** The current stream's ARN, or null when the table never had a stream. */

@@ -27,7 +27,8 @@ public record CreateTableRequest(
         List<SecondaryIndexSpec> localSecondaryIndexes,
         StreamSpecification streamSpecification,
         List<Tag> tags,
-        List<VectorIndexDefinition> vectorIndexes) {
+        List<VectorIndexDefinition> vectorIndexes,
+        boolean deletionProtectionEnabled) {
 
     public static CreateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -41,6 +42,7 @@ public record CreateTableRequest(
             StreamSpecification stream;
             List<Tag> tags;
             List<VectorIndexDefinition> vectorIndexes;
+            Boolean deletionProtection;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -54,11 +56,12 @@ public record CreateTableRequest(
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 case "Tags" -> f.tags = TagsRequest.readTags(r);
                 case "VectorIndexes" -> f.vectorIndexes = r.readList(VectorIndexJson::read);
+                case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
                 default -> r.skip();
             }
         });
         CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput,
-                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes);
+                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes, Boolean.TRUE.equals(f.deletionProtection));
         request.validate();
         return request;
     }

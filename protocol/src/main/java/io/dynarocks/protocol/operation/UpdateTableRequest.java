@@ -14,7 +14,8 @@ public record UpdateTableRequest(
         ProvisionedThroughput provisionedThroughput,
         List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
         StreamSpecification streamSpecification,
-        List<VectorIndexUpdate> vectorIndexUpdates) {
+        List<VectorIndexUpdate> vectorIndexUpdates,
+        Boolean deletionProtectionEnabled) {
 
     public static UpdateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -25,6 +26,7 @@ public record UpdateTableRequest(
             List<GlobalSecondaryIndexUpdate> gsiUpdates;
             StreamSpecification stream;
             List<VectorIndexUpdate> vectorUpdates;
+            Boolean deletionProtection;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -35,6 +37,7 @@ public record UpdateTableRequest(
                 case "GlobalSecondaryIndexUpdates" -> f.gsiUpdates = r.readList(GlobalSecondaryIndexUpdate::read);
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 case "VectorIndexUpdates" -> f.vectorUpdates = r.readList(VectorIndexUpdate::read);
+                case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
                 default -> r.skip();
             }
         });
@@ -47,7 +50,7 @@ public record UpdateTableRequest(
         VectorIndexRules.constrainUpdates(c, f.vectorUpdates);
         c.check();
         if (f.billing == null && f.throughput == null && f.gsiUpdates == null && f.stream == null
-                && f.vectorUpdates == null) {
+                && f.vectorUpdates == null && f.deletionProtection == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
@@ -55,6 +58,6 @@ public record UpdateTableRequest(
             ThroughputRules.checkAgainstBillingMode(f.billing, f.throughput);
         }
         return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput, f.gsiUpdates, f.stream,
-                f.vectorUpdates);
+                f.vectorUpdates, f.deletionProtection);
     }
 }
