@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.backup.Backups;
 import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
@@ -58,6 +59,7 @@ public final class DynaRocks implements AutoCloseable {
     private final Streams streams;
     private final TimeToLive timeToLive;
     private final VectorSearch vectorSearch;
+    private final Backups backups;
     private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
@@ -91,6 +93,7 @@ public final class DynaRocks implements AutoCloseable {
         config.streamWebhooks().forEach(streams::webhook);
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         this.vectorSearch = VectorSearch.install(engine, registry);
+        this.backups = Backups.install(engine, registry);
         this.metrics = pendingMetrics.join();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine, Duration.ofSeconds(30)));
@@ -245,6 +248,7 @@ public final class DynaRocks implements AutoCloseable {
         }
         timeToLive.close();
         vectorSearch.close();
+        backups.close();
         engine.close();
         metrics.close();
     }

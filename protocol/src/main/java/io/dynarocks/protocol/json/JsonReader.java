@@ -118,6 +118,18 @@ public final class JsonReader {
         throw mismatch("Long");
     }
 
+    /** A number with its fraction, e.g. a timestamp in epoch seconds as the SDKs send it. */
+    public Double readDouble() throws IOException {
+        if (isNull()) {
+            return null;
+        }
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDoubleValue();
+        }
+        throw mismatch("Double");
+    }
+
     public Integer readInt() throws IOException {
         Long v = readLong();
         if (v == null) {

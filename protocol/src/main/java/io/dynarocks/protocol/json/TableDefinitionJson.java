@@ -114,7 +114,7 @@ public final class TableDefinitionJson {
         g.writeEndArray();
     }
 
-    private static void writeKeySchema(JsonGenerator g, KeySchema schema) throws IOException {
+    public static void writeKeySchema(JsonGenerator g, KeySchema schema) throws IOException {
         g.writeArrayFieldStart("KeySchema");
         for (KeySchemaElement e : schema.elements()) {
             g.writeStartObject();

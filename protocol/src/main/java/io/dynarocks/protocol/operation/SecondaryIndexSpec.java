@@ -12,7 +12,7 @@ import java.util.List;
 public record SecondaryIndexSpec(String indexName, List<KeySchemaElement> keySchema, IndexProjection projection,
         ProvisionedThroughput provisionedThroughput) {
 
-    static SecondaryIndexSpec read(JsonReader r) throws IOException {
+    public static SecondaryIndexSpec read(JsonReader r) throws IOException {
         var f = new Object() {
             String name;
             List<KeySchemaElement> keys;

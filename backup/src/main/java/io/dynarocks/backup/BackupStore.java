@@ -1,0 +1,161 @@
+package io.dynarocks.backup;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemCodec;
+import io.dynarocks.engine.operation.CreateTableOperation;
+import io.dynarocks.protocol.ItemSize;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.storage.Bytes;
+import io.dynarocks.storage.KeyValueIterator;
+import io.dynarocks.storage.Snapshot;
+import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.WriteBatch;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The backups that exist, persisted under {@link BackupKeys#records} and cached in memory. A backup
+ * copies the table's items from one storage snapshot, so writers are never blocked and the copy is
+ * exactly the table at the moment of the request.
+ */
+public final class BackupStore {
+
+    /** Items per write batch while copying. */
+    static final int CHUNK = 1_000;
+
+    private final Engine engine;
+    private final ConcurrentSkipListMap<String, BackupRecord> backups = new ConcurrentSkipListMap<>();
+    /** Tables being backed up and backups being restored or deleted: a second such call is BackupInUse. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+    public BackupStore(Engine engine) {
+        this.engine = engine;
+        try (KeyValueIterator it = storage().iterate(BackupKeys.records(), false, null)) {
+            while (it.next()) {
+                BackupRecord r = BackupRecord.fromBytes(it.value());
+                backups.put(r.arn(), r);
+            }
+        }
+    }
+
+    /** CreateBackup: copies the table's items as of now into a new backup. */
+    public BackupRecord create(String tableName, String backupName) {
+        if (!busy.add("table:" + tableName)) {
+            throw BackupErrors.backupInUse();
+        }
+        try {
+            TableDefinition table;
+            int dataId;
+            long now;
+            Snapshot snapshot;
+            // The definition and the snapshot are taken together: table changes happen under the catalog lock.
+            synchronized (engine.catalog()) {
+                table = engine.catalog().find(tableName).orElseThrow(() -> BackupErrors.tableNotFound(tableName));
+                WriteBatch batch = new WriteBatch();
+                dataId = engine.catalog().allocateId(batch);
+                storage().write(batch);
+                now = engine.clock().millis();
+                snapshot = storage().snapshot();
+            }
+            try (snapshot) {
+                byte[] target = BackupKeys.data(dataId);
+                long[] counts = copy(KeySpaces.baseItems(storage(), snapshot, tablePrefix(table)), target);
+                BackupRecord r = new BackupRecord(newArn(table.tableName(), "backup", now), backupName,
+                        BackupRecord.USER, BackupRecord.AVAILABLE, now, 0, counts[1], counts[0], dataId, table);
+                save(r);
+                return r;
+            }
+        } finally {
+            busy.remove("table:" + tableName);
+        }
+    }
+
+    /** Copies {@code items} under {@code targetPrefix}; returns the item count and their total size. */
+    private long[] copy(ItemImage items, byte[] targetPrefix) {
+        long[] counts = new long[2];
+        WriteBatch[] batch = {new WriteBatch()};
+        try {
+            items.forEach((key, value) -> {
+                batch[0].put(Bytes.concat(targetPrefix, key), value);
+                counts[1] += ItemSize.of(ItemCodec.decode(value));
+                if (++counts[0] % CHUNK == 0) {
+                    storage().write(batch[0]);
+                    batch[0] = new WriteBatch();
+                }
+            });
+            storage().write(batch[0]);
+        } catch (RuntimeException e) {
+            KeySpaces.drop(storage(), targetPrefix);
+            throw e;
+        }
+        return counts;
+    }
+
+    /** Records a backup whose items are already in place (a SYSTEM backup of a deleted table). */
+    public void save(BackupRecord r) {
+        storage().write(new WriteBatch().put(BackupKeys.record(r.arn()), r.toBytes()));
+        backups.put(r.arn(), r);
+    }
+
+    /** The backup, or BackupNotFoundException. */
+    public BackupRecord require(String arn) {
+        BackupRecord r = arn == null ? null : backups.get(arn);
+        if (r == null) {
+            throw BackupErrors.backupNotFound(arn);
+        }
+        return r;
+    }
+
+    /** DeleteBackup: removes the record and the items; the returned record says DELETED. */
+    public BackupRecord delete(String arn) {
+        BackupRecord r = require(arn);
+        if (!busy.add("backup:" + arn)) {
+            throw BackupErrors.backupInUse();
+        }
+        try {
+            WriteBatch batch = new WriteBatch().delete(BackupKeys.record(arn));
+            var items = io.dynarocks.storage.KeyRange.prefix(r.dataPrefix());
+            batch.deleteRange(items.from(), items.to());
+            storage().write(batch);
+            backups.remove(arn);
+            return r.withStatus(BackupRecord.DELETED);
+        } finally {
+            busy.remove("backup:" + arn);
+        }
+    }
+
+    /** Runs {@code restore} on the backup's items while the backup cannot be deleted. */
+    public <T> T restoring(BackupRecord r, java.util.function.Function<ItemImage, T> restore) {
+        if (!busy.add("backup:" + r.arn())) {
+            throw BackupErrors.backupInUse();
+        }
+        try (Snapshot snapshot = storage().snapshot()) {
+            return restore.apply(KeySpaces.baseItems(storage(), snapshot, r.dataPrefix()));
+        } finally {
+            busy.remove("backup:" + r.arn());
+        }
+    }
+
+    /** Every backup, by ARN. */
+    public Collection<BackupRecord> all() {
+        return Collections.unmodifiableCollection(backups.values());
+    }
+
+    /** An ARN under the table's, DynamoDB style: {@code table/<name>/<kind>/<millis>-<8 hex>}. */
+    public static String newArn(String tableName, String kind, long millis) {
+        return CreateTableOperation.ARN_PREFIX + tableName + "/" + kind + "/"
+                + String.format("%014d-%08x", millis, ThreadLocalRandom.current().nextInt());
+    }
+
+    static byte[] tablePrefix(TableDefinition table) {
+        return java.util.Arrays.copyOf(io.dynarocks.engine.item.ItemKeys.table(table.storageId()).from(), 5);
+    }
+
+    private Storage storage() {
+        return engine.storage();
+    }
+}
