@@ -26,6 +26,8 @@ public final class BackupStore {
 
     /** Items per write batch while copying. */
     static final int CHUNK = 1_000;
+    /** How long DynamoDB keeps the SYSTEM backup of a deleted table. */
+    static final long SYSTEM_RETENTION_MILLIS = 35L * 24 * 3600 * 1000;
 
     private final Engine engine;
     private final ConcurrentSkipListMap<String, BackupRecord> backups = new ConcurrentSkipListMap<>();
@@ -152,7 +154,35 @@ public final class BackupStore {
     }
 
     static byte[] tablePrefix(TableDefinition table) {
-        return java.util.Arrays.copyOf(io.dynarocks.engine.item.ItemKeys.table(table.storageId()).from(), 5);
+        return tablePrefix(table.storageId());
+    }
+
+    /** {@code T | storageId}: what precedes the relative key of every item of a table. */
+    static byte[] tablePrefix(int storageId) {
+        return java.util.Arrays.copyOf(io.dynarocks.engine.item.ItemKeys.table(storageId).from(), 5);
+    }
+
+    /**
+     * Adds to a DeleteTable's batch the SYSTEM backup DynamoDB makes of a deleted table with point-in-time
+     * recovery: it names the deleted table's retained key space and expires after 35 days. Its size is
+     * not counted (that would make DeleteTable O(items)).
+     */
+    void stageSystemBackup(TableDefinition table, long deletedMillis, WriteBatch batch) {
+        BackupRecord r = new BackupRecord(newArn(table.tableName(), "backup", deletedMillis),
+                table.tableName() + "$DeletedTableBackup", BackupRecord.SYSTEM, BackupRecord.AVAILABLE, deletedMillis,
+                deletedMillis + SYSTEM_RETENTION_MILLIS, 0, 0, table.storageId(), table);
+        batch.put(BackupKeys.record(r.arn()), r.toBytes());
+        backups.put(r.arn(), r);
+    }
+
+    /** Deletes SYSTEM backups past their expiry (with the deleted table's items they keep). */
+    void expire() {
+        long now = engine.clock().millis();
+        for (BackupRecord r : backups.values()) {
+            if (r.expiresMillis() > 0 && r.expiresMillis() <= now) {
+                delete(r.arn());
+            }
+        }
     }
 
     private Storage storage() {

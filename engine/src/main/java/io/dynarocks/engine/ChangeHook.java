@@ -27,4 +27,12 @@ public interface ChangeHook {
      * the hook may add entries to the catalog's write batch, e.g. to open or close a stream.
      */
     default void onTableChange(TableDefinition before, TableDefinition after, WriteBatch batch) {}
+
+    /**
+     * Whether DeleteTable must leave the table's items in place for this hook (point-in-time recovery
+     * keeps a deleted table's items as the base of its restores); it then removes them itself later.
+     */
+    default boolean retainsItems(TableDefinition table) {
+        return false;
+    }
 }

@@ -31,7 +31,10 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
                         + "deletion. Disable deletion protection first.");
             }
             KeyRange items = ItemKeys.table(table.storageId());
-            WriteBatch batch = new WriteBatch().deleteRange(items.from(), items.to());
+            WriteBatch batch = new WriteBatch();
+            if (engine.hooks().stream().noneMatch(h -> h.retainsItems(table))) {
+                batch.deleteRange(items.from(), items.to());
+            }
             engine.catalog().stageRemoval(batch, table.tableName());
             TableTags.stageRemoval(batch, table);
             engine.hooks().forEach(h -> h.onTableChange(table, null, batch));
