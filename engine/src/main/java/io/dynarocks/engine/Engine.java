@@ -3,6 +3,7 @@ package io.dynarocks.engine;
 import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.engine.index.IndexMaintenance;
 import io.dynarocks.engine.index.VectorIndexStatistics;
+import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.storage.Storage;
 import java.time.Clock;
@@ -23,7 +24,9 @@ public final class Engine implements AutoCloseable {
         this.storage = storage;
         this.clock = clock;
         this.catalog = new Catalog(storage);
-        addHook(new IndexMaintenance(catalog));
+        ItemCounts.initialise(storage, catalog);
+        addHook(new ItemCounts());
+        addHook(new IndexMaintenance(catalog, storage));
     }
 
     public Storage storage() {

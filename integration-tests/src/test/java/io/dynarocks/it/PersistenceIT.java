@@ -31,6 +31,7 @@ class PersistenceIT {
             assertThat(client.listTables().tableNames()).containsExactly("Durable");
             assertThat(client.getItem(b -> b.tableName("Durable").key(Map.of("pk", AttributeValue.fromS("k"))))
                     .item()).containsEntry("v", AttributeValue.fromN("42"));
+            assertThat(client.describeTable(b -> b.tableName("Durable")).table().itemCount()).isEqualTo(1);
             Tables.hashTable(client, "Dropped");
             assertThat(client.describeTable(b -> b.tableName("Dropped")).table().itemCount()).isZero();
         }

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -161,6 +162,10 @@ class TtlIT {
                     .items().stream().map(item -> item.get("pk").s()))
                     .hasSize(EXPIRING / SECONDS).allMatch(pk -> pk.startsWith("n"));
         }
+        // DescribeTable counts only what is left, in the table and in its index.
+        TableDescription described = client.describeTable(b -> b.tableName("TtlSweep")).table();
+        assertThat(described.itemCount()).isEqualTo(EXPIRING);
+        assertThat(described.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(EXPIRING);
         // The stream holds exactly one service REMOVE per expired item, and no other REMOVE.
         String arn = client.describeTable(b -> b.tableName("TtlSweep")).table().latestStreamArn();
         try (DynamoDbStreamsClient streams = StreamClients.client(server.endpoint())) {

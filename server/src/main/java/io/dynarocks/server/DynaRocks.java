@@ -29,7 +29,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -96,7 +95,7 @@ public final class DynaRocks implements AutoCloseable {
         this.backups = Backups.install(engine, registry);
         this.metrics = pendingMetrics.join();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
-        metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine, Duration.ofSeconds(30)));
+        metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
         ModuleMeters.storage(metrics.registry(), engine.storage());
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         try {

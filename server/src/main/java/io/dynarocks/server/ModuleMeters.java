@@ -9,12 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.operation.TableStatistics;
 import io.dynarocks.protocol.model.IndexStats;
-import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.Storage;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -46,43 +44,37 @@ final class ModuleMeters {
     }
 
     /**
-     * Items and bytes per table. Counting costs O(items), as DescribeTable does, so the figures are
-     * recounted at most every {@code maxAge} and meters of deleted tables are removed.
+     * Items and bytes per table, read from the counters every write keeps (O(1) per table). Runs
+     * before every scrape: registers meters of new tables and removes those of deleted ones.
      */
-    static Runnable tables(MeterRegistry registry, Engine engine, Duration maxAge) {
-        Map<String, IndexStats> counts = new ConcurrentHashMap<>();
-        long[] countedAt = {Long.MIN_VALUE};
+    static Runnable tables(MeterRegistry registry, Engine engine) {
+        Set<String> registered = new HashSet<>();
         return () -> {
-            synchronized (countedAt) {
-                recount(registry, engine, maxAge, counts, countedAt);
+            synchronized (registered) {
+                Set<String> now = new HashSet<>();
+                engine.catalog().tables().forEach(t -> now.add(t.tableName()));
+                for (String name : List.copyOf(registered)) {
+                    if (!now.contains(name)) {
+                        registry.find("dynarocks.table.items").tag("table", name).meters().forEach(registry::remove);
+                        registry.find("dynarocks.table.bytes").tag("table", name).meters().forEach(registry::remove);
+                        registered.remove(name);
+                    }
+                }
+                for (String name : now) {
+                    if (registered.add(name)) {
+                        Gauge.builder("dynarocks.table.items", engine, e -> stats(e, name).itemCount())
+                                .description("items in the table").tag("table", name).register(registry);
+                        Gauge.builder("dynarocks.table.bytes", engine, e -> stats(e, name).sizeBytes())
+                                .description("item bytes in the table, as DynamoDB sizes items").tag("table", name)
+                                .register(registry);
+                    }
+                }
             }
         };
     }
 
-    private static void recount(MeterRegistry registry, Engine engine, Duration maxAge, Map<String, IndexStats> counts,
-            long[] countedAt) {
-        long now = System.nanoTime();
-        if (countedAt[0] != Long.MIN_VALUE && now - countedAt[0] < maxAge.toNanos()) {
-            return;
-        }
-        countedAt[0] = now;
-        Map<String, IndexStats> fresh = new HashMap<>();
-        for (TableDefinition t : engine.catalog().tables()) {
-            fresh.put(t.tableName(), TableStatistics.of(engine, t));
-        }
-        counts.keySet().stream().filter(name -> !fresh.containsKey(name)).toList().forEach(name -> {
-            registry.find("dynarocks.table.items").tag("table", name).meters().forEach(registry::remove);
-            registry.find("dynarocks.table.bytes").tag("table", name).meters().forEach(registry::remove);
-            counts.remove(name);
-        });
-        counts.putAll(fresh);
-        for (String name : fresh.keySet()) {
-            Gauge.builder("dynarocks.table.items", counts, c -> c.getOrDefault(name, IndexStats.EMPTY).itemCount())
-                    .description("items in the table").tag("table", name).register(registry);
-            Gauge.builder("dynarocks.table.bytes", counts, c -> c.getOrDefault(name, IndexStats.EMPTY).sizeBytes())
-                    .description("item bytes in the table, as DynamoDB sizes items").tag("table", name)
-                    .register(registry);
-        }
+    private static IndexStats stats(Engine engine, String table) {
+        return engine.catalog().find(table).map(t -> TableStatistics.of(engine, t)).orElse(IndexStats.EMPTY);
     }
 
     /** Hits, misses, evictions and size of the item and query caches. */

@@ -215,6 +215,55 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void addedCountersSumTheirDeltasWithinAndAcrossBatches() {
+        byte[] counter = b("n");
+        assertThat(WriteBatch.counter(storage.get(counter))).isZero();
+        storage.write(new WriteBatch().add(counter, 5).add(counter, -7));
+        assertThat(WriteBatch.counter(storage.get(counter))).isEqualTo(-2);
+        try (Snapshot before = storage.snapshot()) {
+            storage.write(new WriteBatch().add(counter, 1000).put(b("other"), b("x")));
+            assertThat(WriteBatch.counter(storage.get(counter))).isEqualTo(998);
+            assertThat(WriteBatch.counter(storage.get(before, counter))).isEqualTo(-2);
+        }
+        // Folded after many merges (RocksDB's max_successive_merges) and still exact.
+        for (int i = 0; i < 500; i++) {
+            storage.write(new WriteBatch().add(counter, 2));
+        }
+        assertThat(WriteBatch.counter(storage.get(counter))).isEqualTo(1998);
+        storage.write(new WriteBatch().delete(counter));
+        assertThat(storage.get(counter)).isNull();
+        storage.write(new WriteBatch().add(counter, 3));
+        assertThat(WriteBatch.counter(storage.get(counter))).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentAddsLoseNoUpdate() throws Exception {
+        int threads = 8;
+        int adds = 500;
+        byte[] counter = b("n");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < adds; i++) {
+                        storage.write(new WriteBatch().add(counter, 1).add(b("bytes"), 100));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) f.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(WriteBatch.counter(storage.get(counter))).isEqualTo(threads * adds);
+        assertThat(WriteBatch.counter(storage.get(b("bytes")))).isEqualTo(threads * adds * 100L);
+    }
+
+    @Test
     void closeIsIdempotent() {
         Snapshot leaked = storage.snapshot();
         KeyValueIterator leakedIterator = storage.iterate(new KeyRange(new byte[0], null), false, null);

@@ -1,6 +1,7 @@
 package io.dynarocks.engine.index;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.AttributeDefinition;
@@ -82,6 +83,7 @@ public final class GlobalIndexUpdates {
             for (short id : plan.deleted()) {
                 KeyRange range = ItemKeys.index(table.storageId(), id);
                 batch.deleteRange(range.from(), range.to());
+                ItemCounts.stageRemoval(batch, table.storageId(), id);
             }
             engine.storage().write(batch);
         }

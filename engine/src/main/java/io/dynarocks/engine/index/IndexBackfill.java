@@ -2,6 +2,7 @@ package io.dynarocks.engine.index;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
+import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.protocol.AttributeValue;
@@ -70,9 +71,12 @@ public final class IndexBackfill {
                 }
                 Map<String, AttributeValue> item = ItemCodec.decode(stored);
                 byte[] entry = IndexEntries.key(table, index, item);
-                if (entry != null) {
-                    engine.storage().write(new WriteBatch().put(entry,
-                            ItemCodec.encode(IndexEntries.project(table, index, item))));
+                // A write since the fill began has already put the entry (and counted it).
+                if (entry != null && engine.storage().get(entry) == null) {
+                    Map<String, AttributeValue> projected = IndexEntries.project(table, index, item);
+                    WriteBatch batch = new WriteBatch().put(entry, ItemCodec.encode(projected));
+                    ItemCounts.stage(batch, storageId, indexId, null, projected);
+                    engine.storage().write(batch);
                 }
             }
         }

@@ -92,6 +92,11 @@ public final class MemoryStorage implements Storage {
                     apply(p.key().clone(), p.value().clone(), seq, touched);
                 } else if (op instanceof WriteBatch.Delete d) {
                     apply(d.key(), null, seq, touched);
+                } else if (op instanceof WriteBatch.Add a) {
+                    // Writers hold the lock, so the head version is the latest, this batch's included.
+                    Version head = data.get(a.key());
+                    long current = WriteBatch.counter(head == null ? null : head.value);
+                    apply(a.key().clone(), WriteBatch.counterBytes(current + a.delta()), seq, touched);
                 } else if (op instanceof WriteBatch.DeleteRange r) {
                     if (r.to() == null) throw new IllegalArgumentException("DeleteRange needs an upper bound");
                     if (Arrays.compareUnsigned(r.from(), r.to()) >= 0) continue;

@@ -38,6 +38,8 @@ public final class RocksDbStorage implements Storage {
     private static final double BLOOM_BITS_PER_KEY = 10;
     /** RocksDB's default is 64 MB per memtable (two of them): 16 MB keeps a local server's footprint small. */
     private static final long WRITE_BUFFER_BYTES = 16L << 20;
+    /** See the merge operator in {@link #open}; measured in docs/design-notes.md ("Item counts"). */
+    private static final int MAX_SUCCESSIVE_MERGES = 64;
 
     private final RocksDB db;
     private final Options options;
@@ -76,7 +78,12 @@ public final class RocksDbStorage implements Storage {
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2)
                 .setTableFormatConfig(table)
-                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                // WriteBatch.add: RocksDB's built-in 64-bit little-endian addition (wraps, so negative
+                // deltas work). Successive merges of one key in the memtable are folded every
+                // MAX_SUCCESSIVE_MERGES, so reading a hot counter never walks a long operand chain.
+                .setMergeOperatorName("uint64add")
+                .setMaxSuccessiveMerges(MAX_SUCCESSIVE_MERGES);
         WriteOptions writeOptions = new WriteOptions().setSync(sync).setDisableWAL(false);
         try {
             return new RocksDbStorage(RocksDB.open(options, dir.toString()), options, cache, bloom, writeOptions);
@@ -166,6 +173,8 @@ public final class RocksDbStorage implements Storage {
                     rocksBatch.put(p.key(), p.value());
                 } else if (op instanceof WriteBatch.Delete d) {
                     rocksBatch.delete(d.key());
+                } else if (op instanceof WriteBatch.Add a) {
+                    rocksBatch.merge(a.key(), WriteBatch.counterBytes(a.delta()));
                 } else if (op instanceof WriteBatch.DeleteRange r) {
                     if (r.to() == null) throw new IllegalArgumentException("DeleteRange needs an upper bound");
                     rocksBatch.deleteRange(r.from(), r.to());

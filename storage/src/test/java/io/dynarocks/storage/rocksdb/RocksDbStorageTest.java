@@ -29,4 +29,13 @@ class RocksDbStorageTest extends StorageContractTest {
         assertThat(s(storage.get(b("a")))).isEqualTo("1");
         assertThat(keys(storage, new KeyRange(new byte[0], null), false, null)).containsExactly("a=1", "b=2");
     }
+
+    @Test
+    void countersSurviveReopen() {
+        storage.write(new WriteBatch().add(b("n"), 41));
+        storage.write(new WriteBatch().add(b("n"), 1));
+        storage.close();
+        storage = RocksDbStorage.open(dir.resolve("db"), false);
+        assertThat(WriteBatch.counter(storage.get(b("n")))).isEqualTo(42);
+    }
 }
