@@ -14,7 +14,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-2}
 THREADS=${THREADS:-1,16}
 WORKLOADS=${WORKLOADS:-put,get,mixed,query,update,transact-write,batch-write,scan}
 # Run again with the lean client (LoadGenerator --client raw), which leaves the servers more of the CPU.
-RAW_WORKLOADS=${RAW_WORKLOADS:-put,get,query,update}
+RAW_WORKLOADS=${RAW_WORKLOADS:-put,get,query,update,batch-write,transact-write,scan}
 ITEMS=${ITEMS:-100000}
 ITEM_BYTES=${ITEM_BYTES:-1024}
 # Resident memory is read 1 s after the preload and again after this many idle seconds (IdleHeap's
@@ -76,10 +76,11 @@ measure() {
   log "$label: preloading $ITEMS x $ITEM_BYTES B"
   loadgen --endpoint "$endpoint" --label "$label" --preload-only --server-pid "$pid" --settle-seconds "$SETTLE_SECONDS"
   log "$label: workloads $WORKLOADS at $THREADS threads"
-  loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$WORKLOADS"
+  loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$WORKLOADS" --server-pid "$pid"
   if [[ -n "$RAW_WORKLOADS" ]]; then
     log "$label: workloads $RAW_WORKLOADS at $THREADS threads, lean client"
-    loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$RAW_WORKLOADS" --client raw
+    loadgen --endpoint "$endpoint" --label "$label" --no-preload --workloads "$RAW_WORKLOADS" --client raw \
+      --server-pid "$pid"
   fi
 }
 
@@ -116,14 +117,20 @@ for i in 1 2; do
     --data-dir "$WORK/probe-flags-$i" | tee -a "$RESULTS"
 done
 
-# The fixed-200 Netty server with both clients. It is a ceiling, so it runs at the start and at the end
-# of the run and the report takes the higher figure of the two (one of them can meet a noisy moment).
+# The fixed-200 Netty server with both clients and every workload (it answers {} to each, so its CPU per
+# request is the floor of the transport for that request's size). It is a ceiling, so it runs at the
+# start and at the end of the run and the report takes the better figure of the two (one of them can
+# meet a noisy moment).
 baseline() {
   log "baseline: fixed-200 Netty server ($1)"
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.BaselineServer 0 >"$WORK/baseline.log" 2>&1 &
   STARTED+=($!); local pid=$!
-  loadgen --endpoint "$(await_endpoint "$WORK/baseline.log")" --label baseline --no-preload --workloads get
-  loadgen --endpoint "$(await_endpoint "$WORK/baseline.log")" --label baseline --no-preload --workloads get --client raw
+  local endpoint; endpoint=$(await_endpoint "$WORK/baseline.log")
+  loadgen --endpoint "$endpoint" --label baseline --no-preload --workloads "$WORKLOADS" --server-pid "$pid"
+  if [[ -n "$RAW_WORKLOADS" ]]; then
+    loadgen --endpoint "$endpoint" --label baseline --no-preload --workloads "$RAW_WORKLOADS" --client raw \
+      --server-pid "$pid"
+  fi
   stop "$pid"
 }
 baseline first
@@ -133,9 +140,10 @@ java -jar "$SERVER_JAR" --port 0 --data-dir "$WORK/rocksdb" --dax-port 0 >"$WORK
 STARTED+=($!); pid=$!
 measure dynarocks-rocksdb "$(await_endpoint "$WORK/rocksdb.log")" "$pid"
 log "dynarocks-rocksdb: hot-key reads through the main port, then the DAX-style cache port"
-loadgen --endpoint "$(await_endpoint "$WORK/rocksdb.log")" --label dynarocks-rocksdb --no-preload --workloads hot-get
+loadgen --endpoint "$(await_endpoint "$WORK/rocksdb.log")" --label dynarocks-rocksdb --no-preload --workloads hot-get \
+  --server-pid "$pid"
 loadgen --endpoint "$(await_endpoint "$WORK/rocksdb.log" 2)" --label dynarocks-rocksdb-dax --no-preload \
-  --workloads hot-get
+  --workloads hot-get --server-pid "$pid"
 stop "$pid"
 
 log "dynarocks-memory"

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * <pre>
  * java -cp dynarocks-bench.jar io.dynarocks.bench.load.LoadGenerator --endpoint http://127.0.0.1:8000 \
  *     --label dynarocks --workloads put,get --threads 1,16 --seconds 5 --items 100000 --item-bytes 1024 \
- *     [--client sdk|raw] [--no-preload | --preload-only [--server-pid PID] [--settle-seconds S]]
+ *     [--client sdk|raw] [--server-pid PID] [--no-preload | --preload-only [--settle-seconds S]]
  * </pre>
  */
 public final class LoadGenerator {
@@ -51,9 +51,9 @@ public final class LoadGenerator {
                 Integer.parseInt(opts.getOrDefault("items", "100000")),
                 Integer.parseInt(opts.getOrDefault("item-bytes", "1024")));
         int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
+        long pid = Long.parseLong(opts.getOrDefault("server-pid", "-1"));
         try (DynamoDbClient client = client(endpoint, Math.max(16, maxThreads))) {
             if (!opts.containsKey("no-preload")) {
-                long pid = Long.parseLong(opts.getOrDefault("server-pid", "-1"));
                 double idleRss = pid > 0 ? StartupProbe.rssMb(pid) : -1;
                 long start = System.nanoTime();
                 data.create(client);
@@ -82,7 +82,7 @@ public final class LoadGenerator {
             for (String workload : workloads) {
                 Callers callers = callers(raw, client, endpoint, data, workload);
                 for (int threads : threadCounts) {
-                    System.out.println(run(callers, kind, label, workload, threads, warmup, seconds));
+                    System.out.println(run(callers, kind, label, workload, threads, warmup, seconds, pid));
                     System.out.flush();
                 }
             }
@@ -149,9 +149,18 @@ public final class LoadGenerator {
         return run(sdk(client, data, request), "sdk", label, workload, threads, warmupSeconds, seconds);
     }
 
-    /** One run of {@code threads} load threads; the JSON line names the client kind ({@code sdk} or {@code raw}). */
     static String run(Callers callers, String client, String label, String workload, int threads,
             double warmupSeconds, double seconds) throws Exception {
+        return run(callers, client, label, workload, threads, warmupSeconds, seconds, -1);
+    }
+
+    /**
+     * One run of {@code threads} load threads; the JSON line names the client kind ({@code sdk} or
+     * {@code raw}) and, given the server's process id, the server's CPU time per request over the
+     * measured window ({@code serverCpuUsPerOp}).
+     */
+    static String run(Callers callers, String client, String label, String workload, int threads,
+            double warmupSeconds, double seconds, long serverPid) throws Exception {
         String head = String.format(Locale.ROOT,
                 "{\"label\":\"%s\",\"client\":\"%s\",\"workload\":\"%s\",\"threads\":%d,",
                 label, client, workload, threads);
@@ -197,15 +206,24 @@ public final class LoadGenerator {
             workers.add(worker);
             worker.start();
         }
+        // The server's CPU clock is read when the warm-up ends and when the last worker has stopped.
+        long sleep = warmupEnd - System.nanoTime();
+        if (sleep > 0) {
+            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+        }
+        long cpuStart = ProcessCpu.nanos(serverPid);
         for (Thread worker : workers) {
             worker.join();
         }
+        long cpuEnd = ProcessCpu.nanos(serverPid);
         long[] sorted = Latencies.merged(latencies);
+        String cpu = cpuStart < 0 || cpuEnd < 0 || sorted.length == 0 ? ""
+                : String.format(Locale.ROOT, ",\"serverCpuUsPerOp\":%.1f", (cpuEnd - cpuStart) / 1e3 / sorted.length);
         return head + String.format(Locale.ROOT,
-                "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d%s}",
+                "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d%s%s}",
                 sorted.length, sorted.length / seconds, Latencies.quantileMillis(sorted, 0.50),
                 Latencies.quantileMillis(sorted, 0.99), errors.values().stream().mapToLong(LongAdder::sum).sum(),
-                errors.isEmpty() ? "" : ",\"errorTypes\":\"" + new TreeMap<>(errors) + "\"");
+                errors.isEmpty() ? "" : ",\"errorTypes\":\"" + new TreeMap<>(errors) + "\"", cpu);
     }
 
     /** What failed, for the run's {@code errorTypes}: the DynamoDB error type where there is one. */

@@ -38,8 +38,10 @@ public final class ResultsReport {
             }
         }
         String body = args[2] + "\n\n" + startup(lines) + memory(lines)
-                + throughput(lines, "sdk", "AWS SDK v2 client") + baseline(lines, "sdk", "AWS SDK v2 client")
-                + throughput(lines, "raw", "lean client (`--client raw`)") + baseline(lines, "raw", "lean client")
+                + throughput(lines, "sdk", "AWS SDK v2 client") + cpu(lines, "sdk", "AWS SDK v2 client")
+                + baseline(lines, "sdk", "AWS SDK v2 client")
+                + throughput(lines, "raw", "lean client (`--client raw`)") + cpu(lines, "raw", "lean client")
+                + baseline(lines, "raw", "lean client")
                 + pair(lines, "DAX-style cache port against the main port (hot-key reads: 90 % on 1 % of the keys)",
                         "dynarocks-rocksdb", "dynarocks-rocksdb-dax")
                 + pair(lines, "In-process SDK client against loopback HTTP (one embedded in-memory server)",
@@ -132,6 +134,55 @@ public final class ResultsReport {
             s.append(" |\n");
         }
         return s.append("\nbatch-write counts requests of 25 items; transact-write requests of 2 items.\n\n").toString();
+    }
+
+    /**
+     * Server CPU time per request (utime + stime of the server process over the measured window) of
+     * each server, with the ratios to the do-nothing baseline (the transport's floor for the same
+     * request) and to dynalite. Where the baseline ran twice, the lower figure counts.
+     */
+    private static String cpu(List<Map<String, String>> lines, String client, String title) {
+        Map<String, Map<String, String>> runs = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, String> l : lines) {
+            if (l.containsKey("serverCpuUsPerOp") && byClient(l, client) && "ok".equals(l.get("status"))) {
+                String key = l.get("workload") + "|" + l.get("threads");
+                if (!"baseline".equals(l.get("label"))) {
+                    keys.add(key);
+                }
+                runs.merge(key + "|" + l.get("label"), l, (x, y) -> us(x) <= us(y) ? x : y);
+            }
+        }
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("### Server CPU per request, " + title + " (µs of server CPU per "
+                + "request, and ops/s)\n\n| workload | threads | baseline (do-nothing) | dynarocks-rocksdb | "
+                + "dynarocks-memory | dynalite | rocksdb / baseline | memory / baseline | rocksdb / dynalite | "
+                + "memory / dynalite |\n|---|---:|---|---|---|---|---:|---:|---:|---:|\n");
+        for (String key : keys) {
+            String[] k = key.split("\\|");
+            s.append("| ").append(k[0]).append(" | ").append(k[1]);
+            Map<String, String> base = runs.get(key + "|baseline");
+            Map<String, String> peer = runs.get(key + "|" + PEER);
+            for (String label : List.of("baseline", OURS.get(0), OURS.get(1), PEER)) {
+                Map<String, String> run = runs.get(key + "|" + label);
+                s.append(" | ").append(run == null ? "-" : run.get("serverCpuUsPerOp") + " (" + run.get("opsPerSec") + "/s)");
+            }
+            for (Map<String, String> divisor : java.util.Arrays.asList(base, peer)) {
+                for (String label : OURS) {
+                    Map<String, String> ours = runs.get(key + "|" + label);
+                    s.append(" | ").append(ours == null || divisor == null ? "-"
+                            : String.format(Locale.ROOT, "%.2fx", us(ours) / us(divisor)));
+                }
+            }
+            s.append(" |\n");
+        }
+        return s.append('\n').toString();
+    }
+
+    private static double us(Map<String, String> run) {
+        return Double.parseDouble(run.get("serverCpuUsPerOp"));
     }
 
     private static String baseline(List<Map<String, String>> lines, String client, String title) {
