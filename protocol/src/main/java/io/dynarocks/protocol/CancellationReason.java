@@ -28,6 +28,11 @@ public record CancellationReason(String code, String message, Map<String, Attrib
         return new CancellationReason("ValidationError", message, null);
     }
 
+    /** A PartiQL INSERT of an item that exists. */
+    public static CancellationReason duplicateItem() {
+        return new CancellationReason("DuplicateItem", DynamoException.DUPLICATE_ITEM, null);
+    }
+
     public boolean isNone() {
         return "None".equals(code);
     }

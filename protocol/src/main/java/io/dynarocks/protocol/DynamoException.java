@@ -82,6 +82,14 @@ public class DynamoException extends RuntimeException {
                 item == null || item.isEmpty() ? null : item, null);
     }
 
+    /** DynamoDB's message when a PartiQL INSERT finds its item already there. */
+    public static final String DUPLICATE_ITEM = "Duplicate primary key exists in table";
+
+    /** A PartiQL INSERT of an item that exists. */
+    public static DynamoException duplicateItem() {
+        return new DynamoException("DuplicateItemException", DUPLICATE_ITEM, 400);
+    }
+
     /** A cancelled transaction; DynamoDB lists every reason's code, in request order, in the message. */
     public static DynamoException transactionCanceled(java.util.List<CancellationReason> reasons) {
         String codes = reasons.stream().map(CancellationReason::code)

@@ -27,10 +27,23 @@ public final class DeleteItemOperation implements Operation<DeleteItemRequest> {
                 request.returnItemCollectionMetrics());
     }
 
+    /**
+     * Runs a delete whose condition is resolved already (a translated PartiQL DELETE); the request carries
+     * no expressions.
+     */
+    public Response execute(DeleteItemRequest request, Predicate<Map<String, AttributeValue>> condition) {
+        return rmw.applyReturningOld(plan(request, condition), request.returnValues(),
+                request.returnConsumedCapacity(), request.returnItemCollectionMetrics());
+    }
+
     /** Validates the request and plans its write (also one Delete of TransactWriteItems). */
     public ItemWrite plan(DeleteItemRequest request) {
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.writeCondition(
-                request.conditionExpression(), request.legacy(), request.expressionParameters());
+        return plan(request, ItemExpressions.writeCondition(request.conditionExpression(), request.legacy(),
+                request.expressionParameters()));
+    }
+
+    /** Plans a delete under a resolved condition (null for none). */
+    public ItemWrite plan(DeleteItemRequest request, Predicate<Map<String, AttributeValue>> condition) {
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
         return new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> null, null);

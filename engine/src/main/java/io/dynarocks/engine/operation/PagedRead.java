@@ -9,6 +9,7 @@ import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.DocumentPath;
 import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.operation.ReadOptions;
@@ -44,14 +45,34 @@ final class PagedRead {
         this.selection = ReadExpressions.selection(options, ctx, target);
         ctx.checkAllUsed();
         this.start = options.exclusiveStartKey() == null ? null : target.startKey(options.exclusiveStartKey());
+        check(condition, query, options.filterExpression() != null ? "Filter Expression" : "QueryFilter");
+    }
+
+    /**
+     * A read whose filter (null for none) and projection (null for all) are resolved already (a translated
+     * PartiQL SELECT), with the same checks.
+     */
+    PagedRead(Engine engine, ReadOptions options, Condition condition, Projection projection, boolean query) {
+        this.engine = engine;
+        this.options = options;
+        this.filter = ReadExpressions.predicate(condition);
+        this.table = engine.catalog().require(options.tableName());
+        this.target = ReadTarget.resolve(table, options.indexName(), options.consistentRead());
+        this.selection = Selection.of(options.select(), projection, projection == null ? null : "ProjectionExpression",
+                target);
+        this.start = options.exclusiveStartKey() == null ? null : target.startKey(options.exclusiveStartKey());
+        check(condition, query, "Filter Expression");
+    }
+
+    /** The projection and filter against the key schema; {@code filterName} names the filter in messages. */
+    private void check(Condition condition, boolean query, String filterName) {
         if (selection.projection() != null) {
             KeyAttributeRules.checkNoNestedKeyPaths(table, selection.projection().paths());
         }
         if (condition != null) {
             List<DocumentPath> paths = Condition.paths(condition);
             if (query) {
-                KeyAttributeRules.checkFilterAvoidsKeys(target, paths,
-                        options.filterExpression() != null ? "Filter Expression" : "QueryFilter");
+                KeyAttributeRules.checkFilterAvoidsKeys(target, paths, filterName);
             }
             KeyAttributeRules.checkNoNestedKeyPaths(table, paths);
         }

@@ -28,10 +28,23 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
                 request.returnItemCollectionMetrics());
     }
 
+    /**
+     * Runs a put whose condition is resolved already (a translated PartiQL INSERT); the request carries
+     * no expressions.
+     */
+    public Response execute(PutItemRequest request, Predicate<Map<String, AttributeValue>> condition) {
+        return rmw.applyReturningOld(plan(request, condition), request.returnValues(),
+                request.returnConsumedCapacity(), request.returnItemCollectionMetrics());
+    }
+
     /** Validates the request and plans its write (also one Put of TransactWriteItems). */
     public ItemWrite plan(PutItemRequest request) {
-        Predicate<Map<String, AttributeValue>> condition = ItemExpressions.writeCondition(
-                request.conditionExpression(), request.legacy(), request.expressionParameters());
+        return plan(request, ItemExpressions.writeCondition(request.conditionExpression(), request.legacy(),
+                request.expressionParameters()));
+    }
+
+    /** Plans a put under a resolved condition (null for none). */
+    public ItemWrite plan(PutItemRequest request, Predicate<Map<String, AttributeValue>> condition) {
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());
         ItemSize.requireWithinLimit(request.item());

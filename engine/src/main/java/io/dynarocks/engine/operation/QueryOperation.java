@@ -3,7 +3,10 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.read.KeyConditionRange;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Projection;
+import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.expression.Expressions;
 import io.dynarocks.protocol.expression.KeyCondition;
 import io.dynarocks.protocol.expression.legacy.LegacyParameters;
@@ -38,10 +41,22 @@ public final class QueryOperation implements Operation<QueryRequest> {
         ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
                 "KeyConditionExpression, FilterExpression and ProjectionExpression are null");
         KeyCondition keyCondition = keyCondition(request, ctx);
-        PagedRead read = new PagedRead(engine, o, ctx, true);
+        return page(new PagedRead(engine, o, ctx, true), keyCondition, request);
+    }
+
+    /**
+     * Runs a query whose key condition, filter (null for none) and projection (null for all) are resolved
+     * already (a translated PartiQL SELECT); the request carries no expressions.
+     */
+    public ItemsResponse execute(QueryRequest request, KeyCondition keyCondition, Condition filter,
+            Projection projection) {
+        return page(new PagedRead(engine, request.options(), filter, projection, true), keyCondition, request);
+    }
+
+    private static ItemsResponse page(PagedRead read, KeyCondition keyCondition, QueryRequest request) {
         KeyRange range = KeyConditionRange.of(read.target(), keyCondition);
-        if (o.exclusiveStartKey() != null) {
-            KeyConditionRange.checkStart(read.target(), keyCondition, o.exclusiveStartKey());
+        if (request.options().exclusiveStartKey() != null) {
+            KeyConditionRange.checkStart(read.target(), keyCondition, request.options().exclusiveStartKey());
         }
         return read.page(range, !request.scanIndexForward());
     }

@@ -2,7 +2,10 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.ExpressionContext;
+import io.dynarocks.protocol.expression.Projection;
+import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.expression.legacy.LegacyParameters;
 import io.dynarocks.protocol.operation.ReadOptions;
 import io.dynarocks.protocol.operation.Response;
@@ -38,6 +41,17 @@ public final class ScanOperation implements Operation<ScanRequest> {
         ExpressionContext ctx = ItemExpressions.context(o.expressionParameters(), anyExpression,
                 "FilterExpression and ProjectionExpression are null");
         PagedRead read = new PagedRead(engine, o, ctx, false);
+        KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
+                request.totalSegments());
+        return read.page(range, false);
+    }
+
+    /**
+     * Runs a scan whose filter (null for none) and projection (null for all) are resolved already (a
+     * translated PartiQL SELECT); the request carries no expressions.
+     */
+    public ItemsResponse execute(ScanRequest request, Condition filter, Projection projection) {
+        PagedRead read = new PagedRead(engine, request.options(), filter, projection, false);
         KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
                 request.totalSegments());
         return read.page(range, false);

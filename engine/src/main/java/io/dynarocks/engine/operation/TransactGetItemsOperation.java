@@ -39,10 +39,19 @@ public final class TransactGetItemsOperation implements Operation<TransactGetIte
 
     @Override
     public TransactGetItemsResponse execute(TransactGetItemsRequest request) {
+        return execute(request, request.gets().stream().map(GetItemOperation::projection).toList());
+    }
+
+    /**
+     * Runs the reads with projections resolved already (a PartiQL transaction of SELECTs; null for the
+     * whole item): {@code projections.get(i)} is that of {@code request.gets().get(i)}.
+     */
+    public TransactGetItemsResponse execute(TransactGetItemsRequest request, List<Projection> projections) {
         List<Read> reads = new ArrayList<>();
         Set<ByteBuffer> targets = new HashSet<>();
-        for (GetItemRequest get : request.gets()) {
-            Projection projection = GetItemOperation.projection(get);
+        for (int i = 0; i < request.gets().size(); i++) {
+            GetItemRequest get = request.gets().get(i);
+            Projection projection = projections.get(i);
             TableDefinition table = engine.catalog().require(get.tableName());
             byte[] key = ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, Keys.ofKey(table.keySchema(), get.key()));
             if (!targets.add(ByteBuffer.wrap(key))) {

@@ -52,7 +52,23 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
 
     @Override
     public TransactWriteItemsResponse execute(TransactWriteItemsRequest request) {
-        List<ItemWrite> writes = plan(request.transactItems());
+        return run(request, plan(request.transactItems()));
+    }
+
+    /**
+     * Runs a transaction whose actions are planned already (PartiQL plans them from its statements):
+     * {@code writes.get(i)} is the plan of {@code request.transactItems().get(i)}.
+     */
+    public TransactWriteItemsResponse execute(TransactWriteItemsRequest request, List<ItemWrite> writes) {
+        Set<ByteBuffer> targets = new HashSet<>();
+        for (ItemWrite write : writes) {
+            requireOneActionPerItem(targets, write);
+        }
+        requireWithinSize(request.transactItems().stream().mapToLong(TransactWriteItemsOperation::bytes).sum());
+        return run(request, writes);
+    }
+
+    private TransactWriteItemsResponse run(TransactWriteItemsRequest request, List<ItemWrite> writes) {
         String token = request.clientRequestToken();
         if (token != null) {
             TransactionCapacity earlier = tokens.begin(token, request.digest());
@@ -85,26 +101,38 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
             ItemWrite write;
             if (item.put() != null) {
                 write = puts.plan(item.put());
-                bytes += ItemSize.of(item.put().item());
             } else if (item.update() != null) {
                 write = updates.plan(item.update());
-                bytes += ItemSize.of(item.update().key());
             } else if (item.delete() != null) {
                 write = deletes.plan(item.delete());
-                bytes += ItemSize.of(item.delete().key());
             } else {
                 write = ConditionCheck.plan(engine, item.conditionCheck());
-                bytes += ItemSize.of(item.conditionCheck().key());
             }
-            if (!targets.add(ByteBuffer.wrap(write.storageKey()))) {
-                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
-            }
+            bytes += bytes(item);
+            requireOneActionPerItem(targets, write);
             writes.add(write);
         }
+        requireWithinSize(bytes);
+        return writes;
+    }
+
+    /** What an action adds to the transaction's size: a put's item, otherwise the key. */
+    private static long bytes(TransactWriteItem item) {
+        return item.put() != null ? ItemSize.of(item.put().item())
+                : ItemSize.of(item.update() != null ? item.update().key()
+                        : item.delete() != null ? item.delete().key() : item.conditionCheck().key());
+    }
+
+    private static void requireOneActionPerItem(Set<ByteBuffer> targets, ItemWrite write) {
+        if (!targets.add(ByteBuffer.wrap(write.storageKey()))) {
+            throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+        }
+    }
+
+    private static void requireWithinSize(long bytes) {
         if (bytes > MAX_TRANSACTION_BYTES) {
             throw DynamoException.validation("Transaction request size has exceeded the maximum allowed size of 4 MB");
         }
-        return writes;
     }
 
     private TransactionCapacity run(List<ItemWrite> writes) {
@@ -165,6 +193,8 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
                 return CancellationReason.conditionalCheckFailed(e.item());
             case "ValidationException":
                 return CancellationReason.validationError(e.getMessage());
+            case "DuplicateItemException":
+                return CancellationReason.duplicateItem();
             default:
                 throw e;
         }

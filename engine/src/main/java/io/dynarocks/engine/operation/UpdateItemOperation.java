@@ -37,7 +37,23 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
 
     @Override
     public Response execute(UpdateItemRequest request) {
-        Planned planned = planned(request);
+        return execute(request, planned(request));
+    }
+
+    /**
+     * Runs an update whose update and condition are resolved already (a translated PartiQL UPDATE); the
+     * request carries no expressions.
+     */
+    public Response execute(UpdateItemRequest request, Update update, Predicate<Map<String, AttributeValue>> condition) {
+        return execute(request, planned(request, update, condition));
+    }
+
+    /** Plans an update with a resolved update and condition (one Update of a PartiQL transaction). */
+    public ItemWrite plan(UpdateItemRequest request, Update update, Predicate<Map<String, AttributeValue>> condition) {
+        return planned(request, update, condition).write();
+    }
+
+    private Response execute(UpdateItemRequest request, Planned planned) {
         ReadModifyWrite.Result result = rmw.apply(planned.write());
         return new ItemResponse("Attributes", returned(request, planned.update(), result),
                 WriteCapacity.of(request.returnConsumedCapacity(), planned.write().table(), result),
@@ -68,6 +84,10 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
         Predicate<Map<String, AttributeValue>> condition = ItemExpressions.condition(request.conditionExpression(),
                 request.legacy(), ctx);
         ctx.checkAllUsed();
+        return planned(request, update, condition);
+    }
+
+    private Planned planned(UpdateItemRequest request, Update update, Predicate<Map<String, AttributeValue>> condition) {
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
         if (update != null) {
