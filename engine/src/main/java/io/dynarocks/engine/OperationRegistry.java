@@ -10,6 +10,7 @@ import io.dynarocks.engine.operation.DeleteItemOperation;
 import io.dynarocks.engine.operation.DeleteTableOperation;
 import io.dynarocks.engine.operation.DescribeEndpointsOperation;
 import io.dynarocks.engine.operation.DescribeTableOperation;
+import io.dynarocks.engine.operation.ExecuteStatementOperation;
 import io.dynarocks.engine.operation.GetItemOperation;
 import io.dynarocks.engine.operation.ListTablesOperation;
 import io.dynarocks.engine.operation.Operation;
@@ -26,6 +27,7 @@ import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.DescribeEndpointsRequest;
+import io.dynarocks.protocol.operation.ExecuteStatementRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.ListTablesRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
@@ -85,6 +87,7 @@ public final class OperationRegistry implements RequestHandler {
         register("BatchWriteItem", BatchWriteItemRequest::decode, new BatchWriteItemOperation(engine));
         actions.put(DYNAMODB + ".DescribeEndpoints", (body, address) ->
                 new DescribeEndpointsOperation().execute(DescribeEndpointsRequest.decode(body, address)));
+        register("ExecuteStatement", ExecuteStatementRequest::decode, new ExecuteStatementOperation(engine));
         TagOperations.register(this, engine);
     }
 

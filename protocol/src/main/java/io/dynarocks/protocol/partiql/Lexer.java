@@ -1,0 +1,121 @@
+package io.dynarocks.protocol.partiql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a PartiQL statement into tokens; text it cannot read ends the list with an INVALID token. */
+final class Lexer {
+
+    /** A token; {@code text} is the unquoted content for strings and quoted identifiers. */
+    record Token(Kind kind, String text) {
+        boolean is(String punct) {
+            return kind == Kind.PUNCT && text.equals(punct);
+        }
+
+        boolean isKeyword(String word) {
+            return kind == Kind.WORD && text.equalsIgnoreCase(word);
+        }
+    }
+
+    enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, PARAMETER, INVALID, EOF }
+
+    private static final String TWO_CHAR = "<< >> <= >= <> !=";
+
+    private Lexer() {}
+
+    static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+                while (i < n && s.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                int end = s.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return invalid(out);
+                }
+                i = end + 2;
+            } else if (Character.isLetter(c) || c == '_' || c == '$') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                    i++;
+                }
+                out.add(new Token(Kind.WORD, s.substring(start, i)));
+            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
+                i = number(s, i, out);
+            } else if (c == '\'' || c == '"') {
+                StringBuilder text = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return invalid(out);
+                    }
+                    char d = s.charAt(i++);
+                    if (d == c) {
+                        if (i < n && s.charAt(i) == c) {
+                            text.append(c);
+                            i++;
+                            continue;
+                        }
+                        break;
+                    }
+                    text.append(d);
+                }
+                out.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, text.toString()));
+            } else if (c == '?') {
+                out.add(new Token(Kind.PARAMETER, "?"));
+                i++;
+            } else if (i + 1 < n && TWO_CHAR.contains(s.substring(i, i + 2)) && s.charAt(i + 1) != ' ') {
+                out.add(new Token(Kind.PUNCT, s.substring(i, i + 2)));
+                i += 2;
+            } else if ("*,.[](){}:=<>+-;".indexOf(c) >= 0) {
+                out.add(new Token(Kind.PUNCT, String.valueOf(c)));
+                i++;
+            } else {
+                return invalid(out);
+            }
+        }
+        out.add(new Token(Kind.EOF, ""));
+        return out;
+    }
+
+    /** Reads {@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3}; an exponent needs its digits right after the e. */
+    private static int number(String s, int i, List<Token> out) {
+        int start = i;
+        int n = s.length();
+        while (i < n && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int e = i + 1;
+            if (e < n && (s.charAt(e) == '+' || s.charAt(e) == '-')) {
+                e++;
+            }
+            if (e < n && Character.isDigit(s.charAt(e))) {
+                i = e;
+                while (i < n && Character.isDigit(s.charAt(i))) {
+                    i++;
+                }
+            }
+        }
+        out.add(new Token(Kind.NUMBER, s.substring(start, i)));
+        return i;
+    }
+
+    private static List<Token> invalid(List<Token> out) {
+        out.add(new Token(Kind.INVALID, ""));
+        return out;
+    }
+}

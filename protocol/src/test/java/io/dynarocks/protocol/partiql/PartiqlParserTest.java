@@ -1,0 +1,96 @@
+package io.dynarocks.protocol.partiql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.Comparator;
+import io.dynarocks.protocol.expression.DocumentPath;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PartiqlParserTest {
+
+    private static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
+
+    @Test
+    void selectReadsProjectionTableIndexWhereAndOrderBy() {
+        Statement.Select s = (Statement.Select) PartiqlParser.parseUncached(
+                "select a.b[2], \"c d\" FROM \"Tab\".\"Idx\" WHERE pk = ? AND sk >= 5 ORDER BY sk DESC");
+        assertThat(s.table()).isEqualTo("Tab");
+        assertThat(s.index()).isEqualTo("Idx");
+        assertThat(s.projection()).extracting(Expr.Path::path)
+                .containsExactly(DocumentPath.of("a", "b", 2), DocumentPath.of("c d"));
+        assertThat(s.where()).isEqualTo(new Expr.And(
+                new Expr.Compare(Comparator.EQ, new Expr.Path(DocumentPath.of("pk")), new Expr.Parameter(0)),
+                new Expr.Compare(Comparator.GE, new Expr.Path(DocumentPath.of("sk")),
+                        new Expr.Literal(AttributeValue.n("5")))));
+        assertThat(s.orderBy()).containsExactly(new Statement.OrderBy(new Expr.Path(DocumentPath.of("sk")), true));
+        assertThat(s.parameterCount()).isEqualTo(1);
+    }
+
+    @Test
+    void insertReadsAValueOfNestedLiterals() {
+        Statement.Insert i = (Statement.Insert) PartiqlParser.parseUncached(
+                "INSERT INTO t VALUE {'pk': 'it''s', 'n': -1.5e2, 's': <<1, 2>>, 'l': [TRUE, NULL]}");
+        Expr.MapOf value = (Expr.MapOf) i.value();
+        assertThat(value.keys()).containsExactly("pk", "n", "s", "l");
+        assertThat(value.values().get(0)).isEqualTo(new Expr.Literal(AttributeValue.s("it's")));
+        assertThat(value.values().get(1)).isEqualTo(new Expr.Literal(AttributeValue.n("-150")));
+        assertThat(value.values().get(2)).isInstanceOf(Expr.SetOf.class);
+    }
+
+    @Test
+    void updateReadsSetAndRemoveClausesInOrderAndReturning() {
+        Statement.Update u = (Statement.Update) PartiqlParser.parseUncached(
+                "UPDATE t SET a = a + 1, b = list_append(b, [?]) REMOVE c SET d = set_add(d, <<'x'>>) "
+                        + "WHERE pk = 'k' RETURNING MODIFIED NEW *");
+        assertThat(u.changes()).extracting(c -> c.path().path().attribute()).containsExactly("a", "b", "c", "d");
+        assertThat(u.changes().get(2)).isInstanceOf(Statement.Remove.class);
+        assertThat(u.returning()).isEqualTo(Statement.Returning.MODIFIED_NEW);
+    }
+
+    @Test
+    void conditionsBindAsSqlDoes() {
+        Statement.Delete d = (Statement.Delete) PartiqlParser.parseUncached(
+                "DELETE FROM t WHERE NOT a = 1 OR b BETWEEN 1 AND 2 AND c NOT IN [1, 2] AND d IS NOT MISSING");
+        Expr.Or or = (Expr.Or) d.where();
+        assertThat(or.left()).isInstanceOf(Expr.Not.class);
+        Expr.And and = (Expr.And) or.right();
+        assertThat(and.right()).isEqualTo(new Expr.Is(new Expr.Path(DocumentPath.of("d")), true, true));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT * FROM \"t\" WHERE pk = 1 foo | Unexpected token after expression",
+        "DELETE FROM t WHERE pk = 1 ORDER BY pk | Unexpected token after expression",
+        "SELECT * FROM t WHERE | Unexpected term",
+        "SELECT * FROM t WHERE NOT | Unexpected term",
+        "SELECT * FROM | Unexpected term",
+        "SELECT * FROM t WHERE pk = 'p1' AND | Missing right-hand side expression of infix operator",
+        "SELECT * FROM t WHERE ORDER BY pk | Unexpected keyword",
+        "SELECT * FROM t WHERE IS NULL | Unexpected operator",
+        "DELETE FROM | Expected identifier for simple path",
+        "DELETE FROM WHERE pk = 'a' | Expected identifier for simple path",
+        "SELECT * FROM t WHERE pk = 1 # note | ''",
+        "SELECT * FROM t WHERE pk = 1 /* note | ''",
+        "SELECT * FROM t WHERE pk = 1e2147483648 | ''",
+        "INSERT INTO t x VALUE {'pk': 'x'} | Unexpected token after expression",
+    })
+    void malformedStatementsGetDynamoDbsMessages(String statement, String detail) {
+        assertThatThrownBy(() -> PartiqlParser.parseUncached(statement))
+                .isInstanceOf(DynamoException.class)
+                .hasMessage(NOT_WELL_FORMED + detail);
+    }
+
+    @Test
+    void aTableAliasIsNotSupported() {
+        for (String statement : List.of("SELECT * FROM t x WHERE pk = 'x'", "SELECT * FROM t AS x",
+                "UPDATE t x SET a = 3 WHERE pk = 'x'", "DELETE FROM t x WHERE pk = 'x'")) {
+            assertThatThrownBy(() -> PartiqlParser.parseUncached(statement)).hasMessage("Aliasing is not supported");
+        }
+    }
+}
