@@ -60,7 +60,7 @@ class PointInTimeRecoveryIT {
 
         assertThatThrownBy(() -> client.updateContinuousBackups(b -> b.tableName("Settings")
                 .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(36))))
-                .isInstanceOf(DynamoDbException.class).hasMessageContaining("Value 36 at "
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("Value '36' at "
                         + "'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: "
                         + "Member must have value less than or equal to 35");
         assertThatThrownBy(() -> client.describeContinuousBackups(b -> b.tableName("NoSuchTable")))

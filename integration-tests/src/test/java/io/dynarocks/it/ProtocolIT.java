@@ -80,11 +80,35 @@ class ProtocolIT {
     }
 
     @Test
-    void missingTableNameIsAConstraintViolation() throws Exception {
-        HttpResponse<String> r = post("DynamoDB_20120810.DescribeTable", "{}");
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("ValidationException").contains("1 validation error detected: Value null at "
-                + "'tableName' failed to satisfy constraint: Member must not be null");
+    void missingTableNameIsReportedAlone() throws Exception {
+        for (String action : new String[] {"DescribeTable", "DeleteTable", "CreateTable", "UpdateTable"}) {
+            HttpResponse<String> r = post("DynamoDB_20120810." + action, "{}");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("ValidationException")
+                    .contains("The parameter 'TableName' is required but was not present in the request");
+        }
+    }
+
+    @Test
+    void itemRequestsReportAMissingTableNameAmongTheOtherConstraints() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.GetItem", "{}");
+        assertThat(r.body()).contains("2 validation errors detected: Value null at 'tableName' failed to satisfy "
+                + "constraint: Member must not be null; Value null at 'key' failed to satisfy constraint: "
+                + "Member must not be null");
+    }
+
+    @Test
+    void constraintViolationsQuoteTheValue() throws Exception {
+        HttpResponse<String> r = post("DynamoDB_20120810.ListTables", "{\"Limit\": 0}");
+        assertThat(r.body()).contains("\"message\":\"1 validation error detected: Value '0' at 'limit' failed to "
+                + "satisfy constraint: Member must have value greater than or equal to 1\"");
+        HttpResponse<String> two = post("DynamoDB_20120810.ListTables",
+                "{\"Limit\": 101, \"ExclusiveStartTableName\": \"a;\"}");
+        assertThat(two.body()).contains("3 validation errors detected: ")
+                .contains("Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: Member must satisfy "
+                        + "regular expression pattern: [a-zA-Z0-9_.-]+; ")
+                .contains("Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or "
+                        + "equal to 100");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dynarocks.engine.index;
 
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.PrimaryKey;
+import io.dynarocks.engine.item.Keys;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.IndexDefinition;
@@ -57,6 +58,8 @@ public final class IndexEntries {
         if (k.hasRange()) {
             check(index, item, k.rangeName(), k.rangeType());
         }
+        // Index keys have the table keys' size limits (2048 bytes partition, 1024 bytes sort).
+        Keys.checkSizes(item.get(k.hashName()), k.hasRange() ? item.get(k.rangeName()) : null);
     }
 
     private static void check(IndexDefinition index, Map<String, AttributeValue> item, String name, String type) {

@@ -65,8 +65,9 @@ public final class Keys {
         }
     }
 
-    private static void checkSizes(AttributeValue hash, AttributeValue range) {
-        if (ItemSize.of(hash) > MAX_HASH_KEY_BYTES) {
+    /** DynamoDB's key size limits: 2048 bytes for a partition key, 1024 for a sort key; either may be null. */
+    public static void checkSizes(AttributeValue hash, AttributeValue range) {
+        if (hash != null && ItemSize.of(hash) > MAX_HASH_KEY_BYTES) {
             throw DynamoException.validation("One or more parameter values were invalid: Size of hashkey has "
                     + "exceeded the maximum size limit of2048 bytes");
         }

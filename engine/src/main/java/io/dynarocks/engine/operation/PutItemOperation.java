@@ -45,9 +45,11 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
 
     /** Plans a put under a resolved condition (null for none). */
     public ItemWrite plan(PutItemRequest request, Predicate<Map<String, AttributeValue>> condition) {
+        // The whole request is validated before the table is looked up: an oversized item on a missing
+        // table is a ValidationException, as in DynamoDB.
+        ItemSize.requireWithinLimit(request.item());
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());
-        ItemSize.requireWithinLimit(request.item());
         return new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> request.item(),
                 null);
     }

@@ -41,10 +41,14 @@ public final class ExpressionContext {
             if (names.isEmpty()) {
                 throw DynamoException.validation("ExpressionAttributeNames must not be empty");
             }
-            for (String key : names.keySet()) {
-                if (!NAME_KEY.matcher(key).matches()) {
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                if (!NAME_KEY.matcher(e.getKey()).matches()) {
                     throw DynamoException.validation(
-                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
+                }
+                if (e.getValue() == null || e.getValue().isEmpty()) {
+                    throw DynamoException.validation("ExpressionAttributeNames contains invalid value: "
+                            + "Empty attribute name for key " + e.getKey());
                 }
             }
         }

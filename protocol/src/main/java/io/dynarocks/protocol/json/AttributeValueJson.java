@@ -16,8 +16,16 @@ public final class AttributeValueJson {
 
     private AttributeValueJson() {}
 
+    /** DynamoDB's limit on nested documents: the item is level 1, a map or list in it level 2, and so on. */
+    public static final int MAX_NESTING_LEVELS = 32;
+
     /** Reads one attribute value, applying DynamoDB's per-value validation. */
     public static AttributeValue read(JsonReader r) throws IOException {
+        return read(r, 1);
+    }
+
+    /** Reads a value held by a document at nesting {@code level}. */
+    private static AttributeValue read(JsonReader r, int level) throws IOException {
         if (r.isNull()) {
             throw DynamoException.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -28,7 +36,7 @@ public final class AttributeValueJson {
             if (v.isNull()) {
                 return;
             }
-            AttributeValue value = readTyped(name, v);
+            AttributeValue value = readTyped(name, v, level);
             if (value != null) {
                 count[0]++;
                 found[0] = value;
@@ -47,10 +55,32 @@ public final class AttributeValueJson {
 
     /** Reads an item or key: a map from attribute name to value. */
     public static Map<String, AttributeValue> readItem(JsonReader r) throws IOException {
-        return r.readMap(AttributeValueJson::read);
+        Map<String, AttributeValue> item = r.readMap(AttributeValueJson::read);
+        if (item != null && item.containsKey("")) {
+            throw invalid("An attribute name cannot be empty");
+        }
+        return item;
     }
 
-    private static AttributeValue readTyped(String type, JsonReader r) throws IOException {
+    /**
+     * Reads ExpressionAttributeValues; DynamoDB reports an invalid value with its placeholder:
+     * {@code ExpressionAttributeValues contains invalid value: <reason> for key :v}.
+     */
+    public static Map<String, AttributeValue> readExpressionValues(JsonReader r) throws IOException {
+        return r.readMapWithKeys((key, v) -> {
+            try {
+                return read(v);
+            } catch (DynamoException e) {
+                if (!e.type().equals("ValidationException")) {
+                    throw e;
+                }
+                throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                        + " for key " + key);
+            }
+        });
+    }
+
+    private static AttributeValue readTyped(String type, JsonReader r, int level) throws IOException {
         switch (type) {
             case "S":
                 return new AttributeValue.S(r.readString());
@@ -71,12 +101,18 @@ public final class AttributeValueJson {
                 if (items.isEmpty()) {
                     throw invalid("An string set  may not be empty");
                 }
+                if (items.contains(null)) {
+                    throw invalid("An AttributeValue may not contain an empty string.");
+                }
                 return new AttributeValue.SS(noDuplicates(items, items));
             }
             case "NS": {
                 List<String> text = r.readList(JsonReader::readString);
                 if (text.isEmpty()) {
                     throw invalid("An number set  may not be empty");
+                }
+                if (text.contains(null)) {
+                    throw DynamoException.validation("The parameter cannot be converted to a numeric value");
                 }
                 List<DynamoNumber> numbers = text.stream().map(DynamoNumber::parse).toList();
                 return new AttributeValue.NS(noDuplicates(numbers, text));
@@ -86,18 +122,30 @@ public final class AttributeValueJson {
                 if (text.isEmpty()) {
                     throw invalid("Binary sets should not be empty");
                 }
+                if (text.contains(null)) {
+                    throw invalid("Binary sets may not contain null or empty values");
+                }
                 List<Binary> binaries = text.stream().map(AttributeValueJson::binary).toList();
                 return new AttributeValue.BS(noDuplicates(binaries, text));
             }
             case "M":
-                return new AttributeValue.M(r.readMap(AttributeValueJson::read));
+                return new AttributeValue.M(r.readMap(v -> read(v, nested(level))));
             case "L":
-                return new AttributeValue.L(r.readList(AttributeValueJson::read));
+                return new AttributeValue.L(r.readList(v -> read(v, nested(level))));
             default:
                 // Unknown members of an AttributeValue structure are ignored, as by DynamoDB's deserializer.
                 r.skip();
                 return null;
         }
+    }
+
+    /** The level of a document held at {@code level}; deeper than DynamoDB allows is a ValidationException. */
+    private static int nested(int level) {
+        if (level + 1 > MAX_NESTING_LEVELS) {
+            throw invalid("Nesting Levels have exceeded supported limits: documents may be nested at most "
+                    + MAX_NESTING_LEVELS + " levels deep");
+        }
+        return level + 1;
     }
 
     private static <T> Set<T> noDuplicates(List<T> values, List<?> shown) {
@@ -108,13 +156,32 @@ public final class AttributeValueJson {
         return set;
     }
 
+    /**
+     * Decodes a B or BS member strictly, as DynamoDB does: padding is required and every character
+     * must be in the base64 alphabet (Java's decoder would accept missing padding).
+     */
     private static Binary binary(String base64) {
-        try {
-            return Binary.ofBase64(base64);
-        } catch (IllegalArgumentException e) {
-            throw DynamoException.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: "
-                    + base64.length());
+        String prefix = "'" + base64 + "' can not be converted to a Blob: ";
+        if (base64.length() % 4 != 0) {
+            throw DynamoException.serialization(prefix
+                    + "Base64 encoded length is expected a multiple of 4 bytes but found: " + base64.length());
         }
+        for (int i = 0; i < base64.length(); i++) {
+            char c = base64.charAt(i);
+            boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/';
+            boolean padding = c == '=' && i >= base64.length() - 2
+                    && (i == base64.length() - 1 || base64.charAt(i + 1) == '=');
+            if (!alphabet && !padding) {
+                throw DynamoException.serialization(prefix + "Invalid Base64 character: '" + c + "'");
+            }
+        }
+        Binary binary = Binary.ofBase64(base64);
+        if (!binary.base64().equals(base64)) {
+            // Bits left over in the last character: not the canonical encoding of any bytes.
+            throw DynamoException.serialization(prefix + "Invalid last non-pad Base64 character dectected");
+        }
+        return binary;
     }
 
     private static DynamoException invalid(String detail) {

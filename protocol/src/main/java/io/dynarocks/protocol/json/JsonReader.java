@@ -2,6 +2,7 @@ package io.dynarocks.protocol.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import io.dynarocks.protocol.DynamoException;
 import java.io.IOException;
@@ -23,13 +24,30 @@ public final class JsonReader {
         T read(JsonReader reader) throws IOException;
     }
 
+    /** Reads the value of one map entry; the reader stands on the value. */
+    @FunctionalInterface
+    public interface FieldReader<T> {
+        T read(String key, JsonReader reader) throws IOException;
+    }
+
     /** Handles one member of an object; the reader stands on the member's value. */
     @FunctionalInterface
     public interface FieldHandler {
         void field(String name, JsonReader reader) throws IOException;
     }
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * DynamoDB accepts attribute names up to 65,535 bytes (its JSON parser's name limit), more than
+     * Jackson's default of 50,000 characters; the parser's own limit is raised so the check below
+     * can answer with DynamoDB's error.
+     */
+    public static final int MAX_NAME_BYTES = 65_535;
+    /** No name can be longer than a whole request body (16 MB). */
+    private static final int MAX_BODY_CHARS = 16 * 1024 * 1024;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(MAX_BODY_CHARS).build())
+            .build();
 
     private final JsonParser parser;
 
@@ -45,12 +63,18 @@ public final class JsonReader {
             if (first == null) {
                 throw DynamoException.serialization("Start of structure or map found where not expected");
             }
+            if (first != JsonToken.START_OBJECT) {
+                // The body is a structure: null, a list or a scalar is a SerializationException, as in DynamoDB.
+                throw reader.mismatch("Structure");
+            }
             reader.readObject(handler);
             if (p.nextToken() != null) {
                 throw DynamoException.serialization("Unexpected content after the request body");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw DynamoException.serialization(e.getOriginalMessage());
+            // DynamoDB's parse errors end with where the parser stopped.
+            String where = e.getLocation() == null ? "" : " at " + e.getLocation().getColumnNr();
+            throw DynamoException.serialization(e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +95,7 @@ public final class JsonReader {
         }
         expect(JsonToken.START_OBJECT, "Start of structure or map found where not expected");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+            String name = name();
             parser.nextToken();
             handler.field(name, this);
         }
@@ -157,9 +181,44 @@ public final class JsonReader {
         expect(JsonToken.START_OBJECT, "Start of structure or map found where not expected");
         Map<String, T> out = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+            String name = name();
             parser.nextToken();
             out.put(name, value.read(this));
+        }
+        return out;
+    }
+
+    /** The current member name, within DynamoDB's size limit for names. */
+    private String name() throws IOException {
+        String name = parser.currentName();
+        // A char is at most 3 UTF-8 bytes (surrogate pairs: 4 bytes for 2 chars), so short names need no count.
+        if (name.length() > MAX_NAME_BYTES / 3 && utf8Length(name) > MAX_NAME_BYTES) {
+            throw DynamoException.validation("One or more parameter values were invalid: "
+                    + "Attribute name exceeds the maximum size of " + MAX_NAME_BYTES + " bytes");
+        }
+        return name;
+    }
+
+    private static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    /** Reads a map whose values are read knowing their key. */
+    public <T> Map<String, T> readMapWithKeys(FieldReader<T> value) throws IOException {
+        if (isNull()) {
+            return null;
+        }
+        expect(JsonToken.START_OBJECT, "Start of structure or map found where not expected");
+        Map<String, T> out = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = name();
+            parser.nextToken();
+            out.put(name, value.read(name, this));
         }
         return out;
     }
@@ -172,6 +231,9 @@ public final class JsonReader {
 
     private DynamoException mismatch(String expected) {
         JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return DynamoException.serialization("NULL_VALUE cannot be converted to " + expected);
+        }
         if (t == JsonToken.START_OBJECT) {
             return DynamoException.serialization("Start of structure or map found where not expected");
         }

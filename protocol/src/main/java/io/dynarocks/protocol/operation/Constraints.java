@@ -15,6 +15,14 @@ public final class Constraints {
 
     private final List<String> errors = new ArrayList<>();
 
+    /** A member DynamoDB checks before all others: its absence is reported alone, e.g. for TableName. */
+    public static void required(Object value, String member) {
+        if (value == null) {
+            throw DynamoException.validation("The parameter '" + member + "' is required but was not present in the "
+                    + "request");
+        }
+    }
+
     public Constraints notNull(Object value, String member) {
         if (value == null) {
             fail(null, member, "Member must not be null");
@@ -77,7 +85,8 @@ public final class Constraints {
     }
 
     public Constraints fail(Object value, String member, String constraint) {
-        String shown = value == null ? "null" : value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        // DynamoDB quotes every value it shows, numbers and lists included: Value '0' at 'limit'.
+        String shown = value == null ? "null" : "'" + value + "'";
         errors.add("Value " + shown + " at '" + member + "' failed to satisfy constraint: " + constraint);
         return this;
     }

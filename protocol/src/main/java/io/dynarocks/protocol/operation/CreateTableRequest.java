@@ -72,29 +72,13 @@ public record CreateTableRequest(
     }
 
     private void validate() {
+        Constraints.required(tableName, "TableName");
         Constraints c = new Constraints();
         c.tableName(tableName, "tableName");
         c.notNull(attributeDefinitions, "attributeDefinitions");
         c.notNull(keySchema, "keySchema");
-        c.size(keySchema, 1, 2, "keySchema");
-        if (keySchema != null) {
-            for (int i = 0; i < keySchema.size(); i++) {
-                KeySchemaElement e = keySchema.get(i);
-                String at = "keySchema." + (i + 1) + ".member.";
-                c.notNull(e.attributeName(), at + "attributeName");
-                c.notNull(e.keyType(), at + "keyType");
-                c.oneOf(e.keyType(), at + "keyType", "HASH", "RANGE");
-            }
-        }
-        if (attributeDefinitions != null) {
-            for (int i = 0; i < attributeDefinitions.size(); i++) {
-                AttributeDefinition d = attributeDefinitions.get(i);
-                String at = "attributeDefinitions." + (i + 1) + ".member.";
-                c.notNull(d.attributeName(), at + "attributeName");
-                c.notNull(d.attributeType(), at + "attributeType");
-                c.oneOf(d.attributeType(), at + "attributeType", "B", "N", "S");
-            }
-        }
+        SchemaConstraints.keySchema(c, keySchema, "keySchema");
+        SchemaConstraints.attributeDefinitions(c, attributeDefinitions, "attributeDefinitions");
         c.oneOf(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
         ThroughputRules.constraints(c, provisionedThroughput, "provisionedThroughput");
         if (streamSpecification != null) {

@@ -37,4 +37,19 @@ public record GlobalSecondaryIndexUpdate(SecondaryIndexSpec create, String delet
         });
         return new GlobalSecondaryIndexUpdate(f.create, f.delete, f.update, f.throughput);
     }
+
+    /** Member constraints of this entry, whose members are at {@code at} (ending with a dot). */
+    void constrain(Constraints c, String at) {
+        if (create != null) {
+            SecondaryIndexRules.constrain(c, create, at + "create.");
+        }
+        if (deleteIndexName != null) {
+            c.tableName(deleteIndexName, at + "delete.indexName");
+        }
+        if (updateIndexName != null) {
+            c.tableName(updateIndexName, at + "update.indexName");
+            c.notNull(updateThroughput, at + "update.provisionedThroughput");
+            ThroughputRules.constraints(c, updateThroughput, at + "update.provisionedThroughput");
+        }
+    }
 }

@@ -52,7 +52,7 @@ final class ItemMembers {
             case "UpdateExpression" -> updateExpression = r.readString();
             case "ProjectionExpression" -> projectionExpression = r.readString();
             case "ExpressionAttributeNames" -> names = Members.names(r);
-            case "ExpressionAttributeValues" -> values = AttributeValueJson.readItem(r);
+            case "ExpressionAttributeValues" -> values = AttributeValueJson.readExpressionValues(r);
             case "AttributesToGet" -> attributesToGet = Members.strings(r);
             case "ConsistentRead" -> consistentRead = r.readBoolean();
             case "ReturnValues" -> returnValues = r.readString();

@@ -56,7 +56,7 @@ final class ReadMembers {
             case "ScanIndexForward" -> scanIndexForward = r.readBoolean();
             case "ExclusiveStartKey" -> exclusiveStartKey = AttributeValueJson.readItem(r);
             case "ExpressionAttributeNames" -> names = Members.names(r);
-            case "ExpressionAttributeValues" -> values = AttributeValueJson.readItem(r);
+            case "ExpressionAttributeValues" -> values = AttributeValueJson.readExpressionValues(r);
             case "ReturnConsumedCapacity" -> returnConsumedCapacity = r.readString();
             case "Segment" -> segment = r.readInt();
             case "TotalSegments" -> totalSegments = r.readInt();

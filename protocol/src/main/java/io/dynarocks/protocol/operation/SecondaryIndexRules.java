@@ -24,19 +24,22 @@ public final class SecondaryIndexRules {
             return;
         }
         for (int i = 0; i < specs.size(); i++) {
-            SecondaryIndexSpec s = specs.get(i);
-            String at = member + "." + (i + 1) + ".member.";
-            c.tableName(s.indexName(), at + "indexName");
-            c.notNull(s.keySchema(), at + "keySchema");
-            c.size(s.keySchema(), 1, 2, at + "keySchema");
-            c.notNull(s.projection(), at + "projection");
-            if (s.projection() != null) {
-                c.oneOf(s.projection().projectionType(), at + "projection.projectionType", "ALL", "INCLUDE",
-                        "KEYS_ONLY");
-                c.size(s.projection().nonKeyAttributes(), 1, 20, at + "projection.nonKeyAttributes");
-            }
-            ThroughputRules.constraints(c, s.provisionedThroughput(), at + "provisionedThroughput");
+            constrain(c, specs.get(i), member + "." + (i + 1) + ".member.");
         }
+    }
+
+    /** Member constraints of one index declaration whose members are at {@code at} (ending with a dot). */
+    static void constrain(Constraints c, SecondaryIndexSpec s, String at) {
+        c.tableName(s.indexName(), at + "indexName");
+        c.notNull(s.keySchema(), at + "keySchema");
+        SchemaConstraints.keySchema(c, s.keySchema(), at + "keySchema");
+        c.notNull(s.projection(), at + "projection");
+        if (s.projection() != null) {
+            c.oneOf(s.projection().projectionType(), at + "projection.projectionType", "ALL", "INCLUDE",
+                    "KEYS_ONLY");
+            c.size(s.projection().nonKeyAttributes(), 1, 20, at + "projection.nonKeyAttributes");
+        }
+        ThroughputRules.constraints(c, s.provisionedThroughput(), at + "provisionedThroughput");
     }
 
     /** Checks CreateTable's indexes against the table's key schema and attribute definitions. */

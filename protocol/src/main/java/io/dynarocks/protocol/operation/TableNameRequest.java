@@ -14,6 +14,7 @@ public record TableNameRequest(String tableName) {
                 r.skip();
             }
         });
+        Constraints.required(name[0], "TableName");
         new Constraints().tableName(name[0], "tableName").check();
         return new TableNameRequest(name[0]);
     }

@@ -41,9 +41,16 @@ public record UpdateTableRequest(
                 default -> r.skip();
             }
         });
+        Constraints.required(f.tableName, "TableName");
         Constraints c = new Constraints().tableName(f.tableName, "tableName");
         c.oneOf(f.billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
         ThroughputRules.constraints(c, f.throughput, "provisionedThroughput");
+        SchemaConstraints.attributeDefinitions(c, f.defs, "attributeDefinitions");
+        if (f.gsiUpdates != null) {
+            for (int i = 0; i < f.gsiUpdates.size(); i++) {
+                f.gsiUpdates.get(i).constrain(c, "globalSecondaryIndexUpdates." + (i + 1) + ".member.");
+            }
+        }
         if (f.stream != null) {
             f.stream.constrain(c);
         }

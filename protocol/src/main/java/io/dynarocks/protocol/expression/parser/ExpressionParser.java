@@ -13,6 +13,8 @@ public final class ExpressionParser {
 
     private static final List<String> CONDITION_KEYWORDS = List.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final List<String> UPDATE_KEYWORDS = List.of("SET", "REMOVE", "ADD", "DELETE");
+    /** DynamoDB's limit on document nesting, which bounds document paths too. */
+    private static final int MAX_PATH_DEPTH = 32;
 
     private final String source;
     private final List<Token> tokens;
@@ -273,6 +275,10 @@ public final class ExpressionParser {
                 segments.add(new Syntax.Index(Integer.parseInt(n.text())));
                 expectPunct("]");
             } else {
+                if (segments.size() > MAX_PATH_DEPTH) {
+                    throw new SyntaxError("The document path has too many nesting levels; nesting levels: "
+                            + segments.size());
+                }
                 return new Syntax.Path(segments);
             }
         }

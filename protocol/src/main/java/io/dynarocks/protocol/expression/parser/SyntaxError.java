@@ -6,4 +6,9 @@ public final class SyntaxError extends RuntimeException {
     public SyntaxError(String token, String near) {
         super("Syntax error; token: \"" + token + "\", near: \"" + near + "\"", null, false, false);
     }
+
+    /** An error that is not about one token, e.g. a limit. */
+    public SyntaxError(String message) {
+        super(message, null, false, false);
+    }
 }
