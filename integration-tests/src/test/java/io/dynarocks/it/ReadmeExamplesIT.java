@@ -2,9 +2,7 @@ package io.dynarocks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynarocks.client.InProcessClients;
 import io.dynarocks.junit5.DynaRocksTest;
-import io.dynarocks.server.DynaRocks;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 /**
  * The README's Java examples, run. Every {@code ```java} block of the README must appear verbatim
- * (ignoring indentation) in this file, {@link Song} or {@link MusicIT}, with
+ * (ignoring indentation) in this file, {@link Song}, {@link MusicTest} or {@link EmbeddedServerTest}, with
  * {@code URI.create("http://localhost:8000")} standing for the test server's {@code endpoint};
  * blocks with more in their info string (e.g. {@code ```java testcontainers}, which needs Docker)
  * are not checked.
@@ -77,22 +75,11 @@ class ReadmeExamplesIT {
     }
 
     @Test
-    void embeddedServerWithAnInProcessClient() {
-        List<String> tables;
-        try (DynaRocks db = DynaRocks.builder().inMemory().port(0).start();
-             DynamoDbClient client = InProcessClients.client(db)) {
-            tables = client.listTables().tableNames();
-        }
-
-        assertThat(tables).isEmpty();
-    }
-
-    @Test
     void everyJavaBlockOfTheReadmeIsRunHere() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8)
                 .replace("URI.create(\"http://localhost:8000\")", "endpoint");
         List<List<String>> sources = new ArrayList<>();
-        for (String file : List.of("ReadmeExamplesIT.java", "Song.java", "MusicIT.java")) {
+        for (String file : List.of("ReadmeExamplesIT.java", "Song.java", "MusicTest.java", "EmbeddedServerTest.java")) {
             sources.add(lines(Files.readString(SOURCES.resolve(file), StandardCharsets.UTF_8)));
         }
         Matcher block = JAVA_BLOCK.matcher(readme);

@@ -82,7 +82,8 @@ public final class DynaRocksExtension
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Session.class, k -> {
             if (settings.scope() == Scope.JVM) {
                 DynaRocks shared = classContext.getRoot().getStore(NAMESPACE)
-                        .getOrComputeIfAbsent(DynaRocks.class, c -> startServer(), DynaRocks.class);
+                        .getOrComputeIfAbsent(SharedServer.class, c -> new SharedServer(startServer()), SharedServer.class)
+                        .server();
                 return new Session(shared, false, settings.transport());
             }
             return new Session(startServer(), true, settings.transport());
@@ -105,6 +106,14 @@ public final class DynaRocksExtension
         return context.getTestClass()
                 .flatMap(c -> AnnotationSupport.findAnnotation(c, DynaRocksTest.class))
                 .orElse(Defaults.SETTINGS);
+    }
+
+    /** The JVM-scoped server, closed when the root context closes (by JUnit 5.9 and later alike, see {@link Session}). */
+    private record SharedServer(DynaRocks server) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 
     /** The settings of a class that uses {@code @ExtendWith(DynaRocksExtension.class)} without {@link DynaRocksTest}. */

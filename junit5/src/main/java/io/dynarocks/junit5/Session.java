@@ -5,6 +5,7 @@ import io.dynarocks.junit5.DynaRocksTest.Transport;
 import io.dynarocks.server.DynaRocks;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -17,8 +18,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** One test class's view of a server: the clients it was given, created on first use and closed with the class. */
-final class Session implements AutoCloseable {
+/**
+ * One test class's view of a server: the clients it was given, created on first use and closed with the class.
+ * It is a {@code CloseableResource} for JUnit 5.9 to 5.12, which close only those, and {@code AutoCloseable}
+ * for JUnit 5.13 and later, which deprecate them; closing twice is harmless.
+ */
+final class Session implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final DynaRocks server;
     private final boolean ownsServer;
@@ -29,6 +34,7 @@ final class Session implements AutoCloseable {
     private DynamoDbEnhancedClient enhancedClient;
     private DynamoDbStreamsClient streamsClient;
     private DynamoDbClient resetClient;
+    private boolean closed;
 
     Session(DynaRocks server, boolean ownsServer, Transport transport) {
         this.server = server;
@@ -95,6 +101,10 @@ final class Session implements AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (AutoCloseable c : opened) {
             c.close();
         }

@@ -5,6 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.dynarocks.junit5.DynaRocksTest.Scope;
 import io.dynarocks.server.DynaRocks;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class DynaRocksExtensionTest {
 
     static final List<DynaRocks> SERVERS = new CopyOnWriteArrayList<>();
+    static final List<Integer> PORTS = new CopyOnWriteArrayList<>();
     static final List<List<String>> TABLES_SEEN = new CopyOnWriteArrayList<>();
 
     @Test
@@ -56,6 +61,25 @@ class DynaRocksExtensionTest {
         assertThat(TABLES_SEEN).containsExactly(List.of("Fresh"), List.of("Fresh"));
     }
 
+    @Test
+    void classAndJvmScopedServersStopWhenTheirTestsAreDone() {
+        PORTS.clear();
+
+        TestExecutionSummary summary = run(ClassScopedA.class, JvmScopedA.class);
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(PORTS).hasSize(2).allSatisfy(port -> assertThat(accepts(port)).isFalse());
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static TestExecutionSummary run(Class<?>... classes) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
@@ -77,6 +101,7 @@ class DynaRocksExtensionTest {
         @Test
         void records(DynaRocks db) {
             SERVERS.add(db);
+            PORTS.add(db.port());
         }
     }
 
@@ -95,6 +120,7 @@ class DynaRocksExtensionTest {
         @Test
         void records(DynaRocks db) {
             SERVERS.add(db);
+            PORTS.add(db.port());
         }
     }
 

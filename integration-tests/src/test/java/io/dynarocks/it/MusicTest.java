@@ -1,6 +1,6 @@
 package io.dynarocks.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynarocks.junit5.DynaRocksTest;
 import java.util.Map;
@@ -11,9 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The README's JUnit 5 example, as written there. */
 @DynaRocksTest
-class MusicIT {
+class MusicTest {
     DynamoDbClient client; // injected, like DynamoDbAsyncClient, DynamoDbEnhancedClient, DynamoDbStreamsClient, DynaRocks and URI
 
     @Test
@@ -24,7 +23,7 @@ class MusicIT {
                 .keySchema(k -> k.attributeName("Artist").keyType(KeyType.HASH)));
         client.putItem(b -> b.tableName("Music").item(Map.of("Artist", AttributeValue.fromS("Acme Band"))));
 
-        assertThat(client.getItem(b -> b.tableName("Music")
-                .key(Map.of("Artist", AttributeValue.fromS("Acme Band")))).hasItem()).isTrue();
+        assertTrue(client.getItem(b -> b.tableName("Music")
+                .key(Map.of("Artist", AttributeValue.fromS("Acme Band")))).hasItem());
     }
 }

@@ -1,0 +1,59 @@
+package io.dynarocks.consumers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The bill of materials names every published module. */
+class BomTest {
+
+    private static final Path ROOT = Path.of("..");
+    /** Modules that are built and tested but not published for applications. */
+    private static final Set<String> UNPUBLISHED = Set.of("bom", "bench", "integration-tests", "consumer-tests");
+
+    @Test
+    void bomManagesEveryPublishedModule() throws Exception {
+        List<String> published = new ArrayList<>();
+        for (String module : children(pom(ROOT.resolve("pom.xml")), "modules", "module")) {
+            if (!UNPUBLISHED.contains(module)) {
+                published.add(artifactId(pom(ROOT.resolve(module).resolve("pom.xml"))));
+            }
+        }
+
+        List<String> managed = children(pom(ROOT.resolve("bom/pom.xml")), "dependencies", "artifactId");
+
+        assertThat(managed).as("bom/pom.xml must manage every published module").containsExactlyInAnyOrderElementsOf(published);
+    }
+
+    private static Element pom(Path file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+    }
+
+    private static String artifactId(Element project) {
+        NodeList children = project.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals("artifactId")) {
+                return e.getTextContent().strip();
+            }
+        }
+        throw new IllegalStateException("no artifactId");
+    }
+
+    /** The text of every {@code tag} under the first {@code container} element. */
+    private static List<String> children(Element root, String container, String tag) {
+        Element parent = (Element) root.getElementsByTagName(container).item(0);
+        NodeList nodes = parent.getElementsByTagName(tag);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent().strip());
+        }
+        return texts;
+    }
+}
