@@ -20,9 +20,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
@@ -51,6 +49,8 @@ public final class DynaRocks implements AutoCloseable {
      * and start ~80 ms sooner (bench/RESULTS.md).
      */
     private static final ByteBufAllocator ALLOCATOR = new UnpooledByteBufAllocator(false);
+    /** Native epoll where it loads, else NIO (see NettyTransport). */
+    private static final NettyTransport TRANSPORT = NettyTransport.available();
 
     private final ServerConfig config;
     private final Engine engine;
@@ -85,7 +85,7 @@ public final class DynaRocks implements AutoCloseable {
                     return t;
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
-                NioIoHandler.newFactory());
+                TRANSPORT.ioHandlerFactory());
         this.engine = new Engine(opened(storage, pendingMetrics), clock);
         OperationRegistry registry = new OperationRegistry(engine);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
@@ -119,7 +119,7 @@ public final class DynaRocks implements AutoCloseable {
                 MAX_BODY_BYTES);
         return new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(TRANSPORT.serverChannel())
                 .option(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -192,6 +192,11 @@ public final class DynaRocks implements AutoCloseable {
             throw new IllegalStateException("started without a DAX port");
         }
         return dax;
+    }
+
+    /** The Netty transport serving the sockets: epoll where its native library loads, else NIO. */
+    public NettyTransport transport() {
+        return TRANSPORT;
     }
 
     public int port() {

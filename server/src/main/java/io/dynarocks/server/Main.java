@@ -85,7 +85,8 @@ public final class Main implements Callable<Integer> {
         }, "dynarocks-shutdown"));
         System.out.println("DynaRocks listening on " + server.endpoint()
                 + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
-                + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : ""));
+                + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : "")
+                + ", " + server.transport().label() + " transport");
         System.out.flush();
         IdleHeap.enableInBackground();
         stopped.await();

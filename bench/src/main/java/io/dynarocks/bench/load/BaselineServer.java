@@ -1,5 +1,6 @@
 package io.dynarocks.bench.load;
 
+import io.dynarocks.server.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -10,9 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -40,12 +39,14 @@ public final class BaselineServer {
         CRC32 crc = new CRC32();
         crc.update(BODY);
         String checksum = Long.toString(crc.getValue());
+        // The same transport choice as DynaRocks: epoll where it loads, NIO with -Dio.netty.transport.noNative=true.
+        NettyTransport transport = NettyTransport.available();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
-                NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         Fixed handler = new Fixed(checksum);
         Channel channel = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -55,7 +56,7 @@ public final class BaselineServer {
                 })
                 .bind("127.0.0.1", port).sync().channel();
         System.out.println("baseline listening on http://127.0.0.1:"
-                + ((InetSocketAddress) channel.localAddress()).getPort());
+                + ((InetSocketAddress) channel.localAddress()).getPort() + ", " + transport.label() + " transport");
         System.out.flush();
         channel.closeFuture().sync();
     }
