@@ -4,7 +4,8 @@
 # the DAX-style cache port against the main port (hot keys), the in-process client against loopback
 # HTTP, and start-up and memory with the recommended JVM flags (RECOMMENDED_JVM_FLAGS).
 # Stops only the processes it started. Tunables (environment): SECONDS_PER_RUN, WARMUP_SECONDS,
-# THREADS, WORKLOADS, RAW_WORKLOADS (empty: none), ITEMS, ITEM_BYTES, SETTLE_SECONDS, SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
+# THREADS, WORKLOADS, RAW_WORKLOADS (empty: none), ITEMS, ITEM_BYTES, SETTLE_SECONDS, LIFECYCLES, SKIP_BUILD=1,
+# MVN_FLAGS (e.g. -o), SKIP_STARTUP=1 (no start-up probes).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +21,8 @@ ITEM_BYTES=${ITEM_BYTES:-1024}
 # Resident memory is read 1 s after the preload and again after this many idle seconds (IdleHeap's
 # periodic collection runs after 5 s without one).
 SETTLE_SECONDS=${SETTLE_SECONDS:-12}
+# Table life cycles (LifecycleBenchmark) per server, after as many again to warm up.
+LIFECYCLES=${LIFECYCLES:-100}
 # Documented in bench/README.md and used by the Docker image; every other run uses the JVM's defaults.
 RECOMMENDED_JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
 SERVER_JAR=server/target/dynarocks.jar
@@ -92,6 +95,7 @@ fi
 log "installing dynalite 4.0.0 into $WORK"
 (cd "$WORK" && npm install --silent --no-audit --no-fund --no-save dynalite@4.0.0 >/dev/null)
 
+if [[ -z "${SKIP_STARTUP:-}" ]]; then
 log "start-up probes"
 for i in 1 2; do
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe embedded | tee -a "$RESULTS"
@@ -116,6 +120,7 @@ for i in 1 2; do
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $RECOMMENDED_JVM_FLAGS $CDS_FLAG "$SERVER_JAR" \
     --data-dir "$WORK/probe-flags-$i" | tee -a "$RESULTS"
 done
+fi
 
 # The fixed-200 Netty server with both clients and every workload (it answers {} to each, so its CPU per
 # request is the floor of the transport for that request's size). It is a ceiling, so it runs at the
@@ -165,8 +170,14 @@ done
 
 log "in-process client against loopback HTTP (embedded in-memory server)"
 java -cp "$BENCH_JAR" io.dynarocks.bench.load.InProcessComparison --items "$ITEMS" --item-bytes "$ITEM_BYTES" \
-  --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --threads "$THREADS" --workloads get \
+  --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --threads "$THREADS" --workloads get,put \
   | tee -a "$RESULTS"
+
+log "test-suite workload: table life cycles in process and over loopback HTTP (embedded in-memory server)"
+for mode in in-process http; do
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.LifecycleBenchmark --embedded "$mode" --cycles "$LIFECYCLES" \
+    | tee -a "$RESULTS"
+done
 
 log "dynalite"
 port=$(free_port)
@@ -175,6 +186,8 @@ node "$WORK/node_modules/dynalite/cli.js" --port "$port" --host 127.0.0.1 \
 STARTED+=($!); pid=$!
 until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.1; done
 measure dynalite "http://127.0.0.1:$port" "$pid"
+java -cp "$BENCH_JAR" io.dynarocks.bench.load.LifecycleBenchmark --endpoint "http://127.0.0.1:$port" --label dynalite \
+  --cycles "$LIFECYCLES" | tee -a "$RESULTS"
 stop "$pid"
 
 baseline again
@@ -188,4 +201,6 @@ and the lean \`--client raw\` for $RAW_WORKLOADS; each in one JVM on the same ma
 $(cat "$RESULTS")
 \`\`\`"
 java -cp "$BENCH_JAR" io.dynarocks.bench.load.ResultsReport "$RESULTS" "$ROOT/bench/RESULTS.md" "$header"
-log "wrote bench/RESULTS.md"
+cp "$RESULTS" "$ROOT/bench/results.jsonl"
+java -cp "$BENCH_JAR" io.dynarocks.bench.load.Charts "$RESULTS" "$ROOT/bench/charts"
+log "wrote bench/RESULTS.md, bench/results.jsonl and the charts in bench/charts/"

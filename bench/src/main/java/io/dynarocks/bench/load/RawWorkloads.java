@@ -70,7 +70,7 @@ final class RawWorkloads {
                 + i % DataSet.ITEMS_PER_PARTITION + "\"}}";
     }
 
-    private static String item(DataSet d, int i) {
+    static String item(DataSet d, int i) {
         String key = key(i);
         return key.substring(0, key.length() - 1) + ",\"n\":{\"N\":\"0\"},\"data\":{\"S\":\"" + d.payload() + "\"}}";
     }

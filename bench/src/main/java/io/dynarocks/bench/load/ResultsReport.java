@@ -45,7 +45,10 @@ public final class ResultsReport {
                 + pair(lines, "DAX-style cache port against the main port (hot-key reads: 90 % on 1 % of the keys)",
                         "dynarocks-rocksdb", "dynarocks-rocksdb-dax")
                 + pair(lines, "In-process SDK client against loopback HTTP (one embedded in-memory server)",
-                        "embedded-http", "embedded-in-process");
+                        "embedded-http", "embedded-in-process")
+                + pair(lines, "In-process SDK client against dynalite over HTTP (SDK client, same run)",
+                        PEER, "embedded-in-process")
+                + lifecycle(lines) + charts();
         Path results = Path.of(args[1]);
         String old = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n\n" + START + "\n" + END
                 + "\n";
@@ -215,6 +218,41 @@ public final class ResultsReport {
             s.append(" | ").append(ratio(b, gets.get(PEER + "|" + b.get("threads")))).append(" |\n");
         }
         return !best.isEmpty() ? s.append('\n').toString() : "";
+    }
+
+    /** The test-suite workload: one table's life cycle per server (LifecycleBenchmark). */
+    private static String lifecycle(List<Map<String, String>> lines) {
+        StringBuilder s = new StringBuilder("### Test-suite workload: table life cycle (CreateTable with a GSI and "
+                + "wait, 20 PutItems, one index Query, DeleteTable and wait)\n\n| server and client | ms per cycle "
+                + "| p50 / p99 ms | dynalite / this |\n|---|---:|---:|---:|\n");
+        Map<String, String> peer = null;
+        for (Map<String, String> l : lines) {
+            if ("lifecycle".equals(l.get("probe")) && PEER.equals(l.get("label"))) {
+                peer = l;
+            }
+        }
+        boolean any = false;
+        for (Map<String, String> l : lines) {
+            if ("lifecycle".equals(l.get("probe"))) {
+                any = true;
+                s.append("| ").append(l.get("label")).append(" | ").append(l.get("msPerCycle")).append(" | ")
+                        .append(l.get("p50Ms")).append(" / ").append(l.get("p99Ms")).append(" | ")
+                        .append(peer == null ? "-" : String.format(Locale.ROOT, "%.1fx",
+                                Double.parseDouble(peer.get("msPerCycle")) / Double.parseDouble(l.get("msPerCycle"))))
+                        .append(" |\n");
+            }
+        }
+        return any ? s.append('\n').toString() : "";
+    }
+
+    /** The SVG charts compare.sh draws beside this file (Charts). */
+    private static String charts() {
+        StringBuilder s = new StringBuilder("### Charts\n\n");
+        for (String chart : List.of("throughput-raw", "cpu-raw", "latency-raw", "throughput-sdk", "cpu-sdk",
+                "latency-sdk", "bulk-load-memory")) {
+            s.append("![").append(chart).append("](charts/").append(chart).append(".svg)\n");
+        }
+        return s.append('\n').toString();
     }
 
     /** The runs of {@code second} next to those of {@code first} with the same workload and threads. */
