@@ -41,8 +41,7 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
         }
         BigDecimal abs = v.abs();
         if (abs.compareTo(MAX) >= 0) {
-            throw DynamoException.validation(
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw overflow();
         }
         if (v.signum() != 0 && abs.compareTo(MIN) < 0) {
             throw DynamoException.validation(
@@ -53,11 +52,27 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
 
     /** Arithmetic result as DynamoDB computes it (exact, then checked against the limits). */
     public DynamoNumber add(DynamoNumber other) {
-        return of(value.add(other.value, MathContext.UNLIMITED));
+        return result(value.add(other.value, MathContext.UNLIMITED));
     }
 
     public DynamoNumber subtract(DynamoNumber other) {
-        return of(value.subtract(other.value, MathContext.UNLIMITED));
+        return result(value.subtract(other.value, MathContext.UNLIMITED));
+    }
+
+    /**
+     * DynamoDB quirk: a computed number that needs more than 38 significant digits (1E50 + 1) is reported
+     * as an overflow, whatever its magnitude, not with the message for a stored number's digits.
+     */
+    private static DynamoNumber result(BigDecimal raw) {
+        if (raw.signum() != 0 && raw.stripTrailingZeros().precision() > 38) {
+            throw overflow();
+        }
+        return of(raw);
+    }
+
+    private static DynamoException overflow() {
+        return DynamoException.validation(
+                "Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 
     public BigDecimal bigDecimal() {

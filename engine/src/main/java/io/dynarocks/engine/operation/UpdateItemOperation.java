@@ -99,10 +99,20 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
             }
         }
         ItemWrite write = new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> {
+            if (old.isEmpty() && update != null && onlyRemoves(update)) {
+                // DynamoDB: removing from an item that does not exist creates nothing.
+                return null;
+            }
             Map<String, AttributeValue> base = old.isEmpty() ? key.asMap(table.keySchema()) : old;
             return update == null ? new LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
         }, "Item size to update has exceeded the maximum allowed size");
         return new Planned(write, update);
+    }
+
+    /** An update with actions, all of them REMOVE or DELETE (legacy {@code Action: DELETE} too). */
+    private static boolean onlyRemoves(Update update) {
+        return !update.actions().isEmpty() && update.actions().stream()
+                .allMatch(a -> a instanceof UpdateAction.Remove || a instanceof UpdateAction.Delete);
     }
 
     private static Map<String, AttributeValue> returned(UpdateItemRequest request, Update update,

@@ -213,29 +213,47 @@ public final class ExpressionParser {
         return new Syntax.Clause(keyword, actions);
     }
 
+    /**
+     * DynamoDB's SET value grammar: {@code operand [(+|-) operand]}, optionally in one pair of parentheses;
+     * an operand is a path, a value or a function (whose arguments are operands), itself optionally in one
+     * pair of parentheses. So functions nest, arithmetic does not.
+     */
     private Syntax setValue() {
-        Syntax left = setOperand();
+        Syntax left = setOperand(true);
+        if (left instanceof Syntax.Arithmetic) {
+            return left;
+        }
         if (peek().isPunct("+") || peek().isPunct("-")) {
             boolean plus = tokens.get(pos++).isPunct("+");
-            return new Syntax.Arithmetic(plus, left, setOperand());
+            return new Syntax.Arithmetic(plus, left, setOperand(false));
         }
         return left;
     }
 
-    private Syntax setOperand() {
+    /** @param whole true where the parentheses may hold the whole {@code a + b} of a SET value */
+    private Syntax setOperand(boolean whole) {
         Token t = peek();
         if (t.isPunct("(")) {
             pos++;
-            Syntax inner = setValue();
+            Syntax inner = plainOperand();
+            if (whole && (peek().isPunct("+") || peek().isPunct("-"))) {
+                boolean plus = tokens.get(pos++).isPunct("+");
+                inner = new Syntax.Arithmetic(plus, inner, plainOperand());
+            }
             expectPunct(")");
             return inner;
         }
+        return plainOperand();
+    }
+
+    private Syntax plainOperand() {
+        Token t = peek();
         if (t.kind() == Token.Kind.VALUE_REF) {
             pos++;
             return new Syntax.ValueRef(t.text());
         }
         if (isFunctionStart()) {
-            return call(this::setValue);
+            return call(() -> setOperand(false));
         }
         return path();
     }
