@@ -32,7 +32,9 @@ public final class QueryOperation implements Operation<QueryRequest> {
                 Arrays.asList(o.attributesToGet() != null ? "AttributesToGet" : null,
                         o.legacyFilter() != null ? "QueryFilter" : null,
                         o.conditionalOperator() != null ? "ConditionalOperator" : null,
-                        request.keyConditions() != null ? "KeyConditions" : null),
+                        // DynamoDB lets KeyConditions go with the other expressions, not with KeyConditionExpression.
+                        request.keyConditions() != null && request.keyConditionExpression() != null
+                                ? "KeyConditions" : null),
                 Arrays.asList(o.projectionExpression() != null ? "ProjectionExpression" : null,
                         o.filterExpression() != null ? "FilterExpression" : null,
                         request.keyConditionExpression() != null ? "KeyConditionExpression" : null));

@@ -29,9 +29,11 @@ final class ReadMembers {
     String returnConsumedCapacity;
     Integer segment;
     Integer totalSegments;
+    private String filterMember;
 
     static ReadMembers read(byte[] body, String filterMember) {
         ReadMembers m = new ReadMembers();
+        m.filterMember = filterMember;
         JsonReader.readBody(body, (name, r) -> m.field(name, r, filterMember));
         return m;
     }
@@ -93,7 +95,20 @@ final class ReadMembers {
         c.oneOf(conditionalOperator, "conditionalOperator", "AND", "OR");
         c.range(limit, 1, Integer.MAX_VALUE, "limit");
         c.size(attributesToGet, 1, Integer.MAX_VALUE, "attributesToGet");
+        conditionConstraints(c, keyConditions, "keyConditions");
+        conditionConstraints(c, legacyFilter, Character.toLowerCase(filterMember.charAt(0)) + filterMember.substring(1));
         return c;
+    }
+
+    private static void conditionConstraints(Constraints c, Map<String, LegacyCondition> conditions, String member) {
+        if (conditions == null) {
+            return;
+        }
+        conditions.forEach((attribute, condition) -> {
+            String at = member + "." + attribute + ".member.comparisonOperator";
+            c.notNull(condition.comparisonOperator(), at);
+            c.oneOf(condition.comparisonOperator(), at, LegacyCondition.OPERATORS.toArray(String[]::new));
+        });
     }
 
     ReadOptions options() {

@@ -15,19 +15,17 @@ import java.util.Set;
 /** Validates legacy ComparisonOperator conditions and translates them into {@link Condition}s. */
 final class LegacyConditions {
 
-    private static final Set<String> OPERATORS = Set.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
-            "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
     private static final Set<String> SCALARS = Set.of("S", "N", "B");
+    /** The value types each operator accepts; EQ and NE accept every type, lists and maps included. */
     private static final Map<String, Set<String>> TYPES = Map.of(
-            "EQ", Set.of("S", "N", "B", "SS", "NS", "BS"), "NE", Set.of("S", "N", "B", "SS", "NS", "BS"),
             "LE", SCALARS, "LT", SCALARS, "GE", SCALARS, "GT", SCALARS, "CONTAINS", SCALARS, "NOT_CONTAINS", SCALARS,
-            "BEGINS_WITH", Set.of("S", "B"), "IN", SCALARS);
+            "BEGINS_WITH", Set.of("S", "B"), "IN", SCALARS, "BETWEEN", SCALARS);
 
     private LegacyConditions() {}
 
     /** Checks the number of arguments for an operator; Expected and filters share this message. */
     static void checkArgumentCount(String operator, int count) {
-        if (!OPERATORS.contains(operator)) {
+        if (operator == null || !LegacyCondition.OPERATORS.contains(operator)) {
             throw DynamoException.constraint("Value '" + operator + "' at 'comparisonOperator' failed to satisfy "
                     + "constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, "
                     + "NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
