@@ -7,8 +7,10 @@ import static io.dynarocks.engine.expression.Items.n;
 import static io.dynarocks.engine.expression.Items.s;
 import static io.dynarocks.engine.expression.Items.ss;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Expressions;
 import java.util.Map;
@@ -34,11 +36,19 @@ class ConditionEvaluatorTest {
     }
 
     @Test
-    void comparingDifferentTypesIsFalseNotAnError() {
+    void comparingAnAttributeOfAnotherTypeIsFalseNotAnError() {
         assertThat(test("n = :v", ":v", s("10"))).isFalse();
         assertThat(test("n < :v", ":v", s("10"))).isFalse();
         assertThat(test("n <> :v", ":v", s("10"))).isTrue();
-        assertThat(test("flag < :v", ":v", new AttributeValue.BOOL(true))).isFalse();
+        assertThat(test("flag < :v", ":v", n("1"))).isFalse();
+    }
+
+    @Test
+    void orderingAConstantOfATypeWithoutOrderIsAnError() {
+        assertThatThrownBy(() -> test("flag < :v", ":v", new AttributeValue.BOOL(true)))
+                .isInstanceOf(DynamoException.class)
+                .hasMessage("Invalid ConditionExpression: Incorrect operand type for operator or function; "
+                        + "operator or function: <, operand type: BOOLEAN");
     }
 
     @Test

@@ -19,6 +19,12 @@ final class ConditionResolver {
             "attribute_type", 2, "begins_with", 2, "contains", 2, "size", 1);
     private static final Set<String> TYPES = Set.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
     private static final int MAX_IN_OPERANDS = 100;
+    /** What contains() can look into, and what it can look for (never a set, list or map). */
+    private static final Set<String> CONTAINERS = Set.of("S", "B", "SS", "NS", "BS", "L");
+    private static final Set<String> ELEMENTS = Set.of("S", "N", "B", "BOOL", "NULL");
+    /** How DynamoDB names a constant's type when an ordering operator cannot compare it. */
+    private static final Map<String, String> TYPE_WORDS = Map.of("NULL", "NULL", "BOOL", "BOOLEAN", "L", "LIST",
+            "M", "MAP", "SS", "STRING_SET", "NS", "NUMBER_SET", "BS", "BINARY_SET");
 
     private final ExpressionContext ctx;
     private final String parameter;
@@ -79,12 +85,16 @@ final class ConditionResolver {
             Operand left = operand(x.left());
             Operand right = operand(x.right());
             checkDistinct(x.op().symbol(), left, right);
+            if (x.op() != Comparator.EQ && x.op() != Comparator.NE) {
+                requireOrderable(x.op().symbol(), left, right);
+            }
             return new Condition.Comparison(x.op(), left, right);
         }
         if (s instanceof Syntax.Between x) {
             Operand value = operand(x.value());
             Operand low = operand(x.low());
             Operand high = operand(x.high());
+            requireOrderable("BETWEEN", value, low, high);
             checkBounds(low, high);
             return new Condition.Between(value, low, high);
         }
@@ -147,6 +157,14 @@ final class ConditionResolver {
                 }
                 return new Condition.AttributeType(args.get(0), typeName);
             default:
+                String subject = staticType(args.get(0));
+                if (subject != null && !CONTAINERS.contains(subject)) {
+                    throw wrongType(name, subject);
+                }
+                String element = staticType(args.get(1));
+                if (element != null && !ELEMENTS.contains(element)) {
+                    throw wrongType(name, element);
+                }
                 return new Condition.Contains(args.get(0), args.get(1));
         }
     }
@@ -190,6 +208,19 @@ final class ConditionResolver {
             return v.value().typeName();
         }
         return o instanceof Operand.Size ? "N" : null;
+    }
+
+    /**
+     * {@code < <= > >= BETWEEN} compare numbers, strings and binaries only: a constant of another type is an
+     * error in the request (an item's attribute of another type just makes the condition false).
+     */
+    private void requireOrderable(String operator, Operand... operands) {
+        for (Operand o : operands) {
+            if (o instanceof Operand.Value v && !ValueOrder.isOrderable(v.value())) {
+                throw fail("Incorrect operand type for operator or function; operator or function: " + operator
+                        + ", operand type: " + TYPE_WORDS.get(v.value().typeName()));
+            }
+        }
     }
 
     private void checkDistinct(String operator, Operand first, Operand second) {
