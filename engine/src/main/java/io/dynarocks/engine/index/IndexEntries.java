@@ -48,6 +48,13 @@ public final class IndexEntries {
         return v != null && v.typeName().equals(type) ? v : null;
     }
 
+    /** {@link #checkWritable(IndexDefinition, Map)} for every index of the table. */
+    public static void checkWritable(TableDefinition table, Map<String, AttributeValue> item) {
+        for (IndexDefinition index : table.indexes()) {
+            checkWritable(index, item);
+        }
+    }
+
     /**
      * Rejects a written item whose index key attributes have the wrong type or are empty, as DynamoDB
      * does (a missing attribute is fine: the item is just not in the index).

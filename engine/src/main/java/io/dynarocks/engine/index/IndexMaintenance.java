@@ -31,10 +31,8 @@ public final class IndexMaintenance implements ChangeHook {
         // The catalog's current definition, read while the item is locked: an index published
         // (and fenced by a lock barrier) before this point is maintained, see IndexBackfill.
         TableDefinition table = catalog.current(change.table());
-        for (IndexDefinition index : table.indexes()) {
-            if (change.newItem() != null) {
-                IndexEntries.checkWritable(index, change.newItem());
-            }
+        if (change.newItem() != null) {
+            IndexEntries.checkWritable(table, change.newItem());
         }
         for (IndexDefinition index : table.indexes()) {
             byte[] oldKey = change.oldItem() == null ? null : IndexEntries.key(table, index, change.oldItem());

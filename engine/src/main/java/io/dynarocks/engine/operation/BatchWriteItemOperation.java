@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.index.IndexEntries;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * BatchWriteItem: the whole request is validated first, then each put or delete is applied through the
- * same read-modify-write path as PutItem and DeleteItem. Like DynamoDB, it is not atomic across items.
+ * BatchWriteItem: the whole request is validated first (keys, sizes, duplicates, index key values), so
+ * an invalid request anywhere writes nothing; then each put or delete is applied through the same
+ * read-modify-write path as PutItem and DeleteItem. Like DynamoDB, it is not atomic across items.
  */
 public final class BatchWriteItemOperation implements Operation<BatchWriteItemRequest> {
 
@@ -46,6 +48,8 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
                         : Keys.ofKey(table.keySchema(), w.key());
                 if (w.item() != null) {
                     ItemSize.requireWithinLimit(w.item());
+                    // Checked for every request before any is written: one bad item rejects the whole batch.
+                    IndexEntries.checkWritable(table, w.item());
                 }
                 if (!seen.add(ByteBuffer.wrap(ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, key)))) {
                     throw DynamoException.validation("Provided list of item keys contains duplicates");

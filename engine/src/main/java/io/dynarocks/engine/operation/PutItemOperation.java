@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.index.IndexEntries;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.protocol.AttributeValue;
@@ -50,6 +51,7 @@ public final class PutItemOperation implements Operation<PutItemRequest> {
         ItemSize.requireWithinLimit(request.item());
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofItem(table.keySchema(), request.item());
+        IndexEntries.checkWritable(table, request.item());
         return new ItemWrite(table, key, condition, request.returnOldOnConditionFailure(), old -> request.item(),
                 null);
     }
