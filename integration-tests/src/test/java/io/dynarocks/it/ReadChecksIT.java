@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The checks DynamoDB makes on a Query's filter, projection and ExclusiveStartKey against the key schema. */
-class QueryChecksIT {
+/** The checks DynamoDB makes on a Query or Scan: filter, projection and ExclusiveStartKey against the key schema. */
+class ReadChecksIT {
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
@@ -155,5 +155,26 @@ class QueryChecksIT {
                 .exclusiveStartKey(Map.of("pk", s("a"), "sk", n("7"), "topic", s("t"), "rank", n("7")))
                 .expressionAttributeValues(Map.of(":t", s("t"))));
         assertThat(onIndex.items()).extracting(i -> i.get("rank").n()).containsExactly("8", "9");
+    }
+
+    @Test
+    void parallelScanExclusiveStartKeyMustBelongToTheSegment() {
+        Map<String, AttributeValue> start = Map.of("pk", s("a"), "sk", n("3"));
+        int own = -1;
+        for (int segment = 0; segment < 4 && own < 0; segment++) {
+            int seg = segment;
+            if (client.scan(b -> b.tableName("Posts").segment(seg).totalSegments(4)).count() > 0) {
+                own = seg;
+            }
+        }
+        int ownSegment = own;
+        assertThat(client.scan(b -> b.tableName("Posts").segment(ownSegment).totalSegments(4).exclusiveStartKey(start))
+                .count()).isEqualTo(6);
+        int other = (ownSegment + 1) % 4;
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("Posts").segment(other).totalSegments(4)
+                .exclusiveStartKey(start)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
+                                + "ExclusiveStartKey with correct Segment. TotalSegments: 4 Segment: " + other));
     }
 }

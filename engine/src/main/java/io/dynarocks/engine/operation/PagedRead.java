@@ -86,6 +86,11 @@ final class PagedRead {
         return target;
     }
 
+    /** The ExclusiveStartKey's storage key, or null. */
+    byte[] start() {
+        return start;
+    }
+
     /** Reads one page of {@code range} from ExclusiveStartKey on and answers with its items, counts and capacity. */
     ItemsResponse page(KeyRange range, boolean reverse) {
         PageReader.Page page = PageReader.read(engine.storage(), target, range, reverse, start, options.limit(),

@@ -2,6 +2,7 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Projection;
@@ -43,6 +44,11 @@ public final class ScanOperation implements Operation<ScanRequest> {
         PagedRead read = new PagedRead(engine, o, ctx, false);
         KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
                 request.totalSegments());
+        if (request.segment() != null && read.start() != null && !range.contains(read.start())) {
+            throw DynamoException.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. "
+                    + "Please use ExclusiveStartKey with correct Segment. TotalSegments: " + request.totalSegments()
+                    + " Segment: " + request.segment());
+        }
         return read.page(range, false);
     }
 
