@@ -92,6 +92,21 @@ public final class StreamStore {
         return out;
     }
 
+    /**
+     * Whether position {@code seq} of shard {@code s} is trimmed: its records were deleted, or the first record
+     * at or after it is older than 24 hours. A position before the shard's first record is not.
+     */
+    public boolean trimmedAt(Shard s, long seq) {
+        if (seq < trimPoint(s)) {
+            return true;
+        }
+        try (KeyValueIterator it = storage().iterate(StreamKeys.records(s.stream(), s.range(), seq, s.lastSeq()),
+                false, null)) {
+            return it.next() && StreamRecordJson.fromBytes(it.value(), StreamKeys.seqOf(it.key())).createdMillis()
+                    < nowMillis() - RETENTION_MILLIS;
+        }
+    }
+
     /** The position after the shard's last physically deleted record; its first position if none was. */
     long trimPoint(Shard s) {
         byte[] stored = storage().get(StreamKeys.trimPoint(s.stream(), s.range(), s.generation()));

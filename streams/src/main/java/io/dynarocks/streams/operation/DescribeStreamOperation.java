@@ -19,11 +19,11 @@ public final class DescribeStreamOperation implements Operation<DescribeStreamRe
 
     @Override
     public Response execute(DescribeStreamRequest request) {
-        StreamDescriptor d = store.find(request.streamArn());
-        if (d == null) {
-            throw StreamErrors.streamNotFound(request.streamArn());
-        }
+        StreamDescriptor d = StreamErrors.requireStream(store, request.streamArn());
         List<Shard> all = store.shards(d);
+        if (request.childrenOf() != null && all.stream().noneMatch(s -> s.shardId().equals(request.childrenOf()))) {
+            throw StreamErrors.shardNotFound(request.childrenOf());
+        }
         List<Shard> selected = new ArrayList<>();
         boolean started = request.exclusiveStartShardId() == null;
         for (Shard s : all) {

@@ -11,6 +11,7 @@ public record DescribeStreamRequest(String streamArn, int limit, String exclusiv
             String arn;
             Integer limit;
             String start;
+            boolean filter;
             String filterType;
             String filterShard;
         };
@@ -19,13 +20,16 @@ public record DescribeStreamRequest(String streamArn, int limit, String exclusiv
                 case "StreamArn" -> f.arn = r.readString();
                 case "Limit" -> f.limit = r.readInt();
                 case "ExclusiveStartShardId" -> f.start = r.readString();
-                case "ShardFilter" -> r.readObject((fn, fr) -> {
-                    switch (fn) {
-                        case "Type" -> f.filterType = fr.readString();
-                        case "ShardId" -> f.filterShard = fr.readString();
-                        default -> fr.skip();
-                    }
-                });
+                case "ShardFilter" -> {
+                    f.filter = !r.isNull();
+                    r.readObject((fn, fr) -> {
+                        switch (fn) {
+                            case "Type" -> f.filterType = fr.readString();
+                            case "ShardId" -> f.filterShard = fr.readString();
+                            default -> fr.skip();
+                        }
+                    });
+                }
                 default -> r.skip();
             }
         });
@@ -33,9 +37,14 @@ public record DescribeStreamRequest(String streamArn, int limit, String exclusiv
         if (f.start != null && f.start.length() < 28) {
             c.fail(f.start, "exclusiveStartShardId", "Member must have length greater than or equal to 28");
         }
+        if (f.filter) {
+            // Both members are optional in the model, but a filter needs both.
+            c.notNull(f.filterType, "shardFilter.type").notNull(f.filterShard, "shardFilter.shardId");
+            c.length(f.filterShard, 28, 65, "shardFilter.shardId");
+        }
         c.oneOf(f.filterType, "shardFilter.type", "CHILD_SHARDS");
         c.check();
         return new DescribeStreamRequest(f.arn, f.limit == null ? 100 : f.limit, f.start,
-                f.filterType == null ? null : f.filterShard);
+                f.filter ? f.filterShard : null);
     }
 }

@@ -18,10 +18,7 @@ public final class GetShardIteratorOperation implements Operation<GetShardIterat
 
     @Override
     public Response execute(GetShardIteratorRequest request) {
-        StreamDescriptor d = store.find(request.streamArn());
-        if (d == null) {
-            throw StreamErrors.streamNotFound(request.streamArn());
-        }
+        StreamDescriptor d = StreamErrors.requireStream(store, request.streamArn());
         Shard shard = store.shard(d, request.shardId());
         if (shard == null) {
             throw StreamErrors.shardNotFound(request.shardId());
@@ -42,7 +39,8 @@ public final class GetShardIteratorOperation implements Operation<GetShardIterat
             throw DynamoException.validation("Invalid SequenceNumber " + request.sequenceNumber()
                     + " for shard " + shard.shardId());
         }
-        if (seq < store.trimHorizon(shard)) {
+        // A position before the shard's first record (its StartingSequenceNumber, say) is not trimmed.
+        if (store.trimmedAt(shard, seq)) {
             throw StreamErrors.trimmed();
         }
         return request.type().equals("AT_SEQUENCE_NUMBER") ? seq : seq + 1;

@@ -1,6 +1,7 @@
 package io.dynarocks.streams.operation;
 
 import io.dynarocks.engine.operation.Operation;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.streams.StreamDescriptor;
 import io.dynarocks.streams.StreamStore;
@@ -17,6 +18,13 @@ public final class ListStreamsOperation implements Operation<ListStreamsRequest>
 
     @Override
     public Response execute(ListStreamsRequest request) {
+        String start = request.exclusiveStartStreamArn();
+        if (start != null && !StreamErrors.isStreamArn(start)) {
+            throw DynamoException.validation("Invalid ExclusiveStartStreamArn");
+        }
+        if (start != null && store.find(start) == null) {
+            throw StreamErrors.streamNotFound(start);
+        }
         List<StreamDescriptor> matching = store.streams().stream()
                 .filter(d -> request.tableName() == null || d.tableName().equals(request.tableName()))
                 .filter(d -> request.exclusiveStartStreamArn() == null
