@@ -50,8 +50,7 @@ class TagsIT {
         Tables.hashTable(client, "TagRules");
         String arn = client.describeTable(b -> b.tableName("TagRules")).table().tableArn();
         assertThatThrownBy(() -> client.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("").value("v").build())))
-                .hasMessageStartingWith("1 validation error detected: Value '' at 'tags.1.member.key' failed to "
-                        + "satisfy constraint: Member must have length greater than or equal to 1");
+                .hasMessageStartingWith("The Tag Key provided is invalid, Key: ");
     }
 
     @Test

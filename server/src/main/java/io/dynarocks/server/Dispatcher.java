@@ -55,7 +55,7 @@ public final class Dispatcher {
         DynamoException failure;
         try {
             Response response = registry.handle(target, body, address);
-            Reply reply = new Reply(200, JsonWriter.object(response::write));
+            Reply reply = new Reply(200, response == Response.NO_BODY ? new byte[0] : JsonWriter.object(response::write));
             listener.completed(target, reply.status(), null, System.nanoTime() - start);
             return reply;
         } catch (DynamoException e) {

@@ -12,20 +12,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The tags of each table, stored under {@code G | tableId(4)} and removed with the table. */
 public final class TableTags {
 
     private static final byte PREFIX = 'G';
     private static final int MAX_TAGS = 50;
+    /** The only account of the server (see the ARNs in CreateTable's answer). */
+    private static final String ACCOUNT = "000000000000";
+    private static final Pattern TABLE_ARN =
+            Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
 
     private TableTags() {}
 
-    /** The table an ARN names, or DynamoDB's ResourceNotFoundException. */
-    public static TableDefinition table(Engine engine, String arn) {
-        int slash = arn.indexOf(":table/");
-        String name = slash < 0 ? null : arn.substring(slash + 7);
-        TableDefinition t = name == null ? null : engine.catalog().find(name).orElse(null);
+    /**
+     * The table an ARN names. A string that is not a table ARN (an index or stream ARN included) is DynamoDB's
+     * ValidationException, another account's table is AccessDeniedException, an unknown table
+     * ResourceNotFoundException.
+     *
+     * @param action the calling action, as DynamoDB names it in AccessDeniedException
+     */
+    public static TableDefinition table(Engine engine, String arn, String action) {
+        Matcher m = TABLE_ARN.matcher(arn);
+        if (!m.matches()) {
+            throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+        }
+        if (!m.group(1).equals(ACCOUNT)) {
+            throw new DynamoException("AccessDeniedException", "User: arn:aws:iam::" + ACCOUNT + ":root is not "
+                    + "authorized to perform: dynamodb:" + action + " on resource: " + arn + " because no "
+                    + "resource-based policy allows the dynamodb:" + action + " action", 400);
+        }
+        TableDefinition t = engine.catalog().find(m.group(2)).orElse(null);
         if (t == null || !t.tableArn().equals(arn)) {
             throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
         }
@@ -44,8 +63,7 @@ public final class TableTags {
     /** Stages {@code tags} (all of the table's tags) into {@code batch}, enforcing DynamoDB's 50-tag limit. */
     public static void stage(WriteBatch batch, TableDefinition table, Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw DynamoException.validation("One or more parameter values were invalid: The number of tags "
-                    + "exceeds the limit of " + MAX_TAGS);
+            throw DynamoException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
         }
         batch.put(key(table), JsonWriter.object(g -> {
             for (Map.Entry<String, String> e : tags.entrySet()) {

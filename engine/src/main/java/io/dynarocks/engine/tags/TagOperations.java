@@ -6,6 +6,7 @@ import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.model.Tag;
 import io.dynarocks.protocol.operation.FixedResponse;
+import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TagsRequest;
 import io.dynarocks.protocol.operation.TagsResponse;
 import io.dynarocks.storage.WriteBatch;
@@ -22,26 +23,27 @@ public final class TagOperations {
     public static void register(OperationRegistry registry, Engine engine) {
         registry.register("TagResource", TagsRequest::decodeTagResource, r -> {
             synchronized (engine.catalog()) {
-                TableDefinition table = TableTags.table(engine, r.resourceArn());
+                TableDefinition table = TableTags.table(engine, r.resourceArn(), "TagResource");
                 Map<String, String> tags = TableTags.read(engine, table);
                 for (Tag t : r.tags()) {
                     tags.put(t.key(), t.value());
                 }
                 write(engine, table, tags);
             }
-            return TagsResponse.EMPTY;
+            return Response.NO_BODY;
         });
         registry.register("UntagResource", TagsRequest::decodeUntagResource, r -> {
             synchronized (engine.catalog()) {
-                TableDefinition table = TableTags.table(engine, r.resourceArn());
+                TableDefinition table = TableTags.table(engine, r.resourceArn(), "UntagResource");
                 Map<String, String> tags = TableTags.read(engine, table);
                 r.tagKeys().forEach(tags::remove);
                 write(engine, table, tags);
             }
-            return TagsResponse.EMPTY;
+            return Response.NO_BODY;
         });
         registry.register("ListTagsOfResource", TagsRequest::decodeListTags, r ->
-                new TagsResponse(TableTags.list(TableTags.read(engine, TableTags.table(engine, r.resourceArn())))));
+                new TagsResponse(TableTags.list(TableTags.read(engine,
+                        TableTags.table(engine, r.resourceArn(), "ListTagsOfResource")))));
         // DynamoDB's default account quotas.
         registry.register("DescribeLimits", TagOperations::noMembers, r -> new FixedResponse(g -> {
             g.writeNumberField("AccountMaxReadCapacityUnits", 80000);

@@ -91,6 +91,9 @@ public record CreateTableRequest(
             VectorIndexRules.constrain(c, vectorIndexes.get(i), "vectorIndexes." + (i + 1) + ".member.");
         }
         c.check();
+        if (tags != null && !tags.isEmpty()) {
+            TagsRequest.checkTags(tags);
+        }
 
         ThroughputRules.checkAgainstBillingMode(effectiveBillingMode(), provisionedThroughput);
         KeySchema table = keySchemaOf(keySchema, attributeDefinitions);

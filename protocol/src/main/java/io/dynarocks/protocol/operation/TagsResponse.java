@@ -5,16 +5,11 @@ import io.dynarocks.protocol.model.Tag;
 import java.io.IOException;
 import java.util.List;
 
-/** ListTagsOfResource's response; TagResource and UntagResource answer with no tags and no members. */
+/** ListTagsOfResource's response (TagResource and UntagResource answer {@link Response#NO_BODY}). */
 public record TagsResponse(List<Tag> tags) implements Response {
-
-    public static final TagsResponse EMPTY = new TagsResponse(null);
 
     @Override
     public void write(JsonGenerator g) throws IOException {
-        if (tags == null) {
-            return;
-        }
         g.writeArrayFieldStart("Tags");
         for (Tag t : tags) {
             g.writeStartObject();
