@@ -39,6 +39,16 @@ public final class GlobalIndexUpdates {
         List<AttributeDefinition> defs = mergedDefinitions(table.attributeDefinitions(), requestDefinitions);
         List<Short> created = new ArrayList<>();
         List<Short> deleted = new ArrayList<>();
+        // One index may be created or deleted at a time per table; deleting the index being created cancels it.
+        List<GlobalSecondaryIndexUpdate> changes = updates == null ? List.of() : updates.stream()
+                .filter(u -> u.create() != null || u.deleteIndexName() != null).toList();
+        boolean busy = indexes.stream().anyMatch(i -> i.backfilling()
+                && (changes.size() != 1 || !i.indexName().equals(changes.get(0).deleteIndexName())));
+        if (changes.size() > 1 || (changes.size() == 1 && busy)) {
+            throw new DynamoException("LimitExceededException",
+                    "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table",
+                    400);
+        }
         for (GlobalSecondaryIndexUpdate u : updates == null ? List.<GlobalSecondaryIndexUpdate>of() : updates) {
             if (u.create() != null) {
                 SecondaryIndexSpec spec = u.create();

@@ -6,7 +6,10 @@ import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.StorageException;
@@ -25,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * never overwrites a newer entry.
  */
 public final class IndexBackfill {
+
+    private static final int MAX_HASH_KEY_BYTES = 2048;
+    private static final int MAX_RANGE_KEY_BYTES = 1024;
 
     private final Engine engine;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
@@ -72,7 +78,7 @@ public final class IndexBackfill {
                 Map<String, AttributeValue> item = ItemCodec.decode(stored);
                 byte[] entry = IndexEntries.key(table, index, item);
                 // A write since the fill began has already put the entry (and counted it).
-                if (entry != null && engine.storage().get(entry) == null) {
+                if (entry != null && indexable(index, item) && engine.storage().get(entry) == null) {
                     Map<String, AttributeValue> projected = IndexEntries.project(table, index, item);
                     WriteBatch batch = new WriteBatch().put(entry, ItemCodec.encode(projected));
                     ItemCounts.stage(batch, storageId, indexId, null, projected);
@@ -95,6 +101,21 @@ public final class IndexBackfill {
             engine.storage().write(batch);
             engine.catalog().published(updated);
         }
+    }
+
+    /**
+     * DynamoDB leaves out of a backfilled index the items it could not have written with that index in place:
+     * an index key that is empty or over the key size limits (2048 bytes hash, 1024 bytes range).
+     */
+    private static boolean indexable(IndexDefinition index, Map<String, AttributeValue> item) {
+        try {
+            IndexEntries.checkWritable(index, item);
+        } catch (DynamoException invalid) {
+            return false;
+        }
+        KeySchema k = index.keySchema();
+        return ItemSize.of(item.get(k.hashName())) <= MAX_HASH_KEY_BYTES
+                && (!k.hasRange() || ItemSize.of(item.get(k.rangeName())) <= MAX_RANGE_KEY_BYTES);
     }
 
     private TableDefinition current(String tableName, int storageId) {

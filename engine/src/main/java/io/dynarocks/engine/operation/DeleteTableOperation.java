@@ -4,14 +4,12 @@ import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.tags.TableTags;
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.DeletedTableResponse;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableNameRequest;
-import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.WriteBatch;
-import java.util.Map;
 
 /** DeleteTable: one delete-range over the table's key space plus its catalog entry, O(1) in the table size. */
 public final class DeleteTableOperation implements Operation<TableNameRequest> {
@@ -40,8 +38,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             engine.hooks().forEach(h -> h.onTableChange(table, null, batch));
             engine.storage().write(batch);
             engine.catalog().removed(table.tableName());
-            // DynamoDB reports DELETING; the item counts are not recomputed for a table being dropped.
-            return new TableResponse("TableDescription", table, "DELETING", IndexStats.EMPTY, Map.of());
+            return new DeletedTableResponse(table);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
     public Response execute(UpdateTableRequest request) {
         synchronized (engine.catalog()) {
             TableDefinition t = engine.catalog().requireForTableOperation(request.tableName());
+            request.checkAgainst(t);
             String billing = request.billingMode() == null ? t.billingMode() : request.billingMode();
             ProvisionedThroughput throughput = request.provisionedThroughput() != null
                     ? request.provisionedThroughput()

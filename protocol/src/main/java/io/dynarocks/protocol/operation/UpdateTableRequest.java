@@ -4,9 +4,12 @@ import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
+import io.dynarocks.protocol.model.TableDefinition;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** UpdateTable's request (billing mode and throughput). */
+/** UpdateTable's request: billing mode, throughput, global secondary indexes and stream. */
 public record UpdateTableRequest(
         String tableName,
         List<AttributeDefinition> attributeDefinitions,
@@ -55,16 +58,89 @@ public record UpdateTableRequest(
             f.stream.constrain(c);
         }
         VectorIndexRules.constrainUpdates(c, f.vectorUpdates);
+        for (int i = 0; f.gsiUpdates != null && i < f.gsiUpdates.size(); i++) {
+            GlobalSecondaryIndexUpdate u = f.gsiUpdates.get(i);
+            String at = "globalSecondaryIndexUpdates." + (i + 1) + ".member.";
+            if (u.create() != null) {
+                c.tableName(u.create().indexName(), at + "create.indexName");
+            } else if (u.deleteIndexName() != null) {
+                c.tableName(u.deleteIndexName(), at + "delete.indexName");
+            } else if (u.updateIndexName() != null) {
+                c.tableName(u.updateIndexName(), at + "update.indexName");
+            }
+        }
         c.check();
-        if (f.billing == null && f.throughput == null && f.gsiUpdates == null && f.stream == null
+        checkOneChangePerIndex(f.gsiUpdates);
+        // An empty GlobalSecondaryIndexUpdates counts as absent here, and is an error beside another change.
+        boolean gsiUpdates = f.gsiUpdates != null && !f.gsiUpdates.isEmpty();
+        if (f.billing == null && f.throughput == null && !gsiUpdates && f.stream == null
                 && f.vectorUpdates == null && f.deletionProtection == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+                    + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+                    + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+                    + "WarmThroughput or TableClass is required");
+        }
+        if (f.gsiUpdates != null && f.gsiUpdates.isEmpty()) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: List of GlobalSecondaryIndexUpdates is empty");
         }
         if (f.billing != null) {
             ThroughputRules.checkAgainstBillingMode(f.billing, f.throughput);
         }
-        return new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput, f.gsiUpdates, f.stream,
-                f.vectorUpdates, f.deletionProtection);
+        UpdateTableRequest request = new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput,
+                f.gsiUpdates, f.stream, f.vectorUpdates, f.deletionProtection);
+        if (request.createsOrDeletesIndexes() > 0 && f.throughput != null) {
+            throw DynamoException.validation("You cannot create or delete index while updating table IOPS");
+        }
+        if (request.createsOrDeletesIndexes() > 0 && f.stream != null) {
+            throw DynamoException.validation("You cannot create or delete index while changing stream status");
+        }
+        return request;
+    }
+
+    private static void checkOneChangePerIndex(List<GlobalSecondaryIndexUpdate> updates) {
+        Set<String> seen = new HashSet<>();
+        for (GlobalSecondaryIndexUpdate u : updates == null ? List.<GlobalSecondaryIndexUpdate>of() : updates) {
+            String name = u.create() != null ? u.create().indexName()
+                    : u.deleteIndexName() != null ? u.deleteIndexName() : u.updateIndexName();
+            if (name == null) {
+                throw DynamoException.validation("One or more parameter values were invalid: One of "
+                        + "GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                        + "GlobalSecondaryIndexUpdate.Delete must not be null");
+            }
+            if (!seen.add(name)) {
+                throw DynamoException.validation("One or more parameter values were invalid: Only one global "
+                        + "secondary index update per index is allowed simultaneously. Index: " + name);
+            }
+        }
+    }
+
+    /** How many global secondary indexes the request creates or deletes. */
+    public long createsOrDeletesIndexes() {
+        return globalSecondaryIndexUpdates == null ? 0 : globalSecondaryIndexUpdates.stream()
+                .filter(u -> u.create() != null || u.deleteIndexName() != null).count();
+    }
+
+    /**
+     * The checks that need the table: throughput on a PAY_PER_REQUEST table, and a throughput change that
+     * changes nothing (DynamoDB's wording).
+     */
+    public void checkAgainst(TableDefinition table) {
+        if (provisionedThroughput != null) {
+            ThroughputRules.checkAgainstBillingMode(billingMode != null ? billingMode : table.billingMode(),
+                    provisionedThroughput);
+        }
+        ProvisionedThroughput current = table.provisionedThroughput();
+        if (provisionedThroughput != null && !table.payPerRequest()
+                && provisionedThroughput.readCapacityUnits().equals(current.readCapacityUnits())
+                && provisionedThroughput.writeCapacityUnits().equals(current.writeCapacityUnits())) {
+            throw DynamoException.validation("The provisioned throughput for the table will not change. The requested "
+                    + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                    + current.readCapacityUnits() + ". Requested ReadCapacityUnits: "
+                    + provisionedThroughput.readCapacityUnits() + ". Current WriteCapacityUnits provisioned for the "
+                    + "table: " + current.writeCapacityUnits() + ". Requested WriteCapacityUnits: "
+                    + provisionedThroughput.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for "
+                    + "current limits and how to request higher limits.");
+        }
     }
 }
