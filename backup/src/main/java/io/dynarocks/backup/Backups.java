@@ -1,10 +1,15 @@
 package io.dynarocks.backup;
 
 import io.dynarocks.backup.operation.BackupOperations;
+import io.dynarocks.backup.operation.ExportOperations;
+import io.dynarocks.backup.operation.ImportOperations;
 import io.dynarocks.backup.operation.PitrOperations;
+import io.dynarocks.backup.s3.S3Directory;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backup module wired into a server: on-demand backups and restores, point-in-time recovery (its
- * change log hook), and a background task that drops log records and SYSTEM backups past retention.
+ * change log hook), export to and import from a folder standing for S3, and a background task that drops log records and SYSTEM backups past retention.
  */
 public final class Backups implements AutoCloseable {
 
@@ -24,10 +29,13 @@ public final class Backups implements AutoCloseable {
     private final BackupStore store;
     private final PitrStore pitr;
     private final ScheduledExecutorService scheduler;
+    /** Runs exports and imports one at a time, after their calls have answered IN_PROGRESS. */
+    private final ExecutorService jobs;
 
-    private Backups(BackupStore store, PitrStore pitr) {
+    private Backups(BackupStore store, PitrStore pitr, ExecutorService jobs) {
         this.store = store;
         this.pitr = pitr;
+        this.jobs = jobs;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dynarocks-backup-retention");
             t.setDaemon(true);
@@ -37,15 +45,26 @@ public final class Backups implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::enforceRetention, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Hooks the change log into {@code engine} and registers the backup actions in {@code registry}. */
-    public static Backups install(Engine engine, OperationRegistry registry) {
+    /**
+     * Hooks the change log into {@code engine} and registers the backup actions in {@code registry};
+     * exports and imports use {@code exportDir} as S3 (one folder per bucket).
+     */
+    public static Backups install(Engine engine, OperationRegistry registry, Path exportDir) {
         BackupStore store = new BackupStore(engine);
         PitrStore pitr = new PitrStore(engine);
         engine.addHook(new ChangeLog(pitr, store));
         TableRestorer restorer = new TableRestorer(engine);
         BackupOperations.register(registry, engine, store, restorer);
         PitrOperations.register(registry, engine, pitr, restorer);
-        return new Backups(store, pitr);
+        S3Directory s3 = new S3Directory(exportDir);
+        ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dynarocks-export-import");
+            t.setDaemon(true);
+            return t;
+        });
+        ExportOperations.register(registry, engine, pitr, s3, jobs);
+        ImportOperations.register(registry, engine, restorer, s3, jobs);
+        return new Backups(store, pitr, jobs);
     }
 
     /** Drops change-log records and deleted tables past their recovery window, and expired SYSTEM backups. */
@@ -58,15 +77,26 @@ public final class Backups implements AutoCloseable {
         }
     }
 
+    /** The bytes the point-in-time-recovery change logs hold now (keys and values): their retention cost. */
+    public long changeLogBytes() {
+        return pitr.logBytes();
+    }
+
     /** The backups, e.g. to list them in-process. */
     public BackupStore store() {
         return store;
     }
 
-    /** Stops the retention task; call before the engine closes. */
+    /** Stops the retention task and lets a running export or import finish; call before the engine closes. */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        jobs.shutdown();
+        try {
+            jobs.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

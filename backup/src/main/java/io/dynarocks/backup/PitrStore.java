@@ -25,12 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PitrStore {
 
-    /**
-     * How far behind now the latest restorable time stays, so that every write stamped at or before it
-     * has committed (a write is stamped under its item lock, just before its batch is applied).
-     */
-    static final long LATEST_LAG_MILLIS = 1_000;
-
     private final Engine engine;
     private final ConcurrentHashMap<Integer, PitrSettings> byStorageId = new ConcurrentHashMap<>();
     private final AtomicLong lastMillis = new AtomicLong();
@@ -125,9 +119,19 @@ public final class PitrStore {
         return deleted.deletedMillis();
     }
 
-    /** The latest restorable time now: a deleted table's deletion (every write to it has committed). */
+    /**
+     * The latest restorable time now: a deleted table's deletion, else the millisecond before the latest
+     * stamp. Stamps never decrease and are taken under the item lock, so every write stamped at or before
+     * it was stamped already and holds its lock or has committed: {@link #snapshot} waits for those.
+     */
     public long latestMillis(PitrSettings s) {
-        return s.deleted() ? s.deletedMillis() : Math.max(s.enabledMillis(), engine.clock().millis() - LATEST_LAG_MILLIS);
+        return s.deleted() ? s.deletedMillis() : Math.max(s.enabledMillis(), stamp() - 1);
+    }
+
+    /** A snapshot holding every change stamped up to the latest restorable time read before this call. */
+    public Snapshot snapshot() {
+        engine.locks().barrier();
+        return storage().snapshot();
     }
 
     public long earliestMillis(PitrSettings s) {
@@ -149,6 +153,19 @@ public final class PitrStore {
     public ItemImage imageAt(PitrSettings s, Snapshot snapshot, long millis) {
         int id = s.table().storageId();
         return PointInTimeImage.of(storage(), snapshot, id, millis);
+    }
+
+    /** The size of every change log now (keys and values), counted: O(records). */
+    long logBytes() {
+        long bytes = 0;
+        for (PitrSettings s : byStorageId.values()) {
+            try (KeyValueIterator it = storage().iterate(BackupKeys.log(s.table().storageId()), false, null)) {
+                while (it.next()) {
+                    bytes += it.key().length + it.value().length;
+                }
+            }
+        }
+        return bytes;
     }
 
     /** Deletes log records past every table's window and deleted tables whose window has passed. */

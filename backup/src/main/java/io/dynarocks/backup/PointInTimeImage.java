@@ -42,6 +42,37 @@ final class PointInTimeImage {
         return before;
     }
 
+    /**
+     * Every key changed after {@code fromMillis} up to {@code toMillis}, with its image at each end:
+     * the first change after {@code from} recorded the one before; the one after is the image the first
+     * change after {@code to} recorded, or the item now.
+     */
+    static void changes(Storage storage, Snapshot snapshot, int storageId, long fromMillis, long toMillis,
+            ChangeSink sink) {
+        Map<Key, byte[]> before = new java.util.LinkedHashMap<>();
+        Map<Key, Long> last = new HashMap<>();
+        try (KeyValueIterator it = storage.iterate(new io.dynarocks.storage.KeyRange(
+                BackupKeys.log(storageId, fromMillis + 1, 0), BackupKeys.log(storageId, toMillis + 1, 0)), false,
+                snapshot)) {
+            while (it.next()) {
+                byte[] v = it.value();
+                int keyLength = ByteBuffer.wrap(v).getInt();
+                Key key = new Key(Arrays.copyOfRange(v, 4, 4 + keyLength));
+                if (!before.containsKey(key)) {
+                    before.put(key, v.length == 4 + keyLength ? null : Arrays.copyOfRange(v, 4 + keyLength, v.length));
+                }
+                last.put(key, BackupKeys.logMillis(it.key()));
+            }
+        }
+        Map<Key, byte[]> afterTo = firstImagesAfter(storage, snapshot, storageId, toMillis);
+        byte[] prefix = BackupStore.tablePrefix(storageId);
+        before.forEach((k, then) -> {
+            byte[] now = afterTo.containsKey(k) ? afterTo.get(k)
+                    : storage.get(snapshot, io.dynarocks.storage.Bytes.concat(prefix, k.bytes()));
+            sink.accept(last.get(k), k.bytes(), then, now);
+        });
+    }
+
     static ItemImage of(Storage storage, Snapshot snapshot, int storageId, long millis) {
         byte[] prefix = BackupStore.tablePrefix(storageId);
         return sink -> {

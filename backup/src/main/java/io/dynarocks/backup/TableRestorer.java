@@ -124,6 +124,14 @@ public final class TableRestorer {
      * TableAlreadyExistsException if the name was taken meanwhile.
      */
     public Restored restore(TableDefinition definition, ItemImage items) {
+        return restore(definition, items, false);
+    }
+
+    /**
+     * As {@link #restore(TableDefinition, ItemImage)}; when {@code keysMayRepeat} (an import's files), a
+     * later item replaces an earlier one with the same key, its index entries included.
+     */
+    public Restored restore(TableDefinition definition, ItemImage items, boolean keysMayRepeat) {
         String name = definition.tableName();
         checkFree(name);
         if (!restoring.add(name)) {
@@ -136,7 +144,7 @@ public final class TableRestorer {
             byte[] prefix = BackupStore.tablePrefix(table);
             IndexStats stats;
             try {
-                stats = write(table, prefix, items);
+                stats = write(table, prefix, items, keysMayRepeat);
             } catch (RuntimeException e) {
                 KeySpaces.drop(engine.storage(), prefix);
                 throw e;
@@ -158,25 +166,54 @@ public final class TableRestorer {
         }
     }
 
-    private IndexStats write(TableDefinition table, byte[] prefix, ItemImage items) {
-        long[] counts = new long[2];
+    private IndexStats write(TableDefinition table, byte[] prefix, ItemImage items, boolean keysMayRepeat) {
+        long[] counts = new long[3];
         WriteBatch[] batch = {new WriteBatch()};
+        // Items of the batch not yet written, by storage key, when a key may come again.
+        Map<PointInTimeImage.Key, Map<String, AttributeValue>> pending = new java.util.HashMap<>();
         items.forEach((key, value) -> {
             Map<String, AttributeValue> item = ItemCodec.decode(value);
-            batch[0].put(Bytes.concat(prefix, key), value);
-            ChangeHook.Change change = new ChangeHook.Change(table, Keys.ofItem(table.keySchema(), item), null,
+            byte[] storageKey = Bytes.concat(prefix, key);
+            Map<String, AttributeValue> old = null;
+            if (keysMayRepeat) {
+                PointInTimeImage.Key k = new PointInTimeImage.Key(storageKey);
+                old = pending.get(k);
+                if (old == null) {
+                    byte[] stored = engine.storage().get(storageKey);
+                    old = stored == null ? null : ItemCodec.decode(stored);
+                }
+                pending.put(k, item);
+            }
+            batch[0].put(storageKey, value);
+            ChangeHook.Change change = new ChangeHook.Change(table, Keys.ofItem(table.keySchema(), item), old,
                     item, false);
             for (ChangeHook hook : engine.hooks()) {
                 hook.onChange(change, batch[0]);
             }
-            counts[1] += ItemSize.of(item);
+            counts[1] += ItemSize.of(item) - (old == null ? 0 : ItemSize.of(old));
+            counts[2] += old == null ? 1 : 0;
             if (++counts[0] % BackupStore.CHUNK == 0) {
                 engine.storage().write(batch[0]);
                 batch[0] = new WriteBatch();
+                pending.clear();
             }
         });
         engine.storage().write(batch[0]);
-        return new IndexStats(counts[0], counts[1]);
+        return new IndexStats(counts[2], counts[1]);
+    }
+
+    /** The definition of a new table as CreateTable would make it (ImportTable's TableCreationParameters). */
+    public TableDefinition defineNew(io.dynarocks.protocol.operation.CreateTableRequest request) {
+        KeySchema schema = io.dynarocks.protocol.operation.CreateTableRequest.keySchemaOf(request.keySchema(),
+                request.attributeDefinitions());
+        long now = engine.clock().millis();
+        ProvisionedThroughput throughput = request.provisionedThroughput() == null ? ProvisionedThroughput.ZERO
+                : request.provisionedThroughput();
+        // Index ids 1..n; the id counter define() stages is dropped: a later index takes the highest id + 1.
+        List<IndexDefinition> indexes = SecondaryIndexes.define(request, 0, new WriteBatch());
+        return new TableDefinition(request.tableName(), 0, UUID.randomUUID().toString(),
+                CreateTableOperation.ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now,
+                request.effectiveBillingMode(), throughput, now, indexes, null, null, List.of(), false);
     }
 
     private static TableDefinition withStorageId(TableDefinition t, int id) {

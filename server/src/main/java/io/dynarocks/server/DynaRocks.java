@@ -92,7 +92,7 @@ public final class DynaRocks implements AutoCloseable {
         config.streamWebhooks().forEach(streams::webhook);
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         this.vectorSearch = VectorSearch.install(engine, registry);
-        this.backups = Backups.install(engine, registry);
+        this.backups = Backups.install(engine, registry, config.exportDir());
         this.metrics = pendingMetrics.join();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
@@ -217,6 +217,11 @@ public final class DynaRocks implements AutoCloseable {
         return streams;
     }
 
+    /** The backup module: backups, point-in-time recovery, exports and imports. */
+    public Backups backups() {
+        return backups;
+    }
+
     /** The TTL module: its sweeper counts the items deleted by TTL per table. */
     public TimeToLive timeToLive() {
         return timeToLive;
@@ -310,6 +315,12 @@ public final class DynaRocks implements AutoCloseable {
         /** A stream webhook with its own batch size, starting position and retry policy. */
         public Builder streamWebhook(StreamWebhook webhook) {
             config = config.withStreamWebhook(webhook);
+            return this;
+        }
+
+        /** The folder standing for S3 in ExportTableToPointInTime and ImportTable (default {@code ./exports}). */
+        public Builder exportDir(Path dir) {
+            config = config.withExportDir(dir);
             return this;
         }
 

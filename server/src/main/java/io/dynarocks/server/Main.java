@@ -25,6 +25,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory of the RocksDB store (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of("data");
 
+    @Option(names = "--export-dir", description = "Folder standing for S3 in ExportTableToPointInTime and "
+            + "ImportTable: one sub-folder per bucket (default: ${DEFAULT-VALUE}).")
+    Path exportDir = ServerConfig.defaults().exportDir();
+
     @Option(names = "--in-memory", description = "Keep all data in memory; nothing is written to disk.")
     boolean inMemory;
 
@@ -67,7 +71,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
-                .withShardRolloverPeriod(shardRollover);
+                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir);
         for (StreamWebhook webhook : streamWebhooks) {
             config = config.withStreamWebhook(webhook);
         }

@@ -17,52 +17,54 @@ import java.util.List;
  * @param shardRolloverPeriod how long a stream shard stays open before it is closed and succeeded
  * @param daxPort             port of the DAX-style cache endpoint; null for none (0 picks a free one)
  * @param streamWebhooks      tables whose stream batches are POSTed to a URL as Lambda's DynamoDB event
+ * @param exportDir           the folder standing for S3 in exports and imports (a sub-folder per bucket)
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
-        Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks) {
+        Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
+        Path exportDir) {
 
     public static final int DEFAULT_PORT = 8000;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
-                Duration.ofHours(4), null, List.of());
+                Duration.ofHours(4), null, List.of(), Path.of("exports"));
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks);
+                daxPort, streamWebhooks, exportDir);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks);
+                daxPort, streamWebhooks, exportDir);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks);
+                streamWebhooks, exportDir);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks);
+                daxPort, streamWebhooks, exportDir);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks);
+                daxPort, streamWebhooks, exportDir);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks);
+                streamWebhooks, exportDir);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks);
+                streamWebhooks, exportDir);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -70,11 +72,16 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all));
+                daxPort, List.copyOf(all), exportDir);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks);
+                value, streamWebhooks, exportDir);
+    }
+
+    public ServerConfig withExportDir(Path value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, value);
     }
 }

@@ -42,7 +42,7 @@ public final class PitrOperations {
                     : engine.catalog().find(source.table().tableName()).orElse(source.table());
             TableDefinition definition = restorer.define(from, request.target());
             TableRestorer.Restored restored;
-            try (Snapshot snapshot = engine.storage().snapshot()) {
+            try (Snapshot snapshot = pitr.snapshot()) {
                 restored = restorer.restore(definition, pitr.imageAt(source, snapshot, at));
             }
             return new RestoredTableResponse(restored, null, from.tableArn(), at);
