@@ -101,8 +101,9 @@ final class LiveVectorIndex {
     }
 
     /**
-     * Fills the index from every item of the table with {@code threads} linking in parallel, then applies
-     * the changes queued meanwhile. The caller has made sure every write that could miss the queue is done.
+     * Fills the index from every item of the table, linking on {@code pool} in parallel, then applies the
+     * changes queued meanwhile. The caller has made sure every write that could miss the queue is done,
+     * and calls {@link #markReady} after.
      */
     void build(ForkJoinPool pool) {
         Map<AttributeValue, List<Object[]>> found = new HashMap<>();
@@ -128,6 +129,11 @@ final class LiveVectorIndex {
             }
             pool.submit(() -> IntStream.of(nodes).parallel().forEach(graph::link)).join();
         }
+        drain();
+    }
+
+    /** Opens the built index to searches (and to the background applier). */
+    void markReady() {
         drain();
         ready.complete(null);
     }

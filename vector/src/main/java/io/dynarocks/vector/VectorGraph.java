@@ -19,8 +19,8 @@ import java.util.function.IntPredicate;
  */
 final class VectorGraph<P> {
 
-    /** Graph degree and construction beam: jvector's usual values for high-dimensional embeddings. */
-    static final int MAX_DEGREE = 32;
+    /** Graph degree and construction beam: jvector's usual values (bench/RESULTS.md has the recall). */
+    static final int MAX_DEGREE = 16;
     static final int BEAM_WIDTH = 100;
     /** How many candidates a search keeps at least: wider than TopK keeps recall high. */
     static final int SEARCH_BEAM = 80;

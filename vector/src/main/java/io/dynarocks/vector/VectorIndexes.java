@@ -105,6 +105,7 @@ final class VectorIndexes implements AutoCloseable {
             LOG.debug("Vector index {} of {} built: {} items in {} ms", index.definition().indexName(),
                     index.tableName(), index.stats().itemCount(), (System.nanoTime() - start) / 1_000_000);
             markActive(index);
+            index.markReady();
         } catch (StorageException | IllegalStateException closedUnderUs) {
             index.close();
         } catch (RuntimeException e) {
