@@ -76,7 +76,7 @@ class VectorValidationIT {
     void dimensionsMustBeInRange() {
         rejected(() -> create("Zero", BillingMode.PAY_PER_REQUEST, List.of(),
                 VectorSearchIT.index("idx", 0, VectorDistanceFunction.COSINE)),
-                "Value 0 at 'vectorIndexes.1.member.dimensions' failed to satisfy constraint: Member must have value "
+                "Value '0' at 'vectorIndexes.1.member.dimensions' failed to satisfy constraint: Member must have value "
                         + "greater than or equal to 1");
         rejected(() -> create("Huge", BillingMode.PAY_PER_REQUEST, List.of(),
                 VectorSearchIT.index("idx", 4097, VectorDistanceFunction.COSINE)), "4096");
