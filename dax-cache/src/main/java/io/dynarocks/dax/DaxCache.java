@@ -3,6 +3,7 @@ package io.dynarocks.dax;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.engine.RequestHandler;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
@@ -62,6 +63,15 @@ public final class DaxCache implements RequestHandler {
         Response response = operations.handle(target, body, address);
         writeThrough(target, body);
         return response;
+    }
+
+    /** Cached answers skip the operation, so the guard sees the request decoded on its own (auth on only). */
+    @Override
+    public Response handle(String target, byte[] body, String address, RequestGuard guard) {
+        if (guard != null) {
+            operations.admit(target, body, address, guard);
+        }
+        return handle(target, body, address);
     }
 
     @Override

@@ -42,6 +42,7 @@ import io.dynarocks.protocol.operation.UpdateTableRequest;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -61,7 +62,18 @@ public final class OperationRegistry implements RequestHandler {
     /** The {@code X-Amz-Target} prefix of DynamoDB Streams' actions. */
     public static final String STREAMS = "DynamoDBStreams_20120810";
 
-    private final Map<String, Action> actions = new TreeMap<>();
+    /** A registered action: its decoder and its operation, kept apart so a guard can see the decoded request. */
+    private record Registered<Q>(String target, BiFunction<byte[], String, Q> decoder, Operation<Q> operation) {
+        Response handle(byte[] body, String address, RequestGuard guard) {
+            Q request = decoder.apply(body, address);
+            if (guard != null) {
+                guard.admit(target, request);
+            }
+            return operation.execute(request);
+        }
+    }
+
+    private final Map<String, Registered<?>> actions = new TreeMap<>();
 
     /** The operations of {@code engine}, reading items straight from its storage. */
     public OperationRegistry(Engine engine) {
@@ -85,8 +97,9 @@ public final class OperationRegistry implements RequestHandler {
         register("Scan", ScanRequest::decode, new ScanOperation(engine));
         register("BatchGetItem", BatchGetItemRequest::decode, new BatchGetItemOperation(engine, items));
         register("BatchWriteItem", BatchWriteItemRequest::decode, new BatchWriteItemOperation(engine));
-        actions.put(DYNAMODB + ".DescribeEndpoints", (body, address) ->
-                new DescribeEndpointsOperation().execute(DescribeEndpointsRequest.decode(body, address)));
+        String describeEndpoints = DYNAMODB + ".DescribeEndpoints";
+        actions.put(describeEndpoints, new Registered<>(describeEndpoints, DescribeEndpointsRequest::decode,
+                new DescribeEndpointsOperation()));
         register("ExecuteStatement", ExecuteStatementRequest::decode, new ExecuteStatementOperation(engine));
         TagOperations.register(this, engine);
     }
@@ -98,7 +111,8 @@ public final class OperationRegistry implements RequestHandler {
 
     /** Adds an action of {@code service} (e.g. {@link #STREAMS}); modules above the engine register theirs so. */
     public <Q> void register(String service, String name, Function<byte[], Q> decoder, Operation<Q> operation) {
-        actions.put(service + "." + name, (body, address) -> operation.execute(decoder.apply(body)));
+        String target = service + "." + name;
+        actions.put(target, new Registered<>(target, (body, address) -> decoder.apply(body), operation));
     }
 
     /** Executes the action an {@code X-Amz-Target} names; unknown ones are UnknownOperationException. */
@@ -109,16 +123,31 @@ public final class OperationRegistry implements RequestHandler {
 
     @Override
     public Response handle(String target, byte[] body, String address) {
-        Action a = target == null ? null : actions.get(target);
-        if (a == null) {
+        return handle(target, body, address, null);
+    }
+
+    @Override
+    public Response handle(String target, byte[] body, String address, RequestGuard guard) {
+        return registered(target).handle(body, address, guard);
+    }
+
+    /** Decodes the request and lets {@code guard} check it, without executing it (for decorators that cache). */
+    public void admit(String target, byte[] body, String address, RequestGuard guard) {
+        guard.admit(target, registered(target).decoder().apply(body, address));
+    }
+
+    private Registered<?> registered(String target) {
+        Registered<?> r = target == null ? null : actions.get(target);
+        if (r == null) {
             throw DynamoException.unknownOperation();
         }
-        return a.handle(body, address);
+        return r;
     }
 
     /** The action registered for {@code target}, or null; decorators (the cache endpoint) wrap these. */
     public Action action(String target) {
-        return actions.get(target);
+        Registered<?> r = actions.get(target);
+        return r == null ? null : (body, address) -> r.handle(body, address, null);
     }
 
     /** The supported targets ({@code service.Action}), sorted. */

@@ -16,6 +16,17 @@ public interface RequestHandler {
         return handle(target, body);
     }
 
+    /**
+     * As {@link #handle(String, byte[], String)}, once {@code guard} admitted the decoded request (authorization
+     * sees the request record, so nothing is parsed twice); a null guard checks nothing.
+     */
+    default Response handle(String target, byte[] body, String address, RequestGuard guard) {
+        if (guard != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot check requests");
+        }
+        return handle(target, body, address);
+    }
+
     /** The targets served ({@code service.Action}), sorted. */
     Set<String> names();
 }

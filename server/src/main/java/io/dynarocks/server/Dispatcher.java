@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.engine.RequestHandler;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.AttributeValueJson;
@@ -27,7 +28,8 @@ public final class Dispatcher {
             "MissingAuthenticationTokenException", "com.amazon.coral.service#",
             "IncompleteSignatureException", "com.amazon.coral.service#",
             "InvalidSignatureException", "com.amazon.coral.service#",
-            "UnrecognizedClientException", "com.amazon.coral.service#");
+            "UnrecognizedClientException", "com.amazon.coral.service#",
+            "AccessDeniedException", "com.amazon.coral.service#");
     /** Errors whose message member DynamoDB spells {@code Message}; all others spell it {@code message}. */
     private static final java.util.Set<String> CAPITAL_MESSAGE = java.util.Set.of(
             "SerializationException", "TransactionCanceledException");
@@ -51,10 +53,15 @@ public final class Dispatcher {
 
     /** Executes a request that reached the server at {@code address} (host and port as the client addressed it). */
     public Reply dispatch(String target, byte[] body, String address) {
+        return dispatch(target, body, address, null);
+    }
+
+    /** As {@link #dispatch(String, byte[], String)}, once {@code guard} (null: none) admitted the decoded request. */
+    public Reply dispatch(String target, byte[] body, String address, RequestGuard guard) {
         long start = System.nanoTime();
         DynamoException failure;
         try {
-            Response response = registry.handle(target, body, address);
+            Response response = registry.handle(target, body, address, guard);
             Reply reply = new Reply(200, response == Response.NO_BODY ? new byte[0] : JsonWriter.object(response::write));
             listener.completed(target, reply.status(), null, System.nanoTime() - start);
             return reply;

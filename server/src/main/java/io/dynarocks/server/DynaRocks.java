@@ -5,6 +5,8 @@ import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.security.Security;
+import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
@@ -62,6 +64,7 @@ public final class DynaRocks implements AutoCloseable {
     private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
+    private final Security security;
     private Channel channel;
     private final DaxCache dax;
     private final Channel daxChannel;
@@ -98,6 +101,7 @@ public final class DynaRocks implements AutoCloseable {
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
         ModuleMeters.storage(metrics.registry(), engine.storage());
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
+        this.security = Security.of(config.security(), clock, engine.catalog());
         try {
             this.channel = bind(config.host(), config.port(), dispatcher);
             if (config.daxPort() != null) {
@@ -116,7 +120,7 @@ public final class DynaRocks implements AutoCloseable {
 
     private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape, !config.sync(),
-                MAX_BODY_BYTES);
+                MAX_BODY_BYTES, security);
         return new ServerBootstrap()
                 .group(group)
                 .channel(TRANSPORT.serverChannel())
@@ -333,6 +337,36 @@ public final class DynaRocks implements AutoCloseable {
         /** Time to live and size bounds of the DAX-style caches. */
         public Builder daxCache(DaxCacheConfig cacheConfig) {
             this.daxConfig = cacheConfig;
+            return this;
+        }
+
+        /**
+         * Requires every request to be signed (SigV4) with a key of the credentials file {@code file}; see
+         * the README's Security section for its format.
+         */
+        public Builder auth(Path file) {
+            config = config.withSecurity(config.security().withAuthFile(file));
+            return this;
+        }
+
+        /**
+         * Requires every request to be signed; accepts {@code accessKeyId}/{@code secret} as a key of the
+         * default account with full access. Repeatable.
+         */
+        public Builder authKey(String accessKeyId, String secret) {
+            config = config.withSecurity(config.security().withAuthKey(accessKeyId + ":" + secret));
+            return this;
+        }
+
+        /** As {@link #authKey(String, String)}, with the IAM identity policy in {@code policyFile}. */
+        public Builder authKey(String accessKeyId, String secret, Path policyFile) {
+            config = config.withSecurity(config.security().withAuthKey(accessKeyId + ":" + secret + ":" + policyFile));
+            return this;
+        }
+
+        /** The security options all at once. */
+        public Builder security(SecurityConfig security) {
+            config = config.withSecurity(security);
             return this;
         }
 

@@ -1,7 +1,9 @@
 package io.dynarocks.server;
 
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.security.Security;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -41,18 +43,21 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final Supplier<String> metrics;
     private final boolean pointOperationsInline;
     private final int maxBodyBytes;
+    private final Security security;
 
     /**
      * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
      * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
+     * @param security     who may do what; null when authentication is off
      */
     DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers, Supplier<String> metrics,
-            boolean pointOperationsInline, int maxBodyBytes) {
+            boolean pointOperationsInline, int maxBodyBytes, Security security) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.metrics = metrics;
         this.pointOperationsInline = pointOperationsInline;
         this.maxBodyBytes = maxBodyBytes;
+        this.security = security;
     }
 
     @Override
@@ -79,22 +84,34 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         String host = host(ctx, request);
         byte[] raw = ByteBufUtil.getBytes(request.content());
+        RequestGuard guard = null;
+        if (security != null) {
+            try {
+                // The signature covers the body as sent, before its content encoding is undone.
+                guard = security.authenticate(new NettySignedRequest(request, raw, ctx.channel().remoteAddress()));
+            } catch (DynamoException e) {
+                Dispatcher.Reply refused = dispatcher.reject(target, e);
+                reply.send(refused.status(), refused.body(), JSON);
+                return;
+            }
+        }
         if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
-            answer(reply, target, raw, null, host);
+            answer(reply, target, raw, null, host, guard);
             return;
         }
+        RequestGuard admitted = guard;
         try {
-            workers.execute(() -> answer(reply, target, raw, encoding, host));
+            workers.execute(() -> answer(reply, target, raw, encoding, host, admitted));
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
     }
 
     /** Decodes the body (undoing its content encoding), dispatches it and sends the answer from the event loop. */
-    private void answer(HttpReply reply, String target, byte[] raw, String encoding, String host) {
+    private void answer(HttpReply reply, String target, byte[] raw, String encoding, String host, RequestGuard guard) {
         Dispatcher.Reply answer;
         try {
-            answer = dispatcher.dispatch(target, ContentEncoding.decode(encoding, raw, maxBodyBytes), host);
+            answer = dispatcher.dispatch(target, ContentEncoding.decode(encoding, raw, maxBodyBytes), host, guard);
         } catch (DynamoException e) {
             answer = dispatcher.reject(target, e);
         } catch (ContentEncoding.TooLarge e) {

@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,15 @@ public final class Main implements Callable<Integer> {
                     + "(repeatable; the table may be created later).")
     List<StreamWebhook> streamWebhooks = new ArrayList<>();
 
+    @Option(names = "--auth", paramLabel = "FILE",
+            description = "Require SigV4-signed requests from the accounts and keys of this JSON credentials file.")
+    Path authFile;
+
+    @Option(names = "--auth-key", paramLabel = "ACCESS_KEY:SECRET[:POLICY_FILE]",
+            description = "Require SigV4-signed requests; accept this key of the default account, with the IAM "
+                    + "policy in POLICY_FILE or full access (repeatable).")
+    List<String> authKeys = new ArrayList<>();
+
     @Option(names = "--startup-training", hidden = true,
             description = "Start, answer a few requests (see StartupTraining), stop: the build's CDS training run.")
     boolean startupTraining;
@@ -72,6 +82,11 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
                 .withShardRolloverPeriod(shardRollover).withExportDir(exportDir);
+        SecurityConfig security = SecurityConfig.none().withAuthFile(authFile);
+        for (String key : authKeys) {
+            security = security.withAuthKey(key);
+        }
+        config = config.withSecurity(security);
         for (StreamWebhook webhook : streamWebhooks) {
             config = config.withStreamWebhook(webhook);
         }

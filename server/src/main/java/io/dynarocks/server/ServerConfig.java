@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,53 +19,55 @@ import java.util.List;
  * @param daxPort             port of the DAX-style cache endpoint; null for none (0 picks a free one)
  * @param streamWebhooks      tables whose stream batches are POSTed to a URL as Lambda's DynamoDB event
  * @param exportDir           the folder standing for S3 in exports and imports (a sub-folder per bucket)
+ * @param security            authentication, authorization, TLS and encryption options (all off by default)
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
-        Path exportDir) {
+        Path exportDir, SecurityConfig security) {
 
     public static final int DEFAULT_PORT = 8000;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
-                Duration.ofHours(4), null, List.of(), Path.of("exports"));
+                Duration.ofHours(4), null, List.of(), Path.of("exports"),
+                SecurityConfig.none());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir);
+                daxPort, streamWebhooks, exportDir, security);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir);
+                daxPort, streamWebhooks, exportDir, security);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir);
+                streamWebhooks, exportDir, security);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir);
+                daxPort, streamWebhooks, exportDir, security);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir);
+                daxPort, streamWebhooks, exportDir, security);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir);
+                streamWebhooks, exportDir, security);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir);
+                streamWebhooks, exportDir, security);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -72,16 +75,21 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir);
+                daxPort, List.copyOf(all), exportDir, security);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir);
+                value, streamWebhooks, exportDir, security);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value);
+                daxPort, streamWebhooks, value, security);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, exportDir, value);
     }
 }

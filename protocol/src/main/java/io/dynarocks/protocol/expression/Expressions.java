@@ -5,7 +5,9 @@ import io.dynarocks.protocol.expression.parser.ExpressionParser;
 import io.dynarocks.protocol.expression.parser.Syntax;
 import io.dynarocks.protocol.expression.parser.SyntaxError;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -44,6 +46,42 @@ public final class Expressions {
     /** A KeyConditionExpression; checking it against the key schema is left to the caller. */
     public static KeyCondition keyCondition(String text, ExpressionContext ctx) {
         return KeyConditionResolver.resolve(condition(text, ctx, "KeyConditionExpression"));
+    }
+
+    /**
+     * The top-level attribute names a ConditionExpression, FilterExpression or KeyConditionExpression refers
+     * to, directly or through {@code names}: what IAM's {@code dynamodb:Attributes} sees. Parsed once (cached).
+     */
+    public static Set<String> conditionAttributes(String text, Map<String, String> names) {
+        Syntax.ConditionTree tree = parse(text, "ConditionExpression", CONDITIONS, ExpressionParser::parseCondition);
+        return topLevel(SyntaxWalk.preOrder(tree.root()), names);
+    }
+
+    /** The top-level attribute names an UpdateExpression reads or writes. */
+    public static Set<String> updateAttributes(String text, Map<String, String> names) {
+        return topLevel(SyntaxWalk.preOrder(parse(text, "UpdateExpression", UPDATES, ExpressionParser::parseUpdate)),
+                names);
+    }
+
+    /** The top-level attribute names a ProjectionExpression returns. */
+    public static Set<String> projectionAttributes(String text, Map<String, String> names) {
+        return topLevel(SyntaxWalk.preOrder(parse(text, "ProjectionExpression", PROJECTIONS,
+                ExpressionParser::parseProjection)), names);
+    }
+
+    private static Set<String> topLevel(List<Syntax> nodes, Map<String, String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Syntax node : nodes) {
+            if (node instanceof Syntax.Path path && !path.segments().isEmpty()) {
+                Syntax.Segment first = path.segments().get(0);
+                if (first instanceof Syntax.Ident ident) {
+                    out.add(ident.text());
+                } else if (first instanceof Syntax.NameRef ref && names != null && names.get(ref.placeholder()) != null) {
+                    out.add(names.get(ref.placeholder()));
+                }
+            }
+        }
+        return out;
     }
 
     private static <T> T parse(String text, String parameter, Map<String, T> cache, Function<String, T> parser) {

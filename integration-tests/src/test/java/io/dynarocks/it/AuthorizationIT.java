@@ -1,0 +1,211 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.server.DynaRocks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Fine-grained access control as in DynamoDB's documentation: a player may touch only the items whose
+ * partition key is their own user name, and only some attributes.
+ */
+class AuthorizationIT {
+
+    private static final String TABLE = "GameScores";
+    private static final String PLAYER_POLICY = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "OwnItemsOnly", "Effect": "Allow",
+               "Action": ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+                          "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable"],
+               "Resource": ["arn:aws:dynamodb:*:*:table/GameScores"],
+               "Condition": {
+                 "ForAllValues:StringEquals": {
+                   "dynamodb:LeadingKeys": ["${aws:username}"],
+                   "dynamodb:Attributes": ["UserId", "GameTitle", "TopScore", "Wins"]},
+                 "StringEqualsIfExists": {"dynamodb:Select": "SPECIFIC_ATTRIBUTES",
+                                          "dynamodb:ReturnValues": ["NONE", "UPDATED_OLD", "UPDATED_NEW"]}}},
+              {"Effect": "Deny", "Action": "dynamodb:PutItem", "Resource": "arn:aws:dynamodb:*:*:table/GameScores",
+               "Condition": {"ForAnyValue:StringNotEquals": {"dynamodb:LeadingKeys": ["${aws:username}"]}}},
+              {"Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "*"}]}
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private static DynaRocks server;
+    private static DynamoDbClient admin;
+    private static DynamoDbClient alice;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Files.writeString(dir.resolve("player.json"), PLAYER_POLICY);
+        Path auth = dir.resolve("auth.json");
+        Files.writeString(auth, """
+                {"accounts": [{"id": "000000000000", "users": [
+                  {"name": "admin", "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]},
+                  {"name": "alice", "policies": ["player.json"],
+                   "keys": [{"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret"}]}]}]}
+                """);
+        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
+        admin = client("AKIDADMIN", "admin-secret");
+        alice = client("AKIDALICE", "alice-secret");
+        admin.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("UserId").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("GameTitle").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("UserId").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("GameTitle").keyType(KeyType.RANGE).build()));
+        admin.putItem(b -> b.tableName(TABLE).item(score("bob", "Chess", "300")));
+    }
+
+    @AfterAll
+    static void stop() {
+        alice.close();
+        admin.close();
+        server.close();
+    }
+
+    @Test
+    void userWritesAndReadsItsOwnPartition() {
+        alice.putItem(b -> b.tableName(TABLE).item(score("alice", "Chess", "100")));
+        assertThat(alice.getItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))
+                .projectionExpression("TopScore")).item()).containsEntry("TopScore", AttributeValue.fromN("100"));
+        assertThat(alice.query(b -> b.tableName(TABLE).keyConditionExpression("UserId = :u")
+                .expressionAttributeValues(Map.of(":u", s("alice"))).projectionExpression("GameTitle, TopScore"))
+                .count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void writingAnotherUsersPartitionIsDeniedExplicitly() {
+        assertDenied(() -> alice.putItem(b -> b.tableName(TABLE).item(score("bob", "Chess", "1"))),
+                "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:PutItem on "
+                        + "resource: arn:aws:dynamodb:us-east-1:000000000000:table/GameScores with an explicit deny "
+                        + "in an identity-based policy");
+    }
+
+    @Test
+    void queryingAnotherUsersPartitionIsDenied() {
+        assertDenied(() -> alice.query(b -> b.tableName(TABLE).keyConditionExpression("UserId = :u")
+                        .expressionAttributeValues(Map.of(":u", s("bob"))).projectionExpression("TopScore")),
+                "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:Query on "
+                        + "resource: arn:aws:dynamodb:us-east-1:000000000000:table/GameScores because no "
+                        + "identity-based policy allows the dynamodb:Query action");
+    }
+
+    @Test
+    void batchGetMixingOwnAndOtherPartitionsIsDeniedWhole() {
+        KeysAndAttributes mixed = KeysAndAttributes.builder().keys(key("alice", "Chess"), key("bob", "Chess"))
+                .projectionExpression("TopScore").build();
+        assertDenied(() -> alice.batchGetItem(b -> b.requestItems(Map.of(TABLE, mixed))),
+                "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:BatchGetItem on "
+                        + "resource: arn:aws:dynamodb:us-east-1:000000000000:table/GameScores because no "
+                        + "identity-based policy allows the dynamodb:BatchGetItem action");
+        KeysAndAttributes own = KeysAndAttributes.builder().keys(key("alice", "Chess")).projectionExpression("Wins")
+                .build();
+        alice.batchGetItem(b -> b.requestItems(Map.of(TABLE, own)));
+    }
+
+    @Test
+    void transactionWithOneForeignItemIsDeniedAndWritesNothing() {
+        TransactWriteItem mine = TransactWriteItem.builder().put(p -> p.tableName(TABLE)
+                .item(score("alice", "Go", "5"))).build();
+        TransactWriteItem theirs = TransactWriteItem.builder().put(p -> p.tableName(TABLE)
+                .item(score("bob", "Go", "5"))).build();
+        assertThatThrownBy(() -> alice.transactWriteItems(b -> b.transactItems(mine, theirs)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+        assertThat(admin.getItem(b -> b.tableName(TABLE).key(key("alice", "Go"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void readingAllAttributesIsDeniedWhenOnlySomeAreAllowed() {
+        assertDenied(() -> alice.getItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))), null);
+        assertDenied(() -> alice.getItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))
+                .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "Secret"))), null);
+    }
+
+    @Test
+    void writingAnAttributeOutsideTheAllowedOnesIsDenied() {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(score("alice", "Poker", "1"));
+        item.put("Secret", s("x"));
+        assertDenied(() -> alice.putItem(b -> b.tableName(TABLE).item(item)), null);
+        assertDenied(() -> alice.updateItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))
+                .updateExpression("SET Secret = :v").expressionAttributeValues(Map.of(":v", s("x")))), null);
+        alice.updateItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))
+                .updateExpression("SET Wins = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromN("2"))));
+    }
+
+    @Test
+    void returnValuesAllOldIsDeniedWhenThePolicyLimitsReturnValues() {
+        assertDenied(() -> alice.updateItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))
+                .updateExpression("SET Wins = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromN("3")))
+                .returnValues("ALL_OLD")), null);
+    }
+
+    @Test
+    void actionsNoStatementAllowsAreDenied() {
+        assertDenied(() -> alice.scan(b -> b.tableName(TABLE)),
+                "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:Scan on "
+                        + "resource: arn:aws:dynamodb:us-east-1:000000000000:table/GameScores because no "
+                        + "identity-based policy allows the dynamodb:Scan action");
+        assertDenied(() -> alice.listTables(), "User: arn:aws:iam::000000000000:user/alice is not authorized to "
+                + "perform: dynamodb:ListTables on resource: arn:aws:dynamodb:us-east-1:000000000000:table/* because "
+                + "no identity-based policy allows the dynamodb:ListTables action");
+        assertDenied(() -> alice.deleteItem(b -> b.tableName(TABLE).key(key("alice", "Chess"))),
+                "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:DeleteItem on "
+                        + "resource: arn:aws:dynamodb:us-east-1:000000000000:table/GameScores with an explicit deny "
+                        + "in an identity-based policy");
+    }
+
+    private static void assertDenied(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(e.statusCode()).isEqualTo(400);
+            if (message != null) {
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+            }
+        });
+    }
+
+    private static Map<String, AttributeValue> score(String user, String game, String top) {
+        return Map.of("UserId", s(user), "GameTitle", s(game), "TopScore", AttributeValue.fromN(top));
+    }
+
+    private static Map<String, AttributeValue> key(String user, String game) {
+        return Map.of("UserId", s(user), "GameTitle", s(game));
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static DynamoDbClient client(String id, String secret) {
+        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}

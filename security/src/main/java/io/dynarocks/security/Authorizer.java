@@ -1,0 +1,47 @@
+package io.dynarocks.security;
+
+import io.dynarocks.engine.catalog.Catalog;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Decides whether a principal may make a decoded request, as IAM does: every access the request makes
+ * (one per item for batches and transactions) must be allowed, an explicit deny wins, and what no policy
+ * allows is denied. Refusals are AccessDeniedException with AWS's message.
+ */
+final class Authorizer {
+
+    private final Catalog catalog;
+    private final Clock clock;
+
+    Authorizer(Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    void authorize(Principal principal, String target, Object request, InetAddress sourceIp, boolean secure) {
+        if (principal.policies().fullAccess()) {
+            return;
+        }
+        List<RequestAccesses.Access> accesses = RequestAccesses.of(target, request, catalog, principal.accountId());
+        Instant now = clock.instant();
+        for (RequestAccesses.Access access : accesses) {
+            AccessContext context = new AccessContext(principal, access.action(), access.resource(), access.keys(),
+                    sourceIp, now, secure);
+            Policy.Decision identity = principal.policies().evaluate(context);
+            if (identity == Policy.Decision.DENY) {
+                throw denied(context, "with an explicit deny in an identity-based policy");
+            }
+            if (identity != Policy.Decision.ALLOW) {
+                throw denied(context, "because no identity-based policy allows the " + access.action() + " action");
+            }
+        }
+    }
+
+    private static RuntimeException denied(AccessContext context, String reason) {
+        return AccessErrors.accessDenied("User: " + context.principal().arn() + " is not authorized to perform: "
+                + context.action() + " on resource: " + context.resource() + " " + reason);
+    }
+}
