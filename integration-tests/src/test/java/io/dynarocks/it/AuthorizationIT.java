@@ -69,7 +69,7 @@ class AuthorizationIT {
                   {"name": "alice", "policies": ["player.json"],
                    "keys": [{"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret"}]}]}]}
                 """);
-        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
+        server = DynaRocks.builder().inMemory().port(0).auth(auth).auditLog(dir.resolve("audit.jsonl")).start();
         admin = client("AKIDADMIN", "admin-secret");
         alice = client("AKIDALICE", "alice-secret");
         admin.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
@@ -178,6 +178,21 @@ class AuthorizationIT {
                 "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:DeleteItem on "
                         + "resource: arn:aws:dynamodb:us-east-1:000000000000:table/GameScores with an explicit deny "
                         + "in an identity-based policy");
+    }
+
+    @Test
+    void auditLogRecordsWhoDidWhatAndTheOutcomeButNoItemContents() throws IOException {
+        alice.putItem(b -> b.tableName(TABLE).item(Map.of("UserId", s("alice"), "GameTitle", s("Audit"),
+                "Wins", AttributeValue.fromN("982451653"))));
+        assertThatThrownBy(() -> alice.scan(b -> b.tableName(TABLE))).isInstanceOf(DynamoDbException.class);
+        String log = Files.readString(dir.resolve("audit.jsonl"));
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("\"account\":\"000000000000\"",
+                "\"user\":\"alice\"", "\"accessKeyId\":\"AKIDALICE\"", "\"action\":\"dynamodb:PutItem\"",
+                "\"resources\":[\"arn:aws:dynamodb:us-east-1:000000000000:table/GameScores\"]",
+                "\"sourceIp\":\"127.0.0.1\"", "\"outcome\":\"Allowed\""));
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("\"action\":\"dynamodb:Scan\"",
+                "\"outcome\":\"AccessDeniedException\""));
+        assertThat(log).doesNotContain("982451653").doesNotContain("alice-secret");
     }
 
     private static void assertDenied(Runnable call, String message) {

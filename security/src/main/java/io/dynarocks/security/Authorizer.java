@@ -21,11 +21,17 @@ final class Authorizer {
         this.clock = clock;
     }
 
-    void authorize(Principal principal, String target, Object request, InetAddress sourceIp, boolean secure) {
+    /** What {@code request}, the decoded body of {@code target}, touches on behalf of {@code principal}. */
+    List<RequestAccesses.Access> accesses(Principal principal, String target, Object request) {
+        return RequestAccesses.of(target, request, catalog, principal.accountId());
+    }
+
+    /** Refuses (AccessDeniedException) unless every one of {@code accesses} is allowed. */
+    void authorize(Principal principal, List<RequestAccesses.Access> accesses, InetAddress sourceIp,
+            boolean secure) {
         if (principal.policies().fullAccess()) {
             return;
         }
-        List<RequestAccesses.Access> accesses = RequestAccesses.of(target, request, catalog, principal.accountId());
         Instant now = clock.instant();
         for (RequestAccesses.Access access : accesses) {
             AccessContext context = new AccessContext(principal, access.action(), access.resource(), access.keys(),

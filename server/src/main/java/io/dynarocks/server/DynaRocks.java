@@ -5,6 +5,7 @@ import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.security.EncryptedStorage;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.storage.Storage;
@@ -65,6 +66,7 @@ public final class DynaRocks implements AutoCloseable {
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
     private final Security security;
+    private final ServerTls tls;
     private Channel channel;
     private final DaxCache dax;
     private final Channel daxChannel;
@@ -76,7 +78,8 @@ public final class DynaRocks implements AutoCloseable {
         // Prometheus' classes, ~35 ms) on threads of their own while this one loads Netty and the engine.
         CompletableFuture<Storage> storage = config.inMemory()
                 ? CompletableFuture.completedFuture(new MemoryStorage())
-                : CompletableFuture.supplyAsync(() -> openRocksDb(config.dataDir(), config.sync()),
+                : CompletableFuture.supplyAsync(() -> openRocksDb(config.dataDir(), config.sync(),
+                        config.security().encryptionKeyFile()),
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
                 task -> new Thread(task, "dynarocks-metrics").start());
@@ -101,8 +104,9 @@ public final class DynaRocks implements AutoCloseable {
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
         ModuleMeters.storage(metrics.registry(), engine.storage());
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
-        this.security = Security.of(config.security(), clock, engine.catalog());
         try {
+            this.security = Security.of(config.security(), clock, engine.catalog());
+            this.tls = ServerTls.of(config);
             this.channel = bind(config.host(), config.port(), dispatcher);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
@@ -120,7 +124,7 @@ public final class DynaRocks implements AutoCloseable {
 
     private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape, !config.sync(),
-                MAX_BODY_BYTES, security);
+                MAX_BODY_BYTES, security, tls != null);
         return new ServerBootstrap()
                 .group(group)
                 .channel(TRANSPORT.serverChannel())
@@ -130,6 +134,9 @@ public final class DynaRocks implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES), handler);
                     }
                 })
@@ -152,8 +159,14 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
-    private static Storage openRocksDb(Path dir, boolean sync) {
-        return RocksDbStorage.open(dir, sync);
+    private static Storage openRocksDb(Path dir, boolean sync, Path encryptionKeyFile) {
+        Storage store = RocksDbStorage.open(dir, sync);
+        try {
+            return EncryptedStorage.wrap(store, encryptionKeyFile);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public static Builder builder() {
@@ -178,7 +191,16 @@ public final class DynaRocks implements AutoCloseable {
     public URI endpoint() {
         InetSocketAddress address = (InetSocketAddress) channel.localAddress();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
-        return URI.create("http://" + host + ":" + address.getPort());
+        return URI.create(scheme() + host + ":" + address.getPort());
+    }
+
+    private String scheme() {
+        return tls == null ? "http://" : "https://";
+    }
+
+    /** The certificate (PEM) the server presents over TLS, for clients to trust; empty without TLS. */
+    public java.util.Optional<Path> tlsCertificate() {
+        return tls == null ? java.util.Optional.empty() : java.util.Optional.of(tls.certificate());
     }
 
     /** The DAX-style cache endpoint; only when started with a DAX port. */
@@ -187,7 +209,7 @@ public final class DynaRocks implements AutoCloseable {
             throw new IllegalStateException("started without a DAX port");
         }
         InetSocketAddress address = (InetSocketAddress) daxChannel.localAddress();
-        return URI.create("http://" + endpoint().getHost() + ":" + address.getPort());
+        return URI.create(scheme() + endpoint().getHost() + ":" + address.getPort());
     }
 
     /** The DAX-style cache (its statistics); only when started with a DAX port. */
@@ -262,6 +284,9 @@ public final class DynaRocks implements AutoCloseable {
         timeToLive.close();
         vectorSearch.close();
         backups.close();
+        if (security != null) {
+            security.close();
+        }
         engine.close();
         metrics.close();
     }
@@ -361,6 +386,33 @@ public final class DynaRocks implements AutoCloseable {
         /** As {@link #authKey(String, String)}, with the IAM identity policy in {@code policyFile}. */
         public Builder authKey(String accessKeyId, String secret, Path policyFile) {
             config = config.withSecurity(config.security().withAuthKey(accessKeyId + ":" + secret + ":" + policyFile));
+            return this;
+        }
+
+        /** Serves HTTPS with a self-signed certificate generated on first start and kept in the data directory. */
+        public Builder tls() {
+            config = config.withSecurity(config.security().withTls(true));
+            return this;
+        }
+
+        /** Serves HTTPS with this PEM certificate chain and PKCS#8 PEM private key. */
+        public Builder tls(Path certificate, Path privateKey) {
+            config = config.withSecurity(config.security().withTls(certificate, privateKey));
+            return this;
+        }
+
+        /**
+         * Encrypts stored values with AES-256-GCM under the 256-bit key in {@code keyFile} (base64 or hex);
+         * a persistent store only.
+         */
+        public Builder encryptionKeyFile(Path keyFile) {
+            config = config.withSecurity(config.security().withEncryptionKeyFile(keyFile));
+            return this;
+        }
+
+        /** Appends one JSON line per request (who, what, outcome; never item contents) to {@code file}. */
+        public Builder auditLog(Path file) {
+            config = config.withSecurity(config.security().withAuditLog(file));
             return this;
         }
 

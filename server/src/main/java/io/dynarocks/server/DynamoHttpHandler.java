@@ -44,20 +44,23 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final boolean pointOperationsInline;
     private final int maxBodyBytes;
     private final Security security;
+    private final boolean secure;
 
     /**
      * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
      * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
      * @param security     who may do what; null when authentication is off
+     * @param secure       whether the port speaks TLS ({@code aws:SecureTransport})
      */
     DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers, Supplier<String> metrics,
-            boolean pointOperationsInline, int maxBodyBytes, Security security) {
+            boolean pointOperationsInline, int maxBodyBytes, Security security, boolean secure) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.metrics = metrics;
         this.pointOperationsInline = pointOperationsInline;
         this.maxBodyBytes = maxBodyBytes;
         this.security = security;
+        this.secure = secure;
     }
 
     @Override
@@ -88,7 +91,8 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (security != null) {
             try {
                 // The signature covers the body as sent, before its content encoding is undone.
-                guard = security.authenticate(new NettySignedRequest(request, raw, ctx.channel().remoteAddress()));
+                guard = security.authenticate(new NettySignedRequest(request, raw, ctx.channel().remoteAddress(),
+                        secure));
             } catch (DynamoException e) {
                 Dispatcher.Reply refused = dispatcher.reject(target, e);
                 reply.send(refused.status(), refused.body(), JSON);

@@ -62,6 +62,24 @@ public final class Main implements Callable<Integer> {
                     + "policy in POLICY_FILE or full access (repeatable).")
     List<String> authKeys = new ArrayList<>();
 
+    @Option(names = "--tls", description = "Serve HTTPS; without --tls-cert, with a self-signed certificate "
+            + "generated on first start and kept in the data directory (tls/dynarocks-cert.pem).")
+    boolean tls;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The PKCS#8 private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Encrypt stored values "
+            + "(AES-256-GCM) with the 256-bit key in FILE, base64 or hex; key bytes stay in clear (see README).")
+    Path encryptionKeyFile;
+
+    @Option(names = "--audit-log", paramLabel = "FILE", description = "Append one JSON line per request (time, "
+            + "account, key, action, resources, outcome; never item contents) to FILE; needs --auth or --auth-key.")
+    Path auditLog;
+
     @Option(names = "--startup-training", hidden = true,
             description = "Start, answer a few requests (see StartupTraining), stop: the build's CDS training run.")
     boolean startupTraining;
@@ -82,7 +100,9 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
                 .withShardRolloverPeriod(shardRollover).withExportDir(exportDir);
-        SecurityConfig security = SecurityConfig.none().withAuthFile(authFile);
+        SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
+                .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
+                .withAuditLog(auditLog);
         for (String key : authKeys) {
             security = security.withAuthKey(key);
         }
@@ -105,6 +125,7 @@ public final class Main implements Callable<Integer> {
         System.out.println("DynaRocks listening on " + server.endpoint()
                 + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
                 + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : "")
+                + server.tlsCertificate().map(c -> ", TLS certificate " + c.toAbsolutePath()).orElse("")
                 + ", " + server.transport().label() + " transport");
         System.out.flush();
         IdleHeap.enableInBackground();

@@ -8,7 +8,8 @@ import java.net.SocketAddress;
 import java.util.List;
 
 /** A Netty request as the security module sees it. */
-record NettySignedRequest(FullHttpRequest request, byte[] body, SocketAddress remote) implements SignedRequest {
+record NettySignedRequest(FullHttpRequest request, byte[] body, SocketAddress remote, boolean secure)
+        implements SignedRequest {
 
     @Override
     public String method() {

@@ -30,6 +30,7 @@ public record UpdateTableRequest(
             StreamSpecification stream;
             List<VectorIndexUpdate> vectorUpdates;
             Boolean deletionProtection;
+            boolean sse;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -41,6 +42,11 @@ public record UpdateTableRequest(
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 case "VectorIndexUpdates" -> f.vectorUpdates = r.readList(VectorIndexUpdate::read);
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
+                case "SSESpecification" -> {
+                    // Accepted and ignored: the store's encryption is the server's (--encryption-key-file).
+                    f.sse = true;
+                    r.skip();
+                }
                 default -> r.skip();
             }
         });
@@ -74,7 +80,7 @@ public record UpdateTableRequest(
         // An empty GlobalSecondaryIndexUpdates counts as absent here, and is an error beside another change.
         boolean gsiUpdates = f.gsiUpdates != null && !f.gsiUpdates.isEmpty();
         if (f.billing == null && f.throughput == null && !gsiUpdates && f.stream == null
-                && f.vectorUpdates == null && f.deletionProtection == null) {
+                && f.vectorUpdates == null && f.deletionProtection == null && !f.sse) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
                     + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "

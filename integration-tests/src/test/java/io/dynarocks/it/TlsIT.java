@@ -1,0 +1,109 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.server.DynaRocks;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** With --tls the server speaks HTTPS with a self-signed certificate kept in its data directory. */
+class TlsIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sdkTrustingTheGeneratedCertificateTalksHttps() throws Exception {
+        Path cert;
+        String firstCertificate;
+        try (DynaRocks server = DynaRocks.builder().dataDir(dir).port(0).tls().authKey("AKID", "secret").start()) {
+            assertThat(server.endpoint().getScheme()).isEqualTo("https");
+            cert = server.tlsCertificate().orElseThrow();
+            assertThat(cert).startsWith(dir);
+            firstCertificate = Files.readString(cert);
+            try (DynamoDbClient client = client(server.endpoint(), cert, true)) {
+                Tables.hashTable(client, "secure");
+                client.putItem(b -> b.tableName("secure").item(Map.of("pk", AttributeValue.fromS("a"))));
+                assertThat(client.getItem(b -> b.tableName("secure")
+                        .key(Map.of("pk", AttributeValue.fromS("a")))).hasItem()).isTrue();
+            }
+            try (DynamoDbClient untrusting = client(server.endpoint(), cert, false)) {
+                assertThatThrownBy(untrusting::listTables).isInstanceOf(SdkClientException.class)
+                        .hasStackTraceContaining("SSLHandshakeException");
+            }
+            URI plain = URI.create("http://" + server.endpoint().getHost() + ":" + server.endpoint().getPort() + "/");
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+            assertThat(boto3ListTables(server.endpoint(), cert)).isEqualTo("['secure']");
+        }
+        try (DynaRocks restarted = DynaRocks.builder().dataDir(dir).port(0).tls().start()) {
+            assertThat(Files.readString(restarted.tlsCertificate().orElseThrow())).isEqualTo(firstCertificate);
+        }
+    }
+
+    @Test
+    void daxPortSpeaksHttpsToo() throws Exception {
+        try (DynaRocks server = DynaRocks.builder().inMemory().port(0).daxPort(0).tls().start();
+                DynamoDbClient dax = client(server.daxEndpoint(), server.tlsCertificate().orElseThrow(), true)) {
+            assertThat(server.daxEndpoint().getScheme()).isEqualTo("https");
+            assertThat(dax.listTables().tableNames()).isEmpty();
+        }
+    }
+
+    private static String boto3ListTables(URI endpoint, Path cert) throws Exception {
+        String script = "import boto3\n"
+                + "c = boto3.client('dynamodb', endpoint_url='" + endpoint + "', verify='" + cert + "',"
+                + " region_name='us-east-1', aws_access_key_id='AKID', aws_secret_access_key='secret')\n"
+                + "print(c.list_tables()['TableNames'])\n";
+        Process p = new ProcessBuilder(List.of("python3", "-c", script)).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static DynamoDbClient client(URI endpoint, Path cert, boolean trust) throws Exception {
+        KeyStore trusted = null;
+        if (trust) {
+            trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            try (InputStream in = Files.newInputStream(cert)) {
+                trusted.setCertificateEntry("dynarocks", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+        }
+        // Without trust: the JDK's default certificate authorities, which do not know the self-signed certificate.
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .httpClient(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(tmf::getTrustManagers).build())
+                .build();
+    }
+}
