@@ -15,10 +15,13 @@ final class Authorizer {
 
     private final Catalog catalog;
     private final Clock clock;
+    private final ResourcePolicies resourcePolicies;
 
-    Authorizer(Catalog catalog, Clock clock) {
+    /** @param resourcePolicies the tables' resource-based policies; null for none */
+    Authorizer(Catalog catalog, Clock clock, ResourcePolicies resourcePolicies) {
         this.catalog = catalog;
         this.clock = clock;
+        this.resourcePolicies = resourcePolicies;
     }
 
     /** What {@code request}, the decoded body of {@code target}, touches on behalf of {@code principal}. */
@@ -26,12 +29,13 @@ final class Authorizer {
         return RequestAccesses.of(target, request, catalog, principal.accountId());
     }
 
-    /** Refuses (AccessDeniedException) unless every one of {@code accesses} is allowed. */
+    /**
+     * Refuses (AccessDeniedException) unless every one of {@code accesses} is allowed. Within an account, as
+     * here (tables are not separated per account), an identity policy or the table's resource policy may
+     * allow; an explicit deny in either refuses.
+     */
     void authorize(Principal principal, List<RequestAccesses.Access> accesses, InetAddress sourceIp,
             boolean secure) {
-        if (principal.policies().fullAccess()) {
-            return;
-        }
         Instant now = clock.instant();
         for (RequestAccesses.Access access : accesses) {
             AccessContext context = new AccessContext(principal, access.action(), access.resource(), access.keys(),
@@ -40,7 +44,12 @@ final class Authorizer {
             if (identity == Policy.Decision.DENY) {
                 throw denied(context, "with an explicit deny in an identity-based policy");
             }
-            if (identity != Policy.Decision.ALLOW) {
+            Policy.Decision resource = resourcePolicies == null ? Policy.Decision.NONE
+                    : resourcePolicies.evaluate(context);
+            if (resource == Policy.Decision.DENY) {
+                throw denied(context, "with an explicit deny in a resource-based policy");
+            }
+            if (identity != Policy.Decision.ALLOW && resource != Policy.Decision.ALLOW) {
                 throw denied(context, "because no identity-based policy allows the " + access.action() + " action");
             }
         }

@@ -18,18 +18,23 @@ public final class Security implements AutoCloseable {
     private final SignatureV4 signatures;
     private final Authorizer authorizer;
     private final AuditLog audit;
+    private final ResourcePolicies resourcePolicies;
 
-    private Security(Credentials credentials, Clock clock, Catalog catalog, AuditLog audit) {
+    private Security(Credentials credentials, Clock clock, Catalog catalog, ResourcePolicies resourcePolicies,
+            AuditLog audit) {
         this.signatures = new SignatureV4(credentials, clock);
-        this.authorizer = new Authorizer(catalog, clock);
+        this.authorizer = new Authorizer(catalog, clock, resourcePolicies);
         this.audit = audit;
+        this.resourcePolicies = resourcePolicies;
     }
 
     /**
      * The checks {@code config} asks for, or null when authentication is off; {@code catalog} gives the key
-     * schemas that {@code dynamodb:LeadingKeys} needs.
+     * schemas that {@code dynamodb:LeadingKeys} needs, {@code resourcePolicies} (null for none) the tables'
+     * resource-based policies.
      */
-    public static Security of(SecurityConfig config, Clock clock, Catalog catalog) {
+    public static Security of(SecurityConfig config, Clock clock, Catalog catalog,
+            ResourcePolicies resourcePolicies) {
         if (!config.authEnabled()) {
             if (config.auditLog() != null) {
                 throw new IllegalArgumentException("--audit-log records who made each request: it needs --auth or "
@@ -38,7 +43,7 @@ public final class Security implements AutoCloseable {
             return null;
         }
         Credentials credentials = Credentials.load(config.authFile(), config.authKeys());
-        return new Security(credentials, clock, catalog,
+        return new Security(credentials, clock, catalog, resourcePolicies,
                 config.auditLog() == null ? null : AuditLog.open(config.auditLog(), clock));
     }
 
@@ -60,7 +65,8 @@ public final class Security implements AutoCloseable {
         }
         Principal principal = key.principal();
         return (target, decoded) -> {
-            if (principal.policies().fullAccess() && audit == null) {
+            if (principal.policies().fullAccess() && audit == null
+                    && (resourcePolicies == null || !resourcePolicies.any())) {
                 return;
             }
             List<RequestAccesses.Access> accesses = authorizer.accesses(principal, target, decoded);

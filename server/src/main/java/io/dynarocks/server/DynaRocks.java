@@ -6,6 +6,7 @@ import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.security.EncryptedStorage;
+import io.dynarocks.security.ResourcePolicies;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.storage.Storage;
@@ -94,6 +95,7 @@ public final class DynaRocks implements AutoCloseable {
                 TRANSPORT.ioHandlerFactory());
         this.engine = new Engine(opened(storage, pendingMetrics), clock);
         OperationRegistry registry = new OperationRegistry(engine);
+        ResourcePolicies resourcePolicies = ResourcePolicies.install(engine, registry);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
         config.streamWebhooks().forEach(streams::webhook);
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
@@ -105,7 +107,7 @@ public final class DynaRocks implements AutoCloseable {
         ModuleMeters.storage(metrics.registry(), engine.storage());
         this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         try {
-            this.security = Security.of(config.security(), clock, engine.catalog());
+            this.security = Security.of(config.security(), clock, engine.catalog(), resourcePolicies);
             this.tls = ServerTls.of(config);
             this.channel = bind(config.host(), config.port(), dispatcher);
             if (config.daxPort() != null) {

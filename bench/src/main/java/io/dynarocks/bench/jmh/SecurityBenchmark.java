@@ -78,7 +78,7 @@ public class SecurityBenchmark {
                 + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
                 + "\"BillingMode\":\"PAY_PER_REQUEST\"}").getBytes(StandardCharsets.UTF_8));
         security = Security.of(SecurityConfig.none().withAuthKey("p123:secret:" + policy), Clock.systemUTC(),
-                engine.catalog());
+                engine.catalog(), null);
         byte[] getBody = ("{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p123\"},\"sk\":{\"S\":\"s4\"}},"
                 + "\"ProjectionExpression\":\"#d, n\",\"ExpressionAttributeNames\":{\"#d\":\"data\"}}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,110 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.server.DynaRocks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
+
+/** A table's resource-based policy grants what identity policies do not, and its explicit deny wins. */
+class ResourcePolicyIT {
+
+    @TempDir
+    static Path dir;
+
+    private static DynaRocks server;
+    private static DynamoDbClient admin;
+    private static DynamoDbClient carol;
+    private static String arn;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path auth = dir.resolve("auth.json");
+        Files.writeString(auth, """
+                {"accounts": [
+                  {"id": "000000000000", "users": [{"name": "admin",
+                     "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]}]},
+                  {"id": "111122223333", "users": [{"name": "carol",
+                     "policies": [{"Statement": {"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"}}],
+                     "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
+                """);
+        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
+        admin = client("AKIDADMIN", "admin-secret");
+        carol = client("AKIDCAROL", "carol-secret");
+        Tables.hashTable(admin, "shared");
+        admin.putItem(b -> b.tableName("shared").item(Map.of("pk", AttributeValue.fromS("a"))));
+        arn = admin.describeTable(b -> b.tableName("shared")).table().tableArn();
+    }
+
+    @AfterAll
+    static void stop() {
+        carol.close();
+        admin.close();
+        server.close();
+    }
+
+    @Test
+    void resourcePolicyGrantsASecondAccountUntilItIsDeleted() {
+        assertThatThrownBy(this::carolReads).isInstanceOfSatisfying(DynamoDbException.class, e ->
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+        String policy = """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+                  "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "%s"}]}""".formatted(arn);
+        String revision = admin.putResourcePolicy(b -> b.resourceArn(arn).policy(policy)).revisionId();
+        assertThat(carolReads()).isTrue();
+        var stored = admin.getResourcePolicy(b -> b.resourceArn(arn));
+        assertThat(stored.policy()).isEqualTo(policy);
+        assertThat(stored.revisionId()).isEqualTo(revision);
+        assertThatThrownBy(() -> carol.deleteItem(b -> b.tableName("shared").key(Map.of("pk", AttributeValue.fromS("a")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+
+        admin.deleteResourcePolicy(b -> b.resourceArn(arn));
+        assertThatThrownBy(this::carolReads).isInstanceOf(DynamoDbException.class);
+        assertThatThrownBy(() -> admin.getResourcePolicy(b -> b.resourceArn(arn)))
+                .isInstanceOf(PolicyNotFoundException.class)
+                .hasMessageStartingWith("Resource-based policy not found for the provided ResourceArn: " + arn);
+    }
+
+    @Test
+    void explicitDenyInAResourcePolicyOverridesFullAccess() {
+        Tables.hashTable(admin, "protected");
+        String protectedArn = admin.describeTable(b -> b.tableName("protected")).table().tableArn();
+        admin.putResourcePolicy(b -> b.resourceArn(protectedArn).policy("""
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*",
+                  "Action": "dynamodb:DeleteTable", "Resource": "%s"}]}""".formatted(protectedArn)));
+        assertThatThrownBy(() -> admin.deleteTable(b -> b.tableName("protected")))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("User: arn:aws:iam::000000000000:user/admin is not authorized to perform: "
+                                + "dynamodb:DeleteTable on resource: " + protectedArn
+                                + " with an explicit deny in a resource-based policy"));
+    }
+
+    private boolean carolReads() {
+        return carol.getItem(b -> b.tableName("shared").key(Map.of("pk", AttributeValue.fromS("a")))).hasItem();
+    }
+
+    private static DynamoDbClient client(String id, String secret) {
+        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}
