@@ -29,6 +29,11 @@ import javax.crypto.spec.SecretKeySpec;
  * partition and sort key values of items (and of their index and expiry entries). Each value carries its own
  * random 96-bit nonce and is bound to its key (the key is the GCM associated data), so values cannot be
  * moved between keys unnoticed.
+ *
+ * <p>Counters stay in clear: the backend adds to them itself ({@link WriteBatch.Add}, a RocksDB merge), so
+ * values of exactly 8 bytes are stored as they are. Those are the per-index item count and size counters
+ * and similar metadata; an encoded item is never that short (its attribute count alone takes 4 bytes, each
+ * attribute at least 4 more).
  */
 public final class EncryptedStorage implements Storage {
 
@@ -38,6 +43,7 @@ public final class EncryptedStorage implements Storage {
     private static final byte FORMAT = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int COUNTER_BYTES = Long.BYTES;
 
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
         try {
@@ -130,8 +136,8 @@ public final class EncryptedStorage implements Storage {
     }
 
     byte[] decrypt(byte[] storageKey, byte[] stored) {
-        if (stored == null) {
-            return null;
+        if (stored == null || stored.length == COUNTER_BYTES) {
+            return stored;
         }
         if (stored.length < 1 + NONCE_BYTES || stored[0] != FORMAT) {
             throw new IllegalStateException("a stored value is not encrypted with this store's format");
@@ -189,7 +195,10 @@ public final class EncryptedStorage implements Storage {
         WriteBatch encrypted = new WriteBatch();
         for (WriteBatch.Op op : batch.ops()) {
             if (op instanceof WriteBatch.Put put) {
-                encrypted.put(put.key(), encrypt(put.key(), put.value()));
+                encrypted.put(put.key(), put.value().length == COUNTER_BYTES ? put.value()
+                        : encrypt(put.key(), put.value()));
+            } else if (op instanceof WriteBatch.Add add) {
+                encrypted.add(add.key(), add.delta());
             } else if (op instanceof WriteBatch.Delete delete) {
                 encrypted.delete(delete.key());
             } else {

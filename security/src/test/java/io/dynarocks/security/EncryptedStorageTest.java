@@ -43,6 +43,15 @@ class EncryptedStorageTest {
     }
 
     @Test
+    void countersStayInClearSoTheBackendCanAddToThem() throws IOException {
+        MemoryStorage backend = new MemoryStorage();
+        Storage storage = EncryptedStorage.wrap(backend, key("c", "22".repeat(32)));
+        storage.write(new WriteBatch().put(bytes("N1"), WriteBatch.counterBytes(5)));
+        storage.write(new WriteBatch().add(bytes("N1"), 3));
+        assertThat(WriteBatch.counter(storage.get(bytes("N1")))).isEqualTo(8);
+    }
+
+    @Test
     void keyFileMustHold256Bits() throws IOException {
         assertThatThrownBy(() -> EncryptedStorage.wrap(new MemoryStorage(), key("short", "abcd")))
                 .hasMessageContaining("must hold a 256-bit key");
