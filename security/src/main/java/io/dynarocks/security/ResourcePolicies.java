@@ -70,7 +70,7 @@ public final class ResourcePolicies implements ChangeHook {
             throw DynamoException.validation("Invalid policy document: " + e.getMessage());
         }
         synchronized (engine.catalog()) {
-            TableDefinition table = TableTags.table(engine, r.resourceArn());
+            TableDefinition table = TableTags.table(engine, r.resourceArn(), "PutResourcePolicy");
             Optional<Stored> current = stored(table);
             if (r.expectedRevisionId() != null && !current.map(Stored::revisionId).equals(
                     Optional.of(r.expectedRevisionId()))) {
@@ -88,7 +88,7 @@ public final class ResourcePolicies implements ChangeHook {
     }
 
     private FixedResponse get(ArnRequest r) {
-        TableDefinition table = TableTags.table(engine, r.resourceArn());
+        TableDefinition table = TableTags.table(engine, r.resourceArn(), "GetResourcePolicy");
         Stored s = stored(table).orElseThrow(() -> notFound(r.resourceArn()));
         return new FixedResponse(g -> {
             g.writeStringField("Policy", s.document());
@@ -98,7 +98,7 @@ public final class ResourcePolicies implements ChangeHook {
 
     private FixedResponse delete(ArnRequest r) {
         synchronized (engine.catalog()) {
-            TableDefinition table = TableTags.table(engine, r.resourceArn());
+            TableDefinition table = TableTags.table(engine, r.resourceArn(), "DeleteResourcePolicy");
             Stored s = stored(table).orElseThrow(() -> notFound(r.resourceArn()));
             if (r.expectedRevisionId() != null && !r.expectedRevisionId().equals(s.revisionId())) {
                 throw notFound(r.resourceArn());
