@@ -106,6 +106,8 @@ class PartiqlIT {
                 .containsExactly("10", "9", "8");
         assertThat(sortKeys(run("SELECT sk FROM Events WHERE pk = 'stream' AND even = true AND sk <= 6").items()))
                 .containsExactly("2", "4", "6");
+        assertThat(sortKeys(run("SELECT sk FROM Events WHERE pk = 'stream' AND sk > 2 AND sk < 6").items()))
+                .containsExactly("3", "4", "5");
     }
 
     @Test

@@ -50,9 +50,10 @@ final class PagedRead {
 
     /**
      * A read whose filter (null for none) and projection (null for all) are resolved already (a translated
-     * PartiQL SELECT), with the same checks.
+     * PartiQL SELECT). Its filter may name key attributes: a WHERE clause such as {@code sk > 2 AND sk < 8}
+     * becomes one bound in the key condition and the other in the filter.
      */
-    PagedRead(Engine engine, ReadOptions options, Condition condition, Projection projection, boolean query) {
+    PagedRead(Engine engine, ReadOptions options, Condition condition, Projection projection) {
         this.engine = engine;
         this.options = options;
         this.filter = ReadExpressions.predicate(condition);
@@ -61,7 +62,7 @@ final class PagedRead {
         this.selection = Selection.of(options.select(), projection, projection == null ? null : "ProjectionExpression",
                 target);
         this.start = options.exclusiveStartKey() == null ? null : target.startKey(options.exclusiveStartKey());
-        check(condition, query, "Filter Expression");
+        check(condition, false, "Filter Expression");
     }
 
     /** The projection and filter against the key schema; {@code filterName} names the filter in messages. */

@@ -52,7 +52,7 @@ public final class QueryOperation implements Operation<QueryRequest> {
      */
     public ItemsResponse execute(QueryRequest request, KeyCondition keyCondition, Condition filter,
             Projection projection) {
-        return page(new PagedRead(engine, request.options(), filter, projection, true), keyCondition, request);
+        return page(new PagedRead(engine, request.options(), filter, projection), keyCondition, request);
     }
 
     private static ItemsResponse page(PagedRead read, KeyCondition keyCondition, QueryRequest request) {

@@ -57,7 +57,7 @@ public final class ScanOperation implements Operation<ScanRequest> {
      * translated PartiQL SELECT); the request carries no expressions.
      */
     public ItemsResponse execute(ScanRequest request, Condition filter, Projection projection) {
-        PagedRead read = new PagedRead(engine, request.options(), filter, projection, false);
+        PagedRead read = new PagedRead(engine, request.options(), filter, projection);
         KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
                 request.totalSegments());
         return read.page(range, false);

@@ -1,0 +1,98 @@
+package io.dynarocks.engine.partiql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.expression.KeyCondition;
+import io.dynarocks.protocol.operation.ParameterizedStatement;
+import io.dynarocks.protocol.operation.ReturnValues;
+import io.dynarocks.storage.memory.MemoryStorage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    private Engine engine;
+    private Planner planner;
+
+    @BeforeEach
+    void table() {
+        engine = new Engine(new MemoryStorage(), Clock.systemUTC());
+        new OperationRegistry(engine).handle(OperationRegistry.DYNAMODB + ".CreateTable", ("{\"TableName\":\"Tab\","
+                + "\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+                + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":["
+                + "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+        planner = new Planner(engine);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private Plan plan(String statement, AttributeValue... parameters) {
+        return planner.plan(new ParameterizedStatement(statement, List.of(parameters), false, false), null);
+    }
+
+    @Test
+    void aSelectFixingThePartitionKeyIsAQueryWithTheSortKeyAsItsRange() {
+        Plan.Select s = (Plan.Select) plan("SELECT * FROM Tab WHERE x = 1 AND ? = pk AND sk > 5", AttributeValue.s("a"));
+        assertThat(s.partitions()).containsExactly(AttributeValue.s("a"));
+        assertThat(s.sortKey()).isEqualTo(new KeyCondition.Part("sk", KeyCondition.Operator.GT,
+                List.of(AttributeValue.n("5"))));
+        assertThat(s.filter()).isNotNull();
+        assertThat(s.fullKey()).isFalse();
+    }
+
+    @Test
+    void equalitiesOnTheWholeKeyReadOneItem() {
+        Plan.Select s = (Plan.Select) plan("SELECT * FROM Tab WHERE pk = 'a' AND sk = 1");
+        assertThat(s.fullKey()).isTrue();
+        assertThat(s.keyOnly()).isTrue();
+        assertThat(s.key()).isEqualTo(Map.of("pk", AttributeValue.s("a"), "sk", AttributeValue.n("1")));
+    }
+
+    @Test
+    void orsAndInListsOfPartitionKeysQueryEachKey() {
+        assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk = 'a' OR pk = 'b'")).partitions())
+                .containsExactly(AttributeValue.s("a"), AttributeValue.s("b"));
+        assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk IN ['a', 'b', 'a']")).partitions())
+                .containsExactly(AttributeValue.s("a"), AttributeValue.s("b"));
+    }
+
+    @Test
+    void anythingElseIsAScan() {
+        assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk > 'a'")).partitions()).isNull();
+        assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk = 'a' OR x = 1")).partitions()).isNull();
+        assertThat(((Plan.Select) plan("SELECT * FROM Tab")).partitions()).isNull();
+    }
+
+    @Test
+    void updateAndDeleteNeedTheWholeKeyAndKeepTheRestAsTheirCondition() {
+        Plan.Modify m = (Plan.Modify) plan("UPDATE Tab SET a = 1 WHERE sk = 2 AND pk = 'k' AND b = 3 RETURNING ALL OLD *");
+        assertThat(m.request().key()).isEqualTo(Map.of("pk", AttributeValue.s("k"), "sk", AttributeValue.n("2")));
+        assertThat(m.request().returnValues()).isEqualTo(ReturnValues.ALL_OLD);
+        assertThat(m.condition().test(Map.of("pk", AttributeValue.s("k"), "b", AttributeValue.n("3")))).isTrue();
+        assertThat(m.condition().test(Map.of())).as("the item must exist").isFalse();
+        assertThatThrownBy(() -> plan("DELETE FROM Tab WHERE pk = 'k'"))
+                .hasMessage("Where clause does not contain a mandatory equality on all key attributes");
+    }
+
+    @Test
+    void orderByNeedsAQueryAndAKeyAttribute() {
+        assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk = 'a' ORDER BY sk DESC")).descending()).isTrue();
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab WHERE pk = 'a' ORDER BY x"))
+                .hasMessageContaining("ORDER BY");
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab ORDER BY sk"))
+                .hasMessage("Must have WHERE clause in the statement when using ORDER BY clause.");
+    }
+}
