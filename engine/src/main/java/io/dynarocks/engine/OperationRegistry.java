@@ -2,6 +2,7 @@ package io.dynarocks.engine;
 
 import io.dynarocks.engine.item.ItemSource;
 import io.dynarocks.engine.item.StorageItemSource;
+import io.dynarocks.engine.operation.BatchExecuteStatementOperation;
 import io.dynarocks.engine.operation.BatchGetItemOperation;
 import io.dynarocks.engine.operation.BatchWriteItemOperation;
 import io.dynarocks.engine.operation.CreateTableOperation;
@@ -11,6 +12,7 @@ import io.dynarocks.engine.operation.DeleteTableOperation;
 import io.dynarocks.engine.operation.DescribeEndpointsOperation;
 import io.dynarocks.engine.operation.DescribeTableOperation;
 import io.dynarocks.engine.operation.ExecuteStatementOperation;
+import io.dynarocks.engine.operation.ExecuteTransactionOperation;
 import io.dynarocks.engine.operation.GetItemOperation;
 import io.dynarocks.engine.operation.ListTablesOperation;
 import io.dynarocks.engine.operation.Operation;
@@ -22,12 +24,14 @@ import io.dynarocks.engine.operation.ScanOperation;
 import io.dynarocks.engine.operation.UpdateItemOperation;
 import io.dynarocks.engine.operation.UpdateTableOperation;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.BatchExecuteStatementRequest;
 import io.dynarocks.protocol.operation.BatchGetItemRequest;
 import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.DescribeEndpointsRequest;
 import io.dynarocks.protocol.operation.ExecuteStatementRequest;
+import io.dynarocks.protocol.operation.ExecuteTransactionRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.ListTablesRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
@@ -101,6 +105,9 @@ public final class OperationRegistry implements RequestHandler {
         actions.put(describeEndpoints, new Registered<>(describeEndpoints, DescribeEndpointsRequest::decode,
                 new DescribeEndpointsOperation()));
         register("ExecuteStatement", ExecuteStatementRequest::decode, new ExecuteStatementOperation(engine));
+        register("BatchExecuteStatement", BatchExecuteStatementRequest::decode,
+                new BatchExecuteStatementOperation(engine));
+        register("ExecuteTransaction", ExecuteTransactionRequest::decode, new ExecuteTransactionOperation(engine));
         TagOperations.register(this, engine);
     }
 

@@ -49,7 +49,7 @@ public record TransactWriteItemsRequest(
                 "SIZE".equals(metrics[0]));
     }
 
-    private static byte[] sha256(byte[] body) {
+    static byte[] sha256(byte[] body) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(body);
         } catch (NoSuchAlgorithmException e) {
