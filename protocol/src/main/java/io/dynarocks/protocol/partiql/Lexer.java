@@ -7,19 +7,22 @@ import java.util.List;
 final class Lexer {
 
     /** A token; {@code text} is the unquoted content for strings and quoted identifiers. */
-    record Token(Kind kind, String text) {
+    record Token(Kind kind, String text, String lower) {
+        Token(Kind kind, String text) {
+            this(kind, text, kind == Kind.WORD ? text.toLowerCase(java.util.Locale.ROOT) : text);
+        }
+
         boolean is(String punct) {
             return kind == Kind.PUNCT && text.equals(punct);
         }
 
+        /** {@code word} is lower case. */
         boolean isKeyword(String word) {
-            return kind == Kind.WORD && text.equalsIgnoreCase(word);
+            return kind == Kind.WORD && lower.equals(word);
         }
     }
 
     enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, PARAMETER, INVALID, EOF }
-
-    private static final String TWO_CHAR = "<< >> <= >= <> !=";
 
     private Lexer() {}
 
@@ -71,7 +74,7 @@ final class Lexer {
             } else if (c == '?') {
                 out.add(new Token(Kind.PARAMETER, "?"));
                 i++;
-            } else if (i + 1 < n && TWO_CHAR.contains(s.substring(i, i + 2)) && s.charAt(i + 1) != ' ') {
+            } else if (i + 1 < n && isTwoCharOperator(c, s.charAt(i + 1))) {
                 out.add(new Token(Kind.PUNCT, s.substring(i, i + 2)));
                 i += 2;
             } else if ("*,.[](){}:=<>+-;".indexOf(c) >= 0) {
@@ -83,6 +86,12 @@ final class Lexer {
         }
         out.add(new Token(Kind.EOF, ""));
         return out;
+    }
+
+    /** {@code << >> <= >= <> !=}. */
+    private static boolean isTwoCharOperator(char c, char d) {
+        return c == '<' && (d == '<' || d == '=' || d == '>') || c == '>' && (d == '>' || d == '=')
+                || c == '!' && d == '=';
     }
 
     /** Reads {@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3}; an exponent needs its digits right after the e. */

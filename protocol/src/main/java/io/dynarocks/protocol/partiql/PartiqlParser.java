@@ -362,7 +362,7 @@ public final class PartiqlParser {
             pos++;
             return new Expr.Literal(new AttributeValue.NULL());
         }
-        if (OPERATOR_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))) {
+        if (OPERATOR_WORDS.contains(t.lower())) {
             throw malformed("Unexpected operator");
         }
         if (isKeyword(t)) {
@@ -377,7 +377,7 @@ public final class PartiqlParser {
                 } while (accept(","));
                 expect(")", "Unexpected term");
             }
-            return new Expr.Call(t.text().toLowerCase(java.util.Locale.ROOT), args);
+            return new Expr.Call(t.lower(), args);
         }
         return path();
     }
@@ -493,7 +493,7 @@ public final class PartiqlParser {
     }
 
     private static boolean isKeyword(Token t) {
-        return t.kind() == Kind.WORD && KEYWORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT));
+        return t.kind() == Kind.WORD && KEYWORDS.contains(t.lower());
     }
 
     private Token peek() {

@@ -1,0 +1,99 @@
+package io.dynarocks.bench.jmh;
+
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.partiql.PartiqlParser;
+import io.dynarocks.protocol.partiql.Statement;
+import io.dynarocks.storage.memory.MemoryStorage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * PartiQL: parsing a typical statement (uncached) against executing it in memory (ExecuteStatement through
+ * the operation registry: request decoding, planning with the parse cache warm, the Query or UpdateItem,
+ * and the response record), on a table of 1,000 items of about 1 KB.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class PartiqlBenchmark {
+
+    static final String SELECT = "SELECT * FROM \"Bench\" WHERE pk = ? AND sk = ?";
+    static final String UPDATE = "UPDATE \"Bench\" SET n = n + 1, tags = set_add(tags, <<'x'>>) "
+            + "WHERE pk = ? AND sk = ? AND data IS NOT MISSING";
+    private static final String TARGET = OperationRegistry.DYNAMODB + ".ExecuteStatement";
+
+    private Engine engine;
+    private OperationRegistry registry;
+    private byte[] selectBody;
+    private byte[] updateBody;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        engine = new Engine(new MemoryStorage(), Clock.systemUTC());
+        registry = new OperationRegistry(engine);
+        registry.handle(OperationRegistry.DYNAMODB + ".CreateTable", bytes("{\"TableName\":\"Bench\","
+                + "\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+                + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":["
+                + "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}"));
+        String data = "x".repeat(1000);
+        for (int i = 0; i < 1000; i++) {
+            registry.handle(OperationRegistry.DYNAMODB + ".PutItem", bytes("{\"TableName\":\"Bench\",\"Item\":{"
+                    + "\"pk\":{\"S\":\"p" + (i % 10) + "\"},\"sk\":{\"N\":\"" + i + "\"},\"n\":{\"N\":\"0\"},"
+                    + "\"tags\":{\"SS\":[\"a\"]},\"data\":{\"S\":\"" + data + "\"}}}"));
+        }
+        selectBody = statement(SELECT);
+        updateBody = statement(UPDATE);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        engine.close();
+    }
+
+    private static byte[] statement(String text) {
+        return bytes("{\"Statement\":\"" + text.replace("\"", "\\\"") + "\",\"Parameters\":[{\"S\":\"p3\"},"
+                + "{\"N\":\"503\"}]}");
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Benchmark
+    public Statement parseSelect() {
+        return PartiqlParser.parseUncached(SELECT);
+    }
+
+    @Benchmark
+    public Statement parseUpdate() {
+        return PartiqlParser.parseUncached(UPDATE);
+    }
+
+    @Benchmark
+    public Response executeSelect() {
+        return registry.handle(TARGET, selectBody);
+    }
+
+    @Benchmark
+    public Response executeUpdate() {
+        return registry.handle(TARGET, updateBody);
+    }
+}
