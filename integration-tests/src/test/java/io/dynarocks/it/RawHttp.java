@@ -39,6 +39,7 @@ final class RawHttp implements AutoCloseable {
     RawHttp(URI endpoint) throws IOException {
         socket = new Socket(endpoint.getHost(), endpoint.getPort());
         socket.setSoTimeout(30_000);
+        socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         out = new BufferedOutputStream(socket.getOutputStream());
         host = endpoint.getHost() + ":" + endpoint.getPort();

@@ -37,6 +37,11 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
         return server.endpoint();
     }
 
+    /** Every action the server serves ({@code service.Action}). */
+    public java.util.Set<String> targets() {
+        return server.dispatcher().targets();
+    }
+
     /** A sync SDK client pointed at {@code endpoint} with dummy credentials. */
     public static DynamoDbClient client(URI endpoint) {
         return DynamoDbClient.builder()

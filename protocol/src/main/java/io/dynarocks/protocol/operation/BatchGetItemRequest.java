@@ -38,6 +38,11 @@ public record BatchGetItemRequest(Map<String, KeysAndAttributes> requestItems, S
                 c.tableName(table, "requestItems.key");
                 c.notNull(ka.keys(), "requestItems." + table + ".member.keys");
                 c.size(ka.keys(), 1, MAX_KEYS, "requestItems." + table + ".member.keys");
+                if (ka.keys() != null) {
+                    for (int i = 0; i < ka.keys().size(); i++) {
+                        c.notNull(ka.keys().get(i), "requestItems." + table + ".member.keys." + (i + 1) + ".member");
+                    }
+                }
                 c.size(ka.attributesToGet(), 1, Integer.MAX_VALUE,
                         "requestItems." + table + ".member.attributesToGet");
             });

@@ -40,6 +40,7 @@ public record BatchWriteItemRequest(Map<String, List<WriteRequest>> requestItems
             }
             f.items.forEach((table, list) -> {
                 c.tableName(table, "requestItems.key");
+                c.notNull(list, "requestItems." + table + ".member");
                 c.size(list, 1, MAX_REQUESTS, "requestItems." + table + ".member");
             });
         }
