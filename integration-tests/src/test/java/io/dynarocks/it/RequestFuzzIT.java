@@ -48,7 +48,8 @@ class RequestFuzzIT {
     private static final String DDB = "DynamoDB_20120810.";
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     private static final Set<String> WRITES = Set.of(DDB + "PutItem", DDB + "UpdateItem", DDB + "DeleteItem",
-            DDB + "BatchWriteItem", DDB + "TransactWriteItems", DDB + "ExecuteStatement");
+            DDB + "BatchWriteItem", DDB + "TransactWriteItems", DDB + "ExecuteStatement",
+            DDB + "BatchExecuteStatement", DDB + "ExecuteTransaction");
 
     /** A valid request: its action and body. */
     private record Seed(String target, JsonNode body) {}
@@ -105,8 +106,17 @@ class RequestFuzzIT {
                     "{\"TableName\":\"FuzzScratch\",\"BackupName\":\"kept\"}")).at("/BackupDetails/BackupArn").asText();
             String doomedArn = JSON.readTree(ok(http, DDB + "CreateBackup",
                     "{\"TableName\":\"FuzzScratch\",\"BackupName\":\"doomed\"}")).at("/BackupDetails/BackupArn").asText();
+            ok(http, DDB + "UpdateContinuousBackups", "{\"TableName\":\"Fuzz\",\"PointInTimeRecoverySpecification\":"
+                    + "{\"PointInTimeRecoveryEnabled\":true}}");
+            String fuzzArn = JSON.readTree(ok(http, DDB + "DescribeTable", "{\"TableName\":\"Fuzz\"}"))
+                    .at("/Table/TableArn").asText();
+            String exportArn = JSON.readTree(ok(http, DDB + "ExportTableToPointInTime", "{\"TableArn\":\"" + fuzzArn
+                    + "\",\"S3Bucket\":\"fuzz-bucket\"}")).at("/ExportDescription/ExportArn").asText();
+            String importArn = JSON.readTree(ok(http, DDB + "ImportTable", importRequest("FuzzImported")))
+                    .at("/ImportTableDescription/ImportArn").asText();
             seeds(streamArn, shardId, iterator, sequence, scratchArn);
             backupSeeds(backupArn, doomedArn);
+            exportSeeds(fuzzArn, exportArn, importArn, scratchArn);
         }
     }
 
@@ -259,6 +269,34 @@ class RequestFuzzIT {
         seed(DDB + "DescribeContinuousBackups", "{\"TableName\":\"FuzzScratch\"}");
         seed(DDB + "RestoreTableToPointInTime", "{\"SourceTableName\":\"FuzzScratch\",\"TargetTableName\":"
                 + "\"FuzzPitr\",\"UseLatestRestorableTime\":true}");
+    }
+
+    private static String importRequest(String table) {
+        return "{\"S3BucketSource\":{\"S3Bucket\":\"fuzz-bucket\"},\"InputFormat\":\"DYNAMODB_JSON\","
+                + "\"InputCompressionType\":\"GZIP\",\"TableCreationParameters\":{\"TableName\":\"" + table + "\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}}";
+    }
+
+    private static void exportSeeds(String fuzzArn, String exportArn, String importArn, String scratchArn) {
+        seed(DDB + "ExportTableToPointInTime", "{\"TableArn\":\"" + fuzzArn + "\",\"S3Bucket\":\"fuzz-bucket\","
+                + "\"ExportFormat\":\"DYNAMODB_JSON\",\"ExportType\":\"FULL_EXPORT\"}");
+        seed(DDB + "DescribeExport", "{\"ExportArn\":\"" + exportArn + "\"}");
+        seed(DDB + "ListExports", "{\"TableArn\":\"" + fuzzArn + "\",\"MaxResults\":5}");
+        seed(DDB + "ImportTable", importRequest("FuzzImportedAgain"));
+        seed(DDB + "DescribeImport", "{\"ImportArn\":\"" + importArn + "\"}");
+        seed(DDB + "ListImports", "{\"PageSize\":5}");
+        seed(DDB + "PutResourcePolicy", "{\"ResourceArn\":\"" + scratchArn + "\",\"Policy\":\"{\\\"Version\\\":"
+                + "\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":\\\"*\\\","
+                + "\\\"Action\\\":\\\"dynamodb:GetItem\\\",\\\"Resource\\\":\\\"" + scratchArn + "\\\"}]}\"}");
+        seed(DDB + "GetResourcePolicy", "{\"ResourceArn\":\"" + scratchArn + "\"}");
+        seed(DDB + "DeleteResourcePolicy", "{\"ResourceArn\":\"" + scratchArn + "\"}");
+        seed(DDB + "BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"UPDATE \\\"FuzzHash\\\" SET n = ? "
+                + "WHERE pk = ?\",\"Parameters\":[{\"N\":\"4\"},{\"S\":\"h6\"}]},{\"Statement\":"
+                + "\"DELETE FROM \\\"FuzzHash\\\" WHERE pk = 'h7'\"}],\"ReturnConsumedCapacity\":\"TOTAL\"}");
+        seed(DDB + "ExecuteTransaction", "{\"TransactStatements\":[{\"Statement\":\"SELECT * FROM \\\"FuzzHash\\\" "
+                + "WHERE pk = ?\",\"Parameters\":[{\"S\":\"h1\"}]},{\"Statement\":\"SELECT n FROM "
+                + "\\\"FuzzHash\\\" WHERE pk = 'h2'\"}],\"ClientRequestToken\":\"fuzz-token\"}");
     }
 
     private static String ok(RawHttp http, String target, String body) throws IOException {

@@ -16,10 +16,12 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
 
     private DynaRocks server;
     private DynamoDbClient client;
+    private java.nio.file.Path exports;
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        server = DynaRocks.builder().inMemory().port(0).start();
+    public void beforeAll(ExtensionContext context) throws java.io.IOException {
+        exports = java.nio.file.Files.createTempDirectory("dynarocks-exports");
+        server = DynaRocks.builder().inMemory().port(0).exportDir(exports).start();
         client = client(server.endpoint());
     }
 
@@ -27,6 +29,11 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     public void afterAll(ExtensionContext context) {
         client.close();
         server.close();
+        try (var paths = java.nio.file.Files.walk(exports)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public DynamoDbClient client() {
