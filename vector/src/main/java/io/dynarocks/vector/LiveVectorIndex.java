@@ -140,10 +140,12 @@ final class LiveVectorIndex {
 
     /** Applies every queued change; searches call it first so they see acknowledged writes. */
     void drain() {
-        if (pending.isEmpty()) {
-            return;
-        }
+        // Checked under the lock: a key another thread has polled but not yet applied has left the queue,
+        // so an empty queue seen outside the lock does not mean the graph holds every acknowledged write.
         synchronized (this) {
+            if (pending.isEmpty()) {
+                return;
+            }
             byte[] key;
             while ((key = pending.poll()) != null && !closed) {
                 apply(key);
