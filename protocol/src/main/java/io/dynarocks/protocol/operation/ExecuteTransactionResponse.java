@@ -2,7 +2,6 @@ package io.dynarocks.protocol.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dynarocks.protocol.AttributeValue;
-import io.dynarocks.protocol.json.AttributeValueJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +15,7 @@ public record ExecuteTransactionResponse(List<Map<String, AttributeValue>> items
 
     @Override
     public void write(JsonGenerator g) throws IOException {
-        g.writeArrayFieldStart("Responses");
-        for (Map<String, AttributeValue> item : items) {
-            g.writeStartObject();
-            if (item != null) {
-                g.writeFieldName("Item");
-                AttributeValueJson.writeItem(g, item);
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        ConsumedCapacity.writeList(g, consumedCapacity);
+        // The same shape as TransactGetItems' answer.
+        new TransactGetItemsResponse(items, consumedCapacity).write(g);
     }
 }
