@@ -90,16 +90,7 @@ final class BackupJson {
             g.writeStartObject();
             g.writeStringField("IndexName", i.indexName());
             TableDefinitionJson.writeKeySchema(g, i.keySchema());
-            g.writeObjectFieldStart("Projection");
-            g.writeStringField("ProjectionType", i.projection().projectionType());
-            if (i.projection().nonKeyAttributes() != null) {
-                g.writeArrayFieldStart("NonKeyAttributes");
-                for (String a : i.projection().nonKeyAttributes()) {
-                    g.writeString(a);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
+            TableDefinitionJson.writeProjection(g, i.projection());
             if (global) {
                 throughput(g, i.provisionedThroughput());
             }

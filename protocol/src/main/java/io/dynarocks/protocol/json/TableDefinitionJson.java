@@ -79,16 +79,7 @@ public final class TableDefinitionJson {
             g.writeStartObject();
             g.writeStringField("IndexName", i.indexName());
             writeKeySchema(g, i.keySchema());
-            g.writeObjectFieldStart("Projection");
-            g.writeStringField("ProjectionType", i.projection().projectionType());
-            if (i.projection().nonKeyAttributes() != null) {
-                g.writeArrayFieldStart("NonKeyAttributes");
-                for (String a : i.projection().nonKeyAttributes()) {
-                    g.writeString(a);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
+            writeProjection(g, i.projection());
             IndexStats s = stats == null ? IndexStats.EMPTY : stats.getOrDefault(i.indexName(), IndexStats.EMPTY);
             g.writeNumberField("IndexSizeBytes", s.sizeBytes());
             g.writeNumberField("ItemCount", s.itemCount());
@@ -282,6 +273,21 @@ public final class TableDefinitionJson {
     private static String typeOf(List<AttributeDefinition> defs, String name) {
         return defs.stream().filter(d -> d.attributeName().equals(name))
                 .map(AttributeDefinition::attributeType).findFirst().orElseThrow();
+    }
+
+    /** An index's {@code Projection} member (GSI, LSI and vector indexes share its shape). */
+    public static void writeProjection(JsonGenerator g, IndexProjection projection)
+            throws IOException {
+        g.writeObjectFieldStart("Projection");
+        g.writeStringField("ProjectionType", projection.projectionType());
+        if (projection.nonKeyAttributes() != null) {
+            g.writeArrayFieldStart("NonKeyAttributes");
+            for (String a : projection.nonKeyAttributes()) {
+                g.writeString(a);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     public static AttributeDefinition attributeDefinition(JsonReader r) throws IOException {

@@ -79,16 +79,7 @@ public final class VectorIndexJson {
             g.writeEndObject();
             g.writeNumberField("Dimensions", i.dimensions());
             g.writeStringField("DistanceFunction", i.distanceFunction());
-            g.writeObjectFieldStart("Projection");
-            g.writeStringField("ProjectionType", i.projection().projectionType());
-            if (i.projection().nonKeyAttributes() != null) {
-                g.writeArrayFieldStart("NonKeyAttributes");
-                for (String a : i.projection().nonKeyAttributes()) {
-                    g.writeString(a);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
+            TableDefinitionJson.writeProjection(g, i.projection());
             if (i.searchSchema() != null) {
                 g.writeArrayFieldStart("SearchSchema");
                 for (SearchSchemaElement e : i.searchSchema()) {
