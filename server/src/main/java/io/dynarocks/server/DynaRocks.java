@@ -4,18 +4,17 @@ import io.dynarocks.backup.Backups;
 import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.Namespace;
 import io.dynarocks.security.EncryptedStorage;
-import io.dynarocks.security.ResourcePolicies;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
+import io.dynarocks.security.SignedRequest;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import io.dynarocks.streams.StreamWebhook;
 import io.dynarocks.streams.Streams;
 import io.dynarocks.ttl.TimeToLive;
-import io.dynarocks.vector.VectorSearch;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -57,12 +56,7 @@ public final class DynaRocks implements AutoCloseable {
     private static final NettyTransport TRANSPORT = NettyTransport.available();
 
     private final ServerConfig config;
-    private final Engine engine;
-    private final Dispatcher dispatcher;
-    private final Streams streams;
-    private final TimeToLive timeToLive;
-    private final VectorSearch vectorSearch;
-    private final Backups backups;
+    private final Databases databases;
     private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
@@ -75,6 +69,12 @@ public final class DynaRocks implements AutoCloseable {
 
     private DynaRocks(ServerConfig config, Clock clock, DaxCacheConfig daxConfig) throws InterruptedException {
         this.config = config;
+        if (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL
+                && (config.security().authEnabled() || config.daxPort() != null)) {
+            // Both check or cache one catalog: they would see the shared database, not the caller's.
+            throw new IllegalArgumentException("a database per credential cannot be combined with "
+                    + "authentication or the DAX-style endpoint; use a shared database");
+        }
         // RocksDB opens (native library, WAL replay) and the metrics registry is built (Micrometer's and
         // Prometheus' classes, ~35 ms) on threads of their own while this one loads Netty and the engine.
         CompletableFuture<Storage> storage = config.inMemory()
@@ -93,27 +93,26 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 TRANSPORT.ioHandlerFactory());
-        this.engine = new Engine(opened(storage, pendingMetrics), clock);
-        OperationRegistry registry = new OperationRegistry(engine);
-        ResourcePolicies resourcePolicies = ResourcePolicies.install(engine, registry);
-        this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
-        config.streamWebhooks().forEach(streams::webhook);
-        this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
-        this.vectorSearch = VectorSearch.install(engine, registry);
-        this.backups = Backups.install(engine, registry, config.exportDir());
+        Database shared = new Database(Namespace.SHARED, new Engine(opened(storage, pendingMetrics), clock), config);
+        config.streamWebhooks().forEach(shared.streams()::webhook);
         this.metrics = pendingMetrics.join();
-        metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), timeToLive.sweeper()));
+        RequestListener listener = metrics.listener(shared.registry());
+        shared.serve(listener);
+        this.databases = new Databases(config.compatibility().databases(), shared,
+                namespace -> openDatabase(namespace, config, clock, listener));
+        Engine engine = shared.engine();
+        metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), shared.timeToLive().sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
         ModuleMeters.storage(metrics.registry(), engine.storage());
-        this.dispatcher = new Dispatcher(registry, metrics.listener(registry));
         try {
-            this.security = Security.of(config.security(), clock, engine.catalog(), resourcePolicies);
+            this.security = Security.of(config.security(), clock, engine.catalog(), shared.resourcePolicies());
             this.tls = ServerTls.of(config);
-            this.channel = bind(config.host(), config.port(), dispatcher);
+            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher());
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
                 ModuleMeters.dax(metrics.registry(), dax);
-                this.daxChannel = bind(config.host(), config.daxPort(), new Dispatcher(dax, metrics.listener(dax)));
+                Dispatcher cached = new Dispatcher(dax, metrics.listener(dax));
+                this.daxChannel = bind(config.host(), config.daxPort(), request -> null, cached);
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -124,9 +123,14 @@ public final class DynaRocks implements AutoCloseable {
         }
     }
 
-    private Channel bind(String host, int port, Dispatcher target) throws InterruptedException {
-        DynamoHttpHandler handler = new DynamoHttpHandler(target, workers, metrics::scrape, !config.sync(),
-                MAX_BODY_BYTES, security, tls != null);
+    /**
+     * Serves {@code route}'s database of each request on {@code port}; {@code fallback} answers requests
+     * refused before routing and those {@code route} leaves to it (null).
+     */
+    private Channel bind(String host, int port, java.util.function.Function<SignedRequest, Database> route,
+            Dispatcher fallback) throws InterruptedException {
+        DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
+                MAX_BODY_BYTES, security, tls != null, config.compatibility());
         return new ServerBootstrap()
                 .group(group)
                 .channel(TRANSPORT.serverChannel())
@@ -158,6 +162,19 @@ public final class DynaRocks implements AutoCloseable {
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The database of a namespace other than the shared one: in memory, or a store of its own in a
+     * directory named after the namespace inside the data directory (as DynamoDB Local keeps one file per
+     * access key id and region).
+     */
+    private static Database openDatabase(Namespace namespace, ServerConfig config, Clock clock,
+            RequestListener listener) {
+        Storage storage = config.inMemory() ? new MemoryStorage()
+                : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config.sync(),
+                        config.security().encryptionKeyFile());
+        return new Database(namespace, new Engine(storage, clock), config).serve(listener);
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
@@ -237,22 +254,22 @@ public final class DynaRocks implements AutoCloseable {
 
     /** The dispatcher, for in-process callers that skip the socket. */
     public Dispatcher dispatcher() {
-        return dispatcher;
+        return databases.shared().dispatcher();
     }
 
     /** DynamoDB Streams of this server, for in-process subscribers ({@code streams().subscribe(...)}). */
     public Streams streams() {
-        return streams;
+        return databases.shared().streams();
     }
 
     /** The backup module: backups, point-in-time recovery, exports and imports. */
     public Backups backups() {
-        return backups;
+        return databases.shared().backups();
     }
 
     /** The TTL module: its sweeper counts the items deleted by TTL per table. */
     public TimeToLive timeToLive() {
-        return timeToLive;
+        return databases.shared().timeToLive();
     }
 
     /** The metrics registry served on {@code GET /metrics}; modules bind their meters to it. */
@@ -275,7 +292,7 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private void shutdownQuietly() {
-        streams.close();
+        databases.all().forEach(Database::stopStreams);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdown();
         try {
@@ -283,13 +300,10 @@ public final class DynaRocks implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timeToLive.close();
-        vectorSearch.close();
-        backups.close();
         if (security != null) {
             security.close();
         }
-        engine.close();
+        databases.close();
         metrics.close();
     }
 
@@ -346,6 +360,15 @@ public final class DynaRocks implements AutoCloseable {
         /** A stream webhook with its own batch size, starting position and retry policy. */
         public Builder streamWebhook(StreamWebhook webhook) {
             config = config.withStreamWebhook(webhook);
+            return this;
+        }
+
+        /**
+         * One database for every request ({@link DatabaseLayout#SHARED}, the default), or one per access key id
+         * and region, as DynamoDB Local without {@code -sharedDb}.
+         */
+        public Builder databases(DatabaseLayout layout) {
+            config = config.withCompatibility(config.compatibility().withDatabases(layout));
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.security.Security;
+import io.dynarocks.security.SignedRequest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -38,7 +40,9 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final Set<String> POINT_OPERATIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")
             .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
 
-    private final Dispatcher dispatcher;
+    private final Function<SignedRequest, Database> route;
+    private final Dispatcher fallback;
+    private final CompatibilityOptions compatibility;
     private final ExecutorService workers;
     private final Supplier<String> metrics;
     private final boolean pointOperationsInline;
@@ -47,14 +51,20 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final boolean secure;
 
     /**
+     * @param route       the database that serves a request; null leaves it to {@code fallback}
+     * @param fallback    answers requests refused before they are routed, and those no database serves
      * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
      * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
      * @param security     who may do what; null when authentication is off
      * @param secure       whether the port speaks TLS ({@code aws:SecureTransport})
+     * @param compatibility which browser origins get CORS headers
      */
-    DynamoHttpHandler(Dispatcher dispatcher, ExecutorService workers, Supplier<String> metrics,
-            boolean pointOperationsInline, int maxBodyBytes, Security security, boolean secure) {
-        this.dispatcher = dispatcher;
+    DynamoHttpHandler(Function<SignedRequest, Database> route, Dispatcher fallback, ExecutorService workers,
+            Supplier<String> metrics, boolean pointOperationsInline, int maxBodyBytes, Security security,
+            boolean secure, CompatibilityOptions compatibility) {
+        this.route = route;
+        this.fallback = fallback;
+        this.compatibility = compatibility;
         this.workers = workers;
         this.metrics = metrics;
         this.pointOperationsInline = pointOperationsInline;
@@ -65,7 +75,10 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        HttpReply reply = new HttpReply(ctx, HttpUtil.isKeepAlive(request), request.headers().get(HttpHeaderNames.ORIGIN));
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        // DynamoDB Local's -cors: pages of other origins get no CORS headers, so browsers refuse them.
+        HttpReply reply = new HttpReply(ctx, HttpUtil.isKeepAlive(request),
+                origin != null && compatibility.allowsOrigin(origin) ? origin : null);
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.POST)) {
             post(ctx, request, reply);
@@ -87,32 +100,42 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         String host = host(ctx, request);
         byte[] raw = ByteBufUtil.getBytes(request.content());
+        NettySignedRequest signed = new NettySignedRequest(request, raw, ctx.channel().remoteAddress(), secure);
         RequestGuard guard = null;
         if (security != null) {
             try {
                 // The signature covers the body as sent, before its content encoding is undone.
-                guard = security.authenticate(new NettySignedRequest(request, raw, ctx.channel().remoteAddress(),
-                        secure));
+                guard = security.authenticate(signed);
             } catch (DynamoException e) {
-                Dispatcher.Reply refused = dispatcher.reject(target, e);
+                Dispatcher.Reply refused = fallback.reject(target, e);
                 reply.send(refused.status(), refused.body(), JSON);
                 return;
             }
         }
+        Database database;
+        try {
+            database = route.apply(signed);
+        } catch (DynamoException e) {
+            Dispatcher.Reply refused = fallback.reject(target, e);
+            reply.send(refused.status(), refused.body(), JSON);
+            return;
+        }
+        Dispatcher dispatcher = database == null ? fallback : database.dispatcher();
         if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
-            answer(reply, target, raw, null, host, guard);
+            answer(dispatcher, reply, target, raw, null, host, guard);
             return;
         }
         RequestGuard admitted = guard;
         try {
-            workers.execute(() -> answer(reply, target, raw, encoding, host, admitted));
+            workers.execute(() -> answer(dispatcher, reply, target, raw, encoding, host, admitted));
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
     }
 
     /** Decodes the body (undoing its content encoding), dispatches it and sends the answer from the event loop. */
-    private void answer(HttpReply reply, String target, byte[] raw, String encoding, String host, RequestGuard guard) {
+    private void answer(Dispatcher dispatcher, HttpReply reply, String target, byte[] raw, String encoding,
+            String host, RequestGuard guard) {
         Dispatcher.Reply answer;
         try {
             answer = dispatcher.dispatch(target, ContentEncoding.decode(encoding, raw, maxBodyBytes), host, guard);

@@ -10,27 +10,41 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code dynarocks} command: starts a server and runs until SIGTERM or Ctrl-C. */
-@Command(name = "dynarocks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A DynamoDB-compatible database server on RocksDB.")
+@Command(name = "dynarocks", versionProvider = Main.Version.class,
+        description = {"A DynamoDB-compatible database server on RocksDB.",
+                "DynamoDB Local's options (-port, -inMemory, -dbPath, -sharedDb, -delayTransientStatuses, "
+                        + "-optimizeDbBeforeStartup, -cors, -disableTelemetry, -help) are accepted with their meaning, "
+                        + "and a command line written with them gets DynamoDB Local's defaults: a database per access "
+                        + "key id and region unless -sharedDb. JVM arguments such as -Djava.library.path=... and "
+                        + "-jar DynamoDBLocal.jar are ignored."})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-h", "--help", "-help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
+    @Option(names = {"--port", "-port"}, description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port = ServerConfig.DEFAULT_PORT;
 
     @Option(names = "--host", description = "Address to bind; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
-    @Option(names = "--data-dir", description = "Directory of the RocksDB store (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--data-dir", "-dbPath"},
+            description = "Directory of the RocksDB store (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of("data");
 
     @Option(names = "--export-dir", description = "Folder standing for S3 in ExportTableToPointInTime and "
             + "ImportTable: one sub-folder per bucket (default: ${DEFAULT-VALUE}).")
     Path exportDir = ServerConfig.defaults().exportDir();
 
-    @Option(names = "--in-memory", description = "Keep all data in memory; nothing is written to disk.")
+    @Option(names = {"--in-memory", "-inMemory"}, description = "Keep all data in memory; nothing is written to disk.")
     boolean inMemory;
 
     @Option(names = "--dax-port",
@@ -80,6 +94,33 @@ public final class Main implements Callable<Integer> {
             + "account, key, action, resources, outcome; never item contents) to FILE; needs --auth or --auth-key.")
     Path auditLog;
 
+    @Option(names = "--databases", paramLabel = "shared|per-credential", converter = LayoutConverter.class,
+            description = "shared: one database for every request; per-credential: one per access key id and "
+                    + "region, as DynamoDB Local without -sharedDb (default: shared, or per-credential for a "
+                    + "DynamoDB Local command line without -sharedDb).")
+    DatabaseLayout databases;
+
+    @Option(names = "-sharedDb", description = "DynamoDB Local: one database for every credential and region "
+            + "(--databases shared).")
+    boolean sharedDb;
+
+    @Option(names = {"--cors", "-cors"}, paramLabel = "ORIGINS", split = ",",
+            description = "Comma-separated origins whose browser pages may call the server (default: *, any).")
+    List<String> corsOrigins = new ArrayList<>(List.of("*"));
+
+    @Option(names = "-optimizeDbBeforeStartup", description = "DynamoDB Local: accepted; RocksDB compacts its "
+            + "files in the background, so there is nothing to do before start-up.")
+    boolean optimizeDbBeforeStartup;
+
+    @Option(names = "-disableTelemetry", description = "DynamoDB Local: accepted; DynaRocks sends no telemetry.")
+    boolean disableTelemetry;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What the command line held besides the options (set by {@link #main}). */
+    private DynamoDbLocalArguments arguments = DynamoDbLocalArguments.of();
+
     @Option(names = "--startup-training", hidden = true,
             description = "Start, answer a few requests (see StartupTraining), stop: the build's CDS training run.")
     boolean startupTraining;
@@ -89,17 +130,36 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             CliLogging.enable();
         }
-        int code = new CommandLine(new Main()).execute(args);
+        int code = command(args).execute(DynamoDbLocalArguments.of(args).options().toArray(String[]::new));
         if (code != 0) {
             System.exit(code);
         }
     }
 
-    @Override
-    public Integer call() throws InterruptedException {
+    /**
+     * The command for {@code args}. An option given twice keeps its last value, so an image's entrypoint
+     * can give defaults ({@code --port 8000}) that the arguments after the image name override ({@code -port 8001}).
+     */
+    static CommandLine command(String... args) {
+        Main main = new Main();
+        main.arguments = DynamoDbLocalArguments.of(args);
+        return new CommandLine(main).setOverwrittenOptionsAllowed(true);
+    }
+
+    /** The configuration the options describe. */
+    ServerConfig config() {
+        if (arguments.inMemoryAndDbPath()) {
+            // DynamoDB Local's own refusal.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "You cannot specify both -dbPath and -inMemory at once.");
+        }
+        DatabaseLayout layout = sharedDb ? DatabaseLayout.SHARED
+                : databases != null ? databases
+                : arguments.dynamoDbLocal() ? DatabaseLayout.PER_CREDENTIAL : DatabaseLayout.SHARED;
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
-                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir);
+                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir)
+                .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins));
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
                 .withAuditLog(auditLog);
@@ -110,6 +170,12 @@ public final class Main implements Callable<Integer> {
         for (StreamWebhook webhook : streamWebhooks) {
             config = config.withStreamWebhook(webhook);
         }
+        return config;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = config();
         DynaRocks server = DynaRocks.start(config);
         if (startupTraining) {
             try (server) {
@@ -126,11 +192,25 @@ public final class Main implements Callable<Integer> {
                 + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
                 + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : "")
                 + server.tlsCertificate().map(c -> ", TLS certificate " + c.toAbsolutePath()).orElse("")
+                + (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL
+                        ? ", a database per access key id and region" : "")
                 + ", " + server.transport().label() + " transport");
         System.out.flush();
         IdleHeap.enableInBackground();
         stopped.await();
         return 0;
+    }
+
+    /** {@code shared} or {@code per-credential}, in any case. */
+    static final class LayoutConverter implements CommandLine.ITypeConverter<DatabaseLayout> {
+        @Override
+        public DatabaseLayout convert(String value) {
+            try {
+                return DatabaseLayout.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected shared or per-credential: " + value);
+            }
+        }
     }
 
     /** Reads the version from the jar manifest. */

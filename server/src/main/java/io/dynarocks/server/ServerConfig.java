@@ -20,10 +20,11 @@ import java.util.List;
  * @param streamWebhooks      tables whose stream batches are POSTed to a URL as Lambda's DynamoDB event
  * @param exportDir           the folder standing for S3 in exports and imports (a sub-folder per bucket)
  * @param security            authentication, authorization, TLS and encryption options (all off by default)
+ * @param compatibility       database per credential or shared, CORS origins: DynamoDB Local's behaviours
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
-        Path exportDir, SecurityConfig security) {
+        Path exportDir, SecurityConfig security, CompatibilityOptions compatibility) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -31,43 +32,43 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
-                SecurityConfig.none());
+                SecurityConfig.none(), CompatibilityOptions.defaults());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security);
+                daxPort, streamWebhooks, exportDir, security, compatibility);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security);
+                daxPort, streamWebhooks, exportDir, security, compatibility);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security);
+                streamWebhooks, exportDir, security, compatibility);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security);
+                daxPort, streamWebhooks, exportDir, security, compatibility);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security);
+                daxPort, streamWebhooks, exportDir, security, compatibility);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security);
+                streamWebhooks, exportDir, security, compatibility);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security);
+                streamWebhooks, exportDir, security, compatibility);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -75,21 +76,26 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security);
+                daxPort, List.copyOf(all), exportDir, security, compatibility);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security);
+                value, streamWebhooks, exportDir, security, compatibility);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security);
+                daxPort, streamWebhooks, value, security, compatibility);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value);
+                daxPort, streamWebhooks, exportDir, value, compatibility);
+    }
+
+    public ServerConfig withCompatibility(CompatibilityOptions value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, exportDir, security, value);
     }
 }

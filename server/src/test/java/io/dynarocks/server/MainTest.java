@@ -1,0 +1,102 @@
+package io.dynarocks.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    /** The configuration {@code args} would start, as {@link Main#main} parses them. */
+    private static ServerConfig config(String... args) {
+        CommandLine command = Main.command(args);
+        command.parseArgs(DynamoDbLocalArguments.of(args).options().toArray(String[]::new));
+        return ((Main) command.getCommand()).config();
+    }
+
+    @Test
+    void dynaRocksOwnCommandLineSharesOneDatabase() {
+        ServerConfig config = config("--port", "9000", "--in-memory");
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.inMemory()).isTrue();
+        assertThat(config.compatibility().databases()).isEqualTo(DatabaseLayout.SHARED);
+    }
+
+    @Test
+    void dynamoDbLocalsDocumentedCommandLineKeepsItsMeaning() {
+        ServerConfig config = config("-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar",
+                "-sharedDb", "-inMemory", "-port", "8001");
+        assertThat(config.port()).isEqualTo(8001);
+        assertThat(config.inMemory()).isTrue();
+        assertThat(config.compatibility().databases()).isEqualTo(DatabaseLayout.SHARED);
+    }
+
+    @Test
+    void dynamoDbLocalsCommandLineWithoutSharedDbKeepsADatabasePerCredential() {
+        ServerConfig config = config("-jar", "DynamoDBLocal.jar", "-dbPath", "/tmp/ddb");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/ddb"));
+        assertThat(config.inMemory()).isFalse();
+        assertThat(config.compatibility().databases()).isEqualTo(DatabaseLayout.PER_CREDENTIAL);
+        assertThat(config("-inMemory").compatibility().databases()).isEqualTo(DatabaseLayout.PER_CREDENTIAL);
+    }
+
+    @Test
+    void databasesOptionChoosesTheLayoutExplicitly() {
+        assertThat(config("--databases", "per-credential").compatibility().databases())
+                .isEqualTo(DatabaseLayout.PER_CREDENTIAL);
+        assertThat(config("-inMemory", "--databases", "shared").compatibility().databases())
+                .isEqualTo(DatabaseLayout.SHARED);
+    }
+
+    @Test
+    void argumentsAfterAnImagesEntrypointOverrideItsDefaults() {
+        ServerConfig config = config("--host", "0.0.0.0", "--port", "8000", "--data-dir", "/data",
+                "-jar", "DynamoDBLocal.jar", "-port", "8001", "-dbPath", "./data");
+        assertThat(config.port()).isEqualTo(8001);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void inMemoryAndDbPathTogetherAreRefusedAsDynamoDbLocalDoes() {
+        assertThatThrownBy(() -> config("-inMemory", "-dbPath", "/tmp/x"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("You cannot specify both -dbPath and -inMemory at once.");
+    }
+
+    @Test
+    void corsTakesACommaSeparatedListOfOrigins() {
+        CompatibilityOptions options = config("-cors", "http://a.example,http://b.example").compatibility();
+        assertThat(options.corsOrigins()).containsExactly("http://a.example", "http://b.example");
+        assertThat(options.allowsOrigin("http://a.example")).isTrue();
+        assertThat(options.allowsOrigin("http://c.example")).isFalse();
+        assertThat(config().compatibility().allowsOrigin("http://c.example")).isTrue();
+    }
+
+    @Test
+    void dynamoDbLocalsOtherOptionsAreAccepted() {
+        assertThat(config("-sharedDb", "-optimizeDbBeforeStartup", "-dbPath", "d", "-disableTelemetry").dataDir())
+                .isEqualTo(Path.of("d"));
+    }
+
+    @Test
+    void helpAnswersToDynamoDbLocalsSpelling() {
+        CommandLine command = Main.command("-help");
+        command.parseArgs("-help");
+        assertThat(command.isUsageHelpRequested()).isTrue();
+        assertThat(command.getUsageMessage()).contains("-sharedDb", "-inMemory", "-dbPath", "-cors", "--databases");
+    }
+
+    @Test
+    void jvmArgumentsAreDroppedBeforeTheOptions() {
+        DynamoDbLocalArguments args = DynamoDbLocalArguments.of("-Xmx1g", "-Djava.library.path=./lib", "-jar",
+                "DynamoDBLocal.jar", "-port", "8000");
+        assertThat(args.options()).containsExactly("-port", "8000");
+        assertThat(args.dropped()).containsExactly("-Xmx1g", "-Djava.library.path=./lib", "-jar DynamoDBLocal.jar");
+        assertThat(args.dynamoDbLocal()).isTrue();
+        assertThat(DynamoDbLocalArguments.of("--port", "8000").dynamoDbLocal()).isFalse();
+        assertThat(DynamoDbLocalArguments.of("-sharedDb").dynamoDbLocal()).isTrue();
+    }
+}
