@@ -5,6 +5,8 @@ import io.dynarocks.engine.index.IndexMaintenance;
 import io.dynarocks.engine.index.VectorIndexStatistics;
 import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.engine.limits.LimitsConfig;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.storage.Storage;
 import java.time.Clock;
 import java.util.List;
@@ -18,11 +20,18 @@ public final class Engine implements AutoCloseable {
     private final ItemLocks locks = new ItemLocks();
     private final Clock clock;
     private final List<ChangeHook> hooks = new CopyOnWriteArrayList<>();
+    private final Throughput throughput;
     private volatile VectorIndexStatistics vectorIndexStatistics = VectorIndexStatistics.NONE;
 
     public Engine(Storage storage, Clock clock) {
+        this(storage, clock, LimitsConfig.off());
+    }
+
+    /** An engine enforcing {@code limits} (throughput and account quotas) when they are enabled. */
+    public Engine(Storage storage, Clock clock, LimitsConfig limits) {
         this.storage = storage;
         this.clock = clock;
+        this.throughput = Throughput.of(limits, clock, storage);
         this.catalog = new Catalog(storage);
         ItemCounts.initialise(storage, catalog);
         addHook(new ItemCounts());
@@ -43,6 +52,11 @@ public final class Engine implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Throughput limits on the data plane; {@link Throughput#OFF} unless limits are enabled. */
+    public Throughput throughput() {
+        return throughput;
     }
 
     /** Registers a hook that adds its entries to every item change's write batch. */

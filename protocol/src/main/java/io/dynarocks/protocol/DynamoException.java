@@ -15,6 +15,11 @@ public class DynamoException extends RuntimeException {
         this(type, message, status, null, null);
     }
 
+    /** An error whose body carries further members ({@code details}), e.g. ThrottlingReasons. */
+    public DynamoException(String type, String message, int status, io.dynarocks.protocol.json.JsonWriter.Body details) {
+        this(type, message, status, null, details);
+    }
+
     private DynamoException(String type, String message, int status, java.util.Map<String, AttributeValue> item,
             io.dynarocks.protocol.json.JsonWriter.Body details) {
         super(message, null, false, false);

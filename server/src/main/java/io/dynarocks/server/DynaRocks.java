@@ -5,6 +5,7 @@ import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.Namespace;
+import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.security.EncryptedStorage;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
@@ -93,7 +94,7 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 TRANSPORT.ioHandlerFactory());
-        Database shared = new Database(Namespace.SHARED, new Engine(opened(storage, pendingMetrics), clock), config);
+        Database shared = new Database(Namespace.SHARED, new Engine(opened(storage, pendingMetrics), clock, config.limits()), config);
         config.streamWebhooks().forEach(shared.streams()::webhook);
         this.metrics = pendingMetrics.join();
         RequestListener listener = metrics.listener(shared.registry());
@@ -103,6 +104,7 @@ public final class DynaRocks implements AutoCloseable {
         Engine engine = shared.engine();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), shared.timeToLive().sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
+        metrics.beforeScrape(ModuleMeters.throttled(metrics.registry(), engine.throughput()));
         ModuleMeters.storage(metrics.registry(), engine.storage());
         try {
             this.security = Security.of(config.security(), clock, engine.catalog(), shared.resourcePolicies());
@@ -174,7 +176,7 @@ public final class DynaRocks implements AutoCloseable {
         Storage storage = config.inMemory() ? new MemoryStorage()
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config.sync(),
                         config.security().encryptionKeyFile());
-        return new Database(namespace, new Engine(storage, clock), config).serve(listener);
+        return new Database(namespace, new Engine(storage, clock, config.limits()), config).serve(listener);
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
@@ -447,7 +449,18 @@ public final class DynaRocks implements AutoCloseable {
             return this;
         }
 
-        /** The clock the engine uses (creation times, TTL expiry, stream retention). */
+        /** Enforces DynamoDB's throughput limits and account quotas at their default values (the CLI's {@code --limits}). */
+        public Builder limits() {
+            return limits(LimitsConfig.aws());
+        }
+
+        /** Enforces these limits, or none when they are not enabled. */
+        public Builder limits(LimitsConfig limits) {
+            config = config.withLimits(limits);
+            return this;
+        }
+
+        /** The clock the engine uses (creation times, TTL expiry, stream retention, throughput limits). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

@@ -1,11 +1,14 @@
 package io.dynarocks.server;
 
+import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -121,6 +124,14 @@ public final class Main implements Callable<Integer> {
     /** What the command line held besides the options (set by {@link #main}). */
     private DynamoDbLocalArguments arguments = DynamoDbLocalArguments.of();
 
+    @Option(names = "--limits", description = "Enforce DynamoDB's production limits: provisioned and on-demand "
+            + "throughput per table, index and partition (throttling), and account quotas.")
+    boolean limits;
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE", description = "Change one quota of --limits (repeatable): "
+            + LimitsConfig.NAMES + ".")
+    Map<String, Long> limitValues = new LinkedHashMap<>();
+
     @Option(names = "--startup-training", hidden = true,
             description = "Start, answer a few requests (see StartupTraining), stop: the build's CDS training run.")
     boolean startupTraining;
@@ -167,6 +178,15 @@ public final class Main implements Callable<Integer> {
             security = security.withAuthKey(key);
         }
         config = config.withSecurity(security);
+        LimitsConfig limitsConfig = LimitsConfig.aws().withEnabled(limits);
+        for (Map.Entry<String, Long> e : limitValues.entrySet()) {
+            try {
+                limitsConfig = limitsConfig.with(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException bad) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + bad.getMessage());
+            }
+        }
+        config = config.withLimits(limitsConfig);
         for (StreamWebhook webhook : streamWebhooks) {
             config = config.withStreamWebhook(webhook);
         }

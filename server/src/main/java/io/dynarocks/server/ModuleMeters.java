@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.operation.TableStatistics;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.storage.Storage;
@@ -30,6 +31,20 @@ final class ModuleMeters {
                 FunctionCounter.builder("dynarocks.ttl.deleted.items", sweeper, s -> s.deletedCount(table))
                         .description("items deleted by Time to Live")
                         .tag("table", table)
+                        .register(registry));
+    }
+
+    /**
+     * Requests refused by the throughput limits ({@code --limits}), per table and ThrottlingReason; new pairs
+     * appear as they first happen, so this runs before every scrape.
+     */
+    static Runnable throttled(MeterRegistry registry, Throughput throughput) {
+        return () -> throughput.throttled().keySet().forEach(key ->
+                FunctionCounter.builder("dynarocks.throttled.requests", throughput,
+                                t -> t.throttled().getOrDefault(key, 0L))
+                        .description("requests throttled by the throughput limits")
+                        .tag("table", key.table())
+                        .tag("reason", key.reason())
                         .register(registry));
     }
 

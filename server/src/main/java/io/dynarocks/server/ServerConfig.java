@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
@@ -21,10 +22,11 @@ import java.util.List;
  * @param exportDir           the folder standing for S3 in exports and imports (a sub-folder per bucket)
  * @param security            authentication, authorization, TLS and encryption options (all off by default)
  * @param compatibility       database per credential or shared, CORS origins: DynamoDB Local's behaviours
+ * @param limits              production-like throughput limits and account quotas ({@code --limits}; off by default)
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
-        Path exportDir, SecurityConfig security, CompatibilityOptions compatibility) {
+        Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -32,43 +34,43 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
-                SecurityConfig.none(), CompatibilityOptions.defaults());
+                SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility);
+                streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility);
+                streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility);
+                streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -76,26 +78,31 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility);
+                daxPort, List.copyOf(all), exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility);
+                value, streamWebhooks, exportDir, security, compatibility, limits);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility);
+                daxPort, streamWebhooks, value, security, compatibility, limits);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility);
+                daxPort, streamWebhooks, exportDir, value, compatibility, limits);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value);
+                daxPort, streamWebhooks, exportDir, security, value, limits);
+    }
+
+    public ServerConfig withLimits(LimitsConfig value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, exportDir, security, compatibility, value);
     }
 }

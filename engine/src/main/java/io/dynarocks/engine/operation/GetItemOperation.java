@@ -5,6 +5,8 @@ import io.dynarocks.engine.expression.Projector;
 import io.dynarocks.engine.item.Capacity;
 import io.dynarocks.engine.item.ItemSource;
 import io.dynarocks.engine.item.Keys;
+import io.dynarocks.engine.item.PrimaryKey;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.expression.Projection;
@@ -30,13 +32,17 @@ public final class GetItemOperation implements Operation<GetItemRequest> {
     public Response execute(GetItemRequest request) {
         Projection projection = projection(request);
         TableDefinition table = engine.catalog().require(request.tableName());
-        Map<String, AttributeValue> item = items.get(table, Keys.ofKey(table.keySchema(), request.key()),
-                request.consistentRead());
-        ConsumedCapacity capacity = ConsumedCapacity.requested(request.returnConsumedCapacity())
-                ? ConsumedCapacity.read(table.tableName(),
-                        Capacity.read(item == null ? 0 : ItemSize.of(item), request.consistentRead()),
-                        "INDEXES".equals(request.returnConsumedCapacity()))
-                : null;
+        PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
+        Throughput throughput = engine.throughput();
+        throughput.admitRead(table, null, key.hash());
+        Map<String, AttributeValue> item = items.get(table, key, request.consistentRead());
+        String metering = throughput.metering(request.returnConsumedCapacity());
+        ConsumedCapacity capacity = throughput.chargeRead(table, null, key.hash(),
+                ConsumedCapacity.requested(metering)
+                        ? ConsumedCapacity.read(table.tableName(),
+                                Capacity.read(item == null ? 0 : ItemSize.of(item), request.consistentRead()),
+                                "INDEXES".equals(metering))
+                        : null, request.returnConsumedCapacity());
         if (item != null && projection != null) {
             item = Projector.project(projection, item);
         }

@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.read.KeyAttributeRules;
 import io.dynarocks.engine.read.PageReader;
 import io.dynarocks.engine.read.ReadTarget;
@@ -92,11 +93,19 @@ final class PagedRead {
         return start;
     }
 
-    /** Reads one page of {@code range} from ExclusiveStartKey on and answers with its items, counts and capacity. */
-    ItemsResponse page(KeyRange range, boolean reverse) {
+    /**
+     * Reads one page of {@code range} from ExclusiveStartKey on and answers with its items, counts and capacity;
+     * {@code hash} is the partition key value a Query reads (null for a Scan, which reads every partition).
+     */
+    ItemsResponse page(KeyRange range, boolean reverse, AttributeValue hash) {
+        Throughput throughput = engine.throughput();
+        String index = options.indexName();
+        throughput.admitRead(table, index, hash);
         PageReader.Page page = PageReader.read(engine.storage(), target, range, reverse, start, options.limit(),
                 filter, selection);
+        String requested = options.returnConsumedCapacity();
         return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
-                ReadCapacity.of(options.returnConsumedCapacity(), target, page, options.consistentRead()));
+                throughput.chargeRead(table, index, hash, ReadCapacity.of(throughput.metering(requested), target, page,
+                        options.consistentRead()), requested));
     }
 }

@@ -60,7 +60,9 @@ public final class QueryOperation implements Operation<QueryRequest> {
         if (request.options().exclusiveStartKey() != null) {
             KeyConditionRange.checkStart(read.target(), keyCondition, request.options().exclusiveStartKey());
         }
-        return read.page(range, !request.scanIndexForward());
+        // KeyConditionRange checked that the partition key is given, with one value.
+        return read.page(range, !request.scanIndexForward(),
+                keyCondition.part(read.target().keySchema().hashName()).values().get(0));
     }
 
     private static KeyCondition keyCondition(QueryRequest request, ExpressionContext ctx) {

@@ -4,8 +4,10 @@ import io.dynarocks.engine.ChangeHook;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.ItemResponse;
 import io.dynarocks.protocol.operation.ReturnValues;
 import io.dynarocks.storage.WriteBatch;
@@ -49,11 +51,24 @@ public final class ReadModifyWrite {
     /** Applies {@code write} and answers as PutItem and DeleteItem do: with the old item for ReturnValues ALL_OLD. */
     public ItemResponse applyReturningOld(ItemWrite write, ReturnValues returnValues, String returnConsumedCapacity,
             boolean returnItemCollectionMetrics) {
-        Result result = apply(write);
+        Result result = applyMetered(write);
         Map<String, AttributeValue> attributes = returnValues == ReturnValues.ALL_OLD ? result.oldItem() : null;
-        return new ItemResponse("Attributes", attributes,
-                WriteCapacity.of(returnConsumedCapacity, write.table(), result),
+        return new ItemResponse("Attributes", attributes, charge(write, result, returnConsumedCapacity),
                 ItemCollections.metrics(engine, returnItemCollectionMetrics, write.table(), write.key()));
+    }
+
+    /** {@link #apply} once the throughput limits admit the write (they throw when its partition is out of capacity). */
+    public Result applyMetered(ItemWrite write) {
+        engine.throughput().admitWrite(write.table(), write.key().hash());
+        return apply(write);
+    }
+
+    /** Charges the capacity {@code result} consumed to the limits; returns what the response reports. */
+    public ConsumedCapacity charge(ItemWrite write, Result result, String returnConsumedCapacity) {
+        Throughput throughput = engine.throughput();
+        return throughput.chargeWrite(write.table(), write.key().hash(),
+                WriteCapacity.of(throughput.metering(returnConsumedCapacity), write.table(), result),
+                returnConsumedCapacity);
     }
 
     /** The item stored under {@code storageKey} now, or null. */

@@ -49,7 +49,7 @@ public final class ScanOperation implements Operation<ScanRequest> {
                     + "Please use ExclusiveStartKey with correct Segment. TotalSegments: " + request.totalSegments()
                     + " Segment: " + request.segment());
         }
-        return read.page(range, false);
+        return read.page(range, false, null);
     }
 
     /**
@@ -60,7 +60,7 @@ public final class ScanOperation implements Operation<ScanRequest> {
         PagedRead read = new PagedRead(engine, request.options(), filter, projection);
         KeyRange range = segment(ItemKeys.index(read.table().storageId(), read.target().indexId()), request.segment(),
                 request.totalSegments());
-        return read.page(range, false);
+        return read.page(range, false, null);
     }
 
     /** The part of {@code index}'s key space whose partition hashes fall in the segment. */

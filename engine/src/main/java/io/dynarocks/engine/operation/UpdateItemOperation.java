@@ -54,9 +54,9 @@ public final class UpdateItemOperation implements Operation<UpdateItemRequest> {
     }
 
     private Response execute(UpdateItemRequest request, Planned planned) {
-        ReadModifyWrite.Result result = rmw.apply(planned.write());
+        ReadModifyWrite.Result result = rmw.applyMetered(planned.write());
         return new ItemResponse("Attributes", returned(request, planned.update(), result),
-                WriteCapacity.of(request.returnConsumedCapacity(), planned.write().table(), result),
+                rmw.charge(planned.write(), result, request.returnConsumedCapacity()),
                 ItemCollections.metrics(engine, request.returnItemCollectionMetrics(), planned.write().table(),
                         planned.write().key()));
     }

@@ -74,6 +74,19 @@ public record ConsumedCapacity(String tableName, double capacityUnits, double re
                 writeUnits + o.writeUnits, indexes, table.plus(o.table), gsis, lsis);
     }
 
+    /**
+     * This charge as the response reports it: null unless {@code returnConsumedCapacity} is TOTAL or INDEXES,
+     * with the per-index split only for INDEXES (a charge metered in full, reported as the caller asked).
+     */
+    public ConsumedCapacity reportedAs(String returnConsumedCapacity) {
+        if (!requested(returnConsumedCapacity)) {
+            return null;
+        }
+        boolean split = "INDEXES".equals(returnConsumedCapacity);
+        return split == indexes ? this : new ConsumedCapacity(tableName, capacityUnits, readUnits, writeUnits, split,
+                table, globalIndexes, localIndexes);
+    }
+
     /** Null unless {@code returnConsumedCapacity} is TOTAL or INDEXES. */
     public static boolean requested(String returnConsumedCapacity) {
         return "TOTAL".equals(returnConsumedCapacity) || "INDEXES".equals(returnConsumedCapacity);

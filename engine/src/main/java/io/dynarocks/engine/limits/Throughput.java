@@ -1,0 +1,88 @@
+package io.dynarocks.engine.limits;
+
+import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ConsumedCapacity;
+import java.util.Map;
+
+/**
+ * Throughput limits on the data plane: an operation asks {@link #admitRead}/{@link #admitWrite} before it runs
+ * (throwing DynamoDB's throttling error when the table, index or partition has no capacity left), then hands what
+ * it consumed to {@link #chargeRead}/{@link #chargeWrite}. Capacity is computed once: {@link #metering} says
+ * what the operation must compute (everything when limits are on, only what the caller asked for when off), and
+ * the charge methods return the ConsumedCapacity the response reports.
+ */
+public interface Throughput {
+
+    /** No limits: admits everything and charges nothing, at the cost of a call that does nothing. */
+    Throughput OFF = new Throughput() {
+        @Override
+        public void admitRead(TableDefinition table, String indexName, AttributeValue hash) {}
+
+        @Override
+        public void admitWrite(TableDefinition table, AttributeValue hash) {}
+
+        @Override
+        public String metering(String returnConsumedCapacity) {
+            return returnConsumedCapacity;
+        }
+
+        @Override
+        public ConsumedCapacity chargeRead(TableDefinition table, String indexName, AttributeValue hash,
+                ConsumedCapacity consumed, String returnConsumedCapacity) {
+            return consumed;
+        }
+
+        @Override
+        public ConsumedCapacity chargeWrite(TableDefinition table, AttributeValue hash, ConsumedCapacity consumed,
+                String returnConsumedCapacity) {
+            return consumed;
+        }
+    };
+
+    /**
+     * Admits a read of {@code table} (of its index {@code indexName}, or null for the table) in the partition of
+     * {@code hash}, or null for a Scan, which spreads over all partitions.
+     */
+    void admitRead(TableDefinition table, String indexName, AttributeValue hash);
+
+    /** Admits a write of the item whose partition key is {@code hash}: its table, partition and global indexes. */
+    void admitWrite(TableDefinition table, AttributeValue hash);
+
+    /** The ReturnConsumedCapacity an operation computes its capacity for: INDEXES when metering, else the caller's. */
+    String metering(String returnConsumedCapacity);
+
+    /** Charges a read admitted by {@link #admitRead}; returns the capacity the response reports (null for none). */
+    ConsumedCapacity chargeRead(TableDefinition table, String indexName, AttributeValue hash,
+            ConsumedCapacity consumed, String returnConsumedCapacity);
+
+    /** Charges a write admitted by {@link #admitWrite}; returns the capacity the response reports (null for none). */
+    ConsumedCapacity chargeWrite(TableDefinition table, AttributeValue hash, ConsumedCapacity consumed,
+            String returnConsumedCapacity);
+
+    /** The WarmThroughput DescribeTable reports for the table ({@code indexName} null) or a global index, or null. */
+    default WarmThroughput warmThroughput(TableDefinition table, String indexName) {
+        return null;
+    }
+
+    /** Requests throttled so far, per table and ThrottlingReason. */
+    default Map<ThrottleCount, Long> throttled() {
+        return Map.of();
+    }
+
+    /** The limits enforced ({@link LimitsConfig#off()} for none). */
+    default LimitsConfig config() {
+        return LimitsConfig.off();
+    }
+
+    /** Units a table or index serves per second at once. */
+    record WarmThroughput(long readUnitsPerSecond, long writeUnitsPerSecond) {}
+
+    /** A metrics key: a table and a ThrottlingReason. */
+    record ThrottleCount(String table, String reason) {}
+
+    /** The throughput limits {@code config} asks for, timed by {@code clock}. */
+    static Throughput of(LimitsConfig config, java.time.Clock clock, io.dynarocks.storage.Storage storage) {
+        return config.enabled() ? new ThroughputLimits(config, clock, storage) : OFF;
+    }
+}
