@@ -27,7 +27,16 @@ public final class WriteBatch {
      */
     public record Add(byte[] key, long delta) implements Op {}
 
+    /**
+     * A condition on the whole batch: {@code key} must hold exactly {@code value} (null: be absent) when
+     * the batch commits, or the batch fails with {@link WriteConflictException} and writes nothing. The
+     * engine expects what it read, so a read-modify-write is safe without any lock shared between
+     * processes (optimistic commit); backends serving one process check it under their own write lock.
+     */
+    public record Expect(byte[] key, byte[] value) {}
+
     private final List<Op> ops = new ArrayList<>();
+    private final List<Expect> expectations = new ArrayList<>();
 
     public WriteBatch put(byte[] key, byte[] value) {
         ops.add(new Put(key, value));
@@ -46,6 +55,12 @@ public final class WriteBatch {
 
     public WriteBatch add(byte[] key, long delta) {
         ops.add(new Add(key, delta));
+        return this;
+    }
+
+    /** Commits only if {@code key} still holds {@code value} (null: is still absent); see {@link Expect}. */
+    public WriteBatch expect(byte[] key, byte[] value) {
+        expectations.add(new Expect(key, value));
         return this;
     }
 
@@ -69,6 +84,11 @@ public final class WriteBatch {
         return Collections.unmodifiableList(ops);
     }
 
+    public List<Expect> expectations() {
+        return Collections.unmodifiableList(expectations);
+    }
+
+    /** True when the batch changes nothing (it may still carry expectations, which then need no check). */
     public boolean isEmpty() {
         return ops.isEmpty();
     }

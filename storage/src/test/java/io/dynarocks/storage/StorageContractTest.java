@@ -2,6 +2,7 @@ package io.dynarocks.storage;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -261,6 +262,54 @@ public abstract class StorageContractTest {
         }
         assertThat(WriteBatch.counter(storage.get(counter))).isEqualTo(threads * adds);
         assertThat(WriteBatch.counter(storage.get(b("bytes")))).isEqualTo(threads * adds * 100L);
+    }
+
+    @Test
+    void batchCommitsOnlyWhileItsExpectationsHold() {
+        put("a", "1");
+        storage.write(new WriteBatch().expect(b("a"), b("1")).expect(b("absent"), null).put(b("a"), b("2")));
+        assertThat(s(storage.get(b("a")))).isEqualTo("2");
+        assertThatThrownBy(() -> storage.write(new WriteBatch().expect(b("a"), b("1")).put(b("b"), b("x"))))
+                .isInstanceOf(WriteConflictException.class);
+        assertThatThrownBy(() -> storage.write(new WriteBatch().expect(b("a"), null).add(b("n"), 1)))
+                .isInstanceOf(WriteConflictException.class);
+        assertThat(storage.get(b("b"))).isNull();
+        assertThat(storage.get(b("n"))).isNull();
+    }
+
+    @Test
+    void concurrentReadModifyWritesWithExpectationsLoseNoUpdate() throws Exception {
+        int threads = 4;
+        int increments = 50;
+        byte[] key = b("counter");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < increments; i++) {
+                        while (true) {
+                            byte[] seen = storage.get(key);
+                            long next = (seen == null ? 0 : Long.parseLong(s(seen))) + 1;
+                            try {
+                                storage.write(new WriteBatch().expect(key, seen).put(key, b(Long.toString(next))));
+                                break;
+                            } catch (WriteConflictException e) {
+                                // another writer won; read again
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) f.get(120, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(s(storage.get(key))).isEqualTo(Integer.toString(threads * increments));
     }
 
     @Test

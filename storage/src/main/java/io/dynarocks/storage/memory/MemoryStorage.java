@@ -6,6 +6,7 @@ import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.StorageException;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -85,6 +86,12 @@ public final class MemoryStorage implements Storage {
         if (batch.isEmpty()) return;
         writeLock.lock();
         try {
+            for (WriteBatch.Expect e : batch.expectations()) {
+                Version head = data.get(e.key());
+                if (!Arrays.equals(head == null ? null : head.value, e.value())) {
+                    throw new WriteConflictException("a key changed since it was read");
+                }
+            }
             long seq = visibleSeq + 1;
             List<byte[]> touched = new ArrayList<>();
             for (WriteBatch.Op op : batch.ops()) {

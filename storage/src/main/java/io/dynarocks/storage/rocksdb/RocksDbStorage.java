@@ -6,6 +6,7 @@ import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.StorageException;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,12 @@ public final class RocksDbStorage implements Storage {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private boolean closed; // guarded by lifecycle
+    /**
+     * Serializes the batches that carry expectations between their check and their write. Batches
+     * without expectations do not take it: in one process the engine's item locks already keep them
+     * off the items a conditional batch expects.
+     */
+    private final java.util.concurrent.locks.ReentrantLock conditional = new java.util.concurrent.locks.ReentrantLock();
 
     private RocksDbStorage(RocksDB db, Options options, LRUCache cache, BloomFilter bloom, WriteOptions writeOptions) {
         this.db = db;
@@ -165,6 +172,24 @@ public final class RocksDbStorage implements Storage {
     @Override
     public void write(WriteBatch batch) {
         if (batch.isEmpty()) return;
+        if (batch.expectations().isEmpty()) {
+            apply(batch);
+            return;
+        }
+        conditional.lock();
+        try {
+            for (WriteBatch.Expect e : batch.expectations()) {
+                if (!java.util.Arrays.equals(get(e.key()), e.value())) {
+                    throw new WriteConflictException("a key changed since it was read");
+                }
+            }
+            apply(batch);
+        } finally {
+            conditional.unlock();
+        }
+    }
+
+    private void apply(WriteBatch batch) {
         lifecycle.readLock().lock();
         try (org.rocksdb.WriteBatch rocksBatch = new org.rocksdb.WriteBatch()) {
             ensureOpen();
