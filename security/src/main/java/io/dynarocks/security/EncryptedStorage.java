@@ -206,12 +206,36 @@ public final class EncryptedStorage implements Storage {
                 encrypted.deleteRange(range.from(), range.to());
             }
         }
+        // An expectation names plaintext; the inner store holds ciphertext (with a fresh nonce each
+        // write), so expect the ciphertext that decrypts to the expected plaintext.
+        for (WriteBatch.Expect e : batch.expectations()) {
+            byte[] stored = inner.get(e.key());
+            if (!java.util.Arrays.equals(decrypt(e.key(), stored), e.value())) {
+                throw new io.dynarocks.storage.WriteConflictException("a key changed since it was read");
+            }
+            encrypted.expect(e.key(), stored);
+        }
         inner.write(encrypted);
     }
 
     @Override
     public Map<String, Long> statistics() {
         return inner.statistics();
+    }
+
+    @Override
+    public boolean shared() {
+        return inner.shared();
+    }
+
+    @Override
+    public AutoCloseable watch(byte[] prefix, java.util.function.Consumer<byte[]> listener) {
+        return inner.watch(prefix, listener);
+    }
+
+    @Override
+    public boolean runIfLeader(String name, Runnable task) {
+        return inner.runIfLeader(name, task);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.security.SignedRequest;
 import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.etcd.EtcdStorage;
 import io.dynarocks.storage.memory.MemoryStorage;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import io.dynarocks.streams.StreamWebhook;
@@ -80,8 +81,9 @@ public final class DynaRocks implements AutoCloseable {
         // Prometheus' classes, ~35 ms) on threads of their own while this one loads Netty and the engine.
         CompletableFuture<Storage> storage = config.inMemory()
                 ? CompletableFuture.completedFuture(new MemoryStorage())
-                : CompletableFuture.supplyAsync(() -> openRocksDb(config.dataDir(), config.sync(),
-                        config.security().encryptionKeyFile()),
+                : CompletableFuture.supplyAsync(() -> config.etcdEndpoints().isEmpty()
+                        ? openRocksDb(config.dataDir(), config.sync(), config.security().encryptionKeyFile())
+                        : openEtcd(config.etcdEndpoints(), config.security().encryptionKeyFile()),
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
                 task -> new Thread(task, "dynarocks-metrics").start());
@@ -182,6 +184,16 @@ public final class DynaRocks implements AutoCloseable {
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
     private static Storage openRocksDb(Path dir, boolean sync, Path encryptionKeyFile) {
         Storage store = RocksDbStorage.open(dir, sync);
+        try {
+            return EncryptedStorage.wrap(store, encryptionKeyFile);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Storage openEtcd(java.util.List<URI> endpoints, Path encryptionKeyFile) {
+        Storage store = EtcdStorage.open(endpoints, new byte[0]);
         try {
             return EncryptedStorage.wrap(store, encryptionKeyFile);
         } catch (RuntimeException e) {
@@ -317,6 +329,12 @@ public final class DynaRocks implements AutoCloseable {
 
         public Builder inMemory() {
             config = config.withInMemory(true);
+            return this;
+        }
+
+        /** Keeps the data in the etcd cluster reachable through {@code endpoints}, shared with other servers on it. */
+        public Builder etcd(java.util.List<URI> endpoints) {
+            config = config.withInMemory(false).withEtcdEndpoints(endpoints);
             return this;
         }
 

@@ -50,6 +50,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"--in-memory", "-inMemory"}, description = "Keep all data in memory; nothing is written to disk.")
     boolean inMemory;
 
+    @Option(names = "--storage", paramLabel = "ENGINE", description = "Where the data lives: rocksdb (in "
+            + "--data-dir), memory (as --in-memory) or etcd (an etcd 3.4+ cluster given by --etcd-endpoints, shared "
+            + "by every server pointed at it) (default: ${DEFAULT-VALUE}).")
+    String storage = "rocksdb";
+
+    @Option(names = "--etcd-endpoints", paramLabel = "URL[,URL...]", split = ",",
+            description = "Client URLs of the etcd cluster for --storage etcd, e.g. http://127.0.0.1:2379.")
+    List<java.net.URI> etcdEndpoints = new ArrayList<>();
+
     @Option(names = "--dax-port",
             description = "Also serve a DAX-style cached endpoint (item and query cache) on this port.")
     Integer daxPort;
@@ -167,9 +176,23 @@ public final class Main implements Callable<Integer> {
         DatabaseLayout layout = sharedDb ? DatabaseLayout.SHARED
                 : databases != null ? databases
                 : arguments.dynamoDbLocal() ? DatabaseLayout.PER_CREDENTIAL : DatabaseLayout.SHARED;
+        switch (storage) {
+            case "rocksdb" -> { }
+            case "memory" -> inMemory = true;
+            case "etcd" -> {
+                if (etcdEndpoints.isEmpty()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--storage etcd needs --etcd-endpoints");
+                }
+            }
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--storage must be rocksdb, memory or etcd, not " + storage);
+        }
+        if (!storage.equals("etcd") && !etcdEndpoints.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--etcd-endpoints needs --storage etcd");
+        }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
-                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir)
+                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir).withEtcdEndpoints(etcdEndpoints)
                 .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins));
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
@@ -209,7 +232,8 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "dynarocks-shutdown"));
         System.out.println("DynaRocks listening on " + server.endpoint()
-                + (inMemory ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
+                + (inMemory ? " (in memory)" : !etcdEndpoints.isEmpty() ? " (data in etcd at " + etcdEndpoints + ")"
+                        : " (data in " + dataDir.toAbsolutePath() + ")")
                 + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : "")
                 + server.tlsCertificate().map(c -> ", TLS certificate " + c.toAbsolutePath()).orElse("")
                 + (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL

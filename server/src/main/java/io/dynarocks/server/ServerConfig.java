@@ -23,10 +23,13 @@ import java.util.List;
  * @param security            authentication, authorization, TLS and encryption options (all off by default)
  * @param compatibility       database per credential or shared, CORS origins: DynamoDB Local's behaviours
  * @param limits              production-like throughput limits and account quotas ({@code --limits}; off by default)
+ * @param etcdEndpoints       client URLs of an etcd cluster to keep the data in, shared with every other
+ *                            server given the same cluster; empty for RocksDB (or memory)
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
-        Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits) {
+        Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits,
+        List<java.net.URI> etcdEndpoints) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -34,43 +37,43 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
-                SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off());
+                SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off(), List.of());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -78,31 +81,37 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility, limits);
+                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility, limits);
+                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility, limits);
+                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility, limits);
+                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value, limits);
+                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, value);
+                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints);
+    }
+
+    /** Keep the data in the etcd cluster reachable through {@code endpoints} (empty: RocksDB or memory). */
+    public ServerConfig withEtcdEndpoints(List<java.net.URI> endpoints) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints));
     }
 }

@@ -84,6 +84,21 @@ public final class CountingStorage implements Storage {
     }
 
     @Override
+    public boolean shared() {
+        return delegate.shared();
+    }
+
+    @Override
+    public AutoCloseable watch(byte[] prefix, java.util.function.Consumer<byte[]> listener) {
+        return delegate.watch(prefix, listener);
+    }
+
+    @Override
+    public boolean runIfLeader(String name, Runnable task) {
+        return delegate.runIfLeader(name, task);
+    }
+
+    @Override
     public Snapshot snapshot() {
         return delegate.snapshot();
     }

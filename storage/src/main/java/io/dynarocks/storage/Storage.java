@@ -29,6 +29,38 @@ public interface Storage extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * True when other processes (other DynaRocks servers) write this store too. The engine's in-process
+     * item locks then no longer make a read-modify-write safe, so it {@linkplain WriteBatch#expect
+     * expects} what it read and retries on {@link WriteConflictException}; a store only this process
+     * writes skips those checks.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Calls {@code listener} with each key starting with {@code prefix} that changes from now on,
+     * whichever process wrote it, or with null when changes may have been missed (reload everything).
+     * Calls come from a background thread, after the change is visible to reads. A store no other
+     * process writes never calls it: this process's writers update their own caches. Close the result
+     * to stop.
+     */
+    default AutoCloseable watch(byte[] prefix, java.util.function.Consumer<byte[]> listener) {
+        return () -> { };
+    }
+
+    /**
+     * Runs {@code task} only while this process holds the cluster-wide lease named {@code name}, so
+     * background work (TTL sweeps, stream trimming) runs once per cluster however many servers share
+     * the store; returns false without running it otherwise. A store no other process writes always
+     * runs it.
+     */
+    default boolean runIfLeader(String name, Runnable task) {
+        task.run();
+        return true;
+    }
+
     /** A consistent point-in-time view; the caller closes it. */
     Snapshot snapshot();
 

@@ -51,7 +51,14 @@ public final class Streams implements AutoCloseable {
         });
         // The trimmer and the webhooks' table watch share this one thread.
         long millis = TRIM_INTERVAL.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> trimLogged(trimmer), millis, millis, TimeUnit.MILLISECONDS);
+        // Once per cluster when servers share the store.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                engine.storage().runIfLeader("stream-trimmer", () -> trimLogged(trimmer));
+            } catch (RuntimeException e) {
+                LOG.error("stream trim leadership unknown; retrying at the next interval", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private static void trimLogged(StreamTrimmer trimmer) {

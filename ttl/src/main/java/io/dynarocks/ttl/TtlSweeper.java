@@ -11,6 +11,7 @@ import io.dynarocks.storage.Bytes;
 import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,16 @@ public final class TtlSweeper implements AutoCloseable {
                     }
                 }
             }
-            engine.storage().write(batch);
+            if (engine.storage().shared()) {
+                // Another server may have changed the item since it was read: then leave the entry to
+                // the next sweep, which reads the item again.
+                batch.expect(entry.itemKey(), stored);
+            }
+            try {
+                engine.storage().write(batch);
+            } catch (WriteConflictException e) {
+                return false;
+            }
             if (expired) {
                 deleted.computeIfAbsent(table.tableName(), t -> new LongAdder()).increment();
             }
@@ -132,7 +142,8 @@ public final class TtlSweeper implements AutoCloseable {
 
     private void sweepLogged() {
         try {
-            sweep();
+            // Once per cluster when servers share the store.
+            engine.storage().runIfLeader("ttl-sweeper", this::sweep);
         } catch (RuntimeException e) {
             LOG.error("TTL sweep failed; retrying at the next interval", e);
         }

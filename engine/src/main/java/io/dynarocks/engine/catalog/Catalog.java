@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * The tables that exist, persisted under {@code C | tableName} and cached in memory.
  * Storage ids come from a persisted counter and are never reused, so a deleted table's
  * leftovers can never be mistaken for a new table's items.
+ *
+ * <p>On a store other servers share, the cache follows their changes: a table missing from it is
+ * looked up in storage, a watch reloads entries others change, and every item write expects its
+ * table's entry as this server knows it ({@link #expectCurrent}), so no write commits against a stale
+ * definition (one missing a new index, say).
  */
 public final class Catalog {
 
@@ -25,6 +30,8 @@ public final class Catalog {
 
     private final Storage storage;
     private final ConcurrentSkipListMap<String, TableDefinition> tables = new ConcurrentSkipListMap<>();
+    /** The stored form of each cached definition, which item writes expect on a shared store. */
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
     private int nextId;
 
     public Catalog(Storage storage) {
@@ -33,15 +40,62 @@ public final class Catalog {
             while (it.next()) {
                 TableDefinition t = TableDefinitionJson.fromBytes(it.value());
                 tables.put(t.tableName(), t);
+                stored.put(t.tableName(), it.value());
             }
         }
         byte[] next = storage.get(NEXT_ID_KEY);
         nextId = next == null ? 1 : ByteBuffer.wrap(next).getInt();
+        if (storage.shared()) {
+            storage.watch(new byte[] {TABLE_PREFIX}, key -> {
+                if (key == null) {
+                    tables.keySet().forEach(this::refresh);
+                } else {
+                    refresh(new String(key, 1, key.length - 1, StandardCharsets.UTF_8));
+                }
+            });
+        }
+    }
+
+    /**
+     * Reloads one table's entry from storage (another server may have created, changed or deleted it);
+     * the table, or null when it does not exist.
+     */
+    public TableDefinition refresh(String name) {
+        byte[] value = storage.get(key(name));
+        if (value == null) {
+            tables.remove(name);
+            stored.remove(name);
+            return null;
+        }
+        TableDefinition t = TableDefinitionJson.fromBytes(value);
+        tables.put(name, t);
+        stored.put(name, value);
+        return t;
+    }
+
+    /** The cached table, looked up in storage when missing and another server may have created it. */
+    private TableDefinition lookup(String name) {
+        TableDefinition t = tables.get(name);
+        return t != null || !storage.shared() ? t : refresh(name);
+    }
+
+    /**
+     * On a shared store, makes {@code batch} commit only while the table's stored definition is the one
+     * this server knows; nothing otherwise (this server makes every catalog change itself).
+     */
+    public void expectCurrent(WriteBatch batch, TableDefinition table) {
+        if (storage.shared()) {
+            byte[] known = stored.get(table.tableName());
+            if (known == null) {
+                throw DynamoException.tableNotFound(); // another server deleted it
+            }
+            batch.expect(key(table.tableName()), known);
+        }
     }
 
     /** The table, or DynamoDB's ResourceNotFoundException for item operations. */
     public TableDefinition require(String name) {
-        TableDefinition t = tables.get(name);
+        TableDefinition t = lookup(name);
         if (t == null) {
             throw DynamoException.tableNotFound();
         }
@@ -50,7 +104,7 @@ public final class Catalog {
 
     /** The table, or the ResourceNotFoundException message of the table-level operations. */
     public TableDefinition requireForTableOperation(String name) {
-        TableDefinition t = tables.get(name);
+        TableDefinition t = lookup(name);
         if (t == null) {
             throw DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
@@ -58,6 +112,12 @@ public final class Catalog {
     }
 
     public synchronized int allocateId(WriteBatch batch) {
+        if (storage.shared()) {
+            // Other servers allocate too: continue from the stored counter, and commit only if it is unchanged.
+            byte[] next = storage.get(NEXT_ID_KEY);
+            nextId = Math.max(nextId, next == null ? 1 : ByteBuffer.wrap(next).getInt());
+            batch.expect(NEXT_ID_KEY, next);
+        }
         int id = nextId++;
         batch.put(NEXT_ID_KEY, ByteBuffer.allocate(4).putInt(nextId).array());
         return id;
@@ -75,7 +135,7 @@ public final class Catalog {
 
     /** The table if it exists now. */
     public java.util.Optional<TableDefinition> find(String name) {
-        return java.util.Optional.ofNullable(tables.get(name));
+        return java.util.Optional.ofNullable(lookup(name));
     }
 
     /** Every table that exists now, by name. */
@@ -84,24 +144,33 @@ public final class Catalog {
     }
 
     public boolean exists(String name) {
-        return tables.containsKey(name);
+        return lookup(name) != null;
     }
 
     /** Adds the table's catalog entry to {@code batch}; call {@link #published} once written. */
     public void stage(WriteBatch batch, TableDefinition t) {
+        if (storage.shared()) {
+            // Another server may have changed (or created) the table since this one read it.
+            batch.expect(key(t.tableName()), stored.get(t.tableName()));
+        }
         batch.put(key(t.tableName()), TableDefinitionJson.toBytes(t));
     }
 
     public void published(TableDefinition t) {
         tables.put(t.tableName(), t);
+        stored.put(t.tableName(), TableDefinitionJson.toBytes(t));
     }
 
     public void stageRemoval(WriteBatch batch, String name) {
+        if (storage.shared()) {
+            batch.expect(key(name), stored.get(name));
+        }
         batch.delete(key(name));
     }
 
     public void removed(String name) {
         tables.remove(name);
+        stored.remove(name);
     }
 
     /** Table names after {@code exclusiveStart}, in order, at most {@code limit + 1} (to detect more). */

@@ -12,6 +12,7 @@ import io.dynarocks.protocol.operation.CreateTableRequest;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,31 +33,43 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
     public Response execute(CreateTableRequest request) {
         KeySchema schema = CreateTableRequest.keySchemaOf(request.keySchema(), request.attributeDefinitions());
         synchronized (engine.catalog()) {
-            if (engine.catalog().exists(request.tableName())) {
-                throw DynamoException.resourceInUse("Table already exists: " + request.tableName());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return create(request, schema);
+                } catch (WriteConflictException e) {
+                    // Another server created a table meanwhile (its id, or this very name): look again.
+                    engine.catalog().refresh(request.tableName());
+                    Conflicts.backOff(attempt, e);
+                }
             }
-            long now = engine.clock().millis();
-            WriteBatch batch = new WriteBatch();
-            int id = engine.catalog().allocateId(batch);
-            String billing = request.effectiveBillingMode();
-            ProvisionedThroughput throughput = request.provisionedThroughput() == null
-                    ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
-            TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
-                    ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
-                    throughput, now, SecondaryIndexes.define(request, id, batch),
-                    StreamSpecifications.forNewTable(request.streamSpecification(), now), null)
-                    .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()))
-                    .withDeletionProtection(request.deletionProtectionEnabled());
-            engine.catalog().stage(batch, table);
-            if (request.tags() != null) {
-                Map<String, String> tags = new LinkedHashMap<>();
-                request.tags().forEach(t -> tags.put(t.key(), t.value()));
-                TableTags.stage(batch, table, tags);
-            }
-            engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
-            engine.storage().write(batch);
-            engine.catalog().published(table);
-            return TableStatistics.describe(engine, "TableDescription", table, "ACTIVE");
         }
+    }
+
+    private Response create(CreateTableRequest request, KeySchema schema) {
+        if (engine.catalog().exists(request.tableName())) {
+            throw DynamoException.resourceInUse("Table already exists: " + request.tableName());
+        }
+        long now = engine.clock().millis();
+        WriteBatch batch = new WriteBatch();
+        int id = engine.catalog().allocateId(batch);
+        String billing = request.effectiveBillingMode();
+        ProvisionedThroughput throughput = request.provisionedThroughput() == null
+                ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
+        TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
+                ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
+                throughput, now, SecondaryIndexes.define(request, id, batch),
+                StreamSpecifications.forNewTable(request.streamSpecification(), now), null)
+                .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()))
+                .withDeletionProtection(request.deletionProtectionEnabled());
+        engine.catalog().stage(batch, table);
+        if (request.tags() != null) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            request.tags().forEach(t -> tags.put(t.key(), t.value()));
+            TableTags.stage(batch, table, tags);
+        }
+        engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
+        engine.storage().write(batch);
+        engine.catalog().published(table);
+        return TableStatistics.describe(engine, "TableDescription", table, "ACTIVE");
     }
 }

@@ -11,6 +11,7 @@ import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.ItemResponse;
 import io.dynarocks.protocol.operation.ReturnValues;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.util.Map;
 
 /**
@@ -37,14 +38,28 @@ public final class ReadModifyWrite {
             throw DynamoException.transactionConflict();
         }
         try (ItemLocks.Held ignored = engine.locks().lock(storageKey)) {
-            Map<String, AttributeValue> old = read(engine, storageKey);
-            Map<String, AttributeValue> updated = write.newItem(old);
-            WriteBatch batch = new WriteBatch();
-            stage(engine, write, old, updated, batch);
-            if (!batch.isEmpty()) {
-                engine.storage().write(batch);
+            // The lock serializes this process's writers; the expectation makes the write safe against
+            // writers in other processes sharing the store, which the lock cannot see.
+            for (int attempt = 1; ; attempt++) {
+                byte[] stored = engine.storage().get(storageKey);
+                Map<String, AttributeValue> old = stored == null ? null : ItemCodec.decode(stored);
+                Map<String, AttributeValue> updated = write.newItem(old);
+                WriteBatch batch = new WriteBatch();
+                if (engine.storage().shared()) {
+                    batch.expect(storageKey, stored);
+                    engine.catalog().expectCurrent(batch, write.table());
+                }
+                stage(engine, write, old, updated, batch);
+                try {
+                    if (!batch.isEmpty()) {
+                        engine.storage().write(batch);
+                    }
+                    return new Result(old, updated);
+                } catch (WriteConflictException e) {
+                    Conflicts.backOff(attempt, e);
+                    Conflicts.refreshTable(engine, write.table());
+                }
             }
-            return new Result(old, updated);
         }
     }
 

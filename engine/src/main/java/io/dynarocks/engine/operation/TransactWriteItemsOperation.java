@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.engine.transaction.ClientTokens;
 import io.dynarocks.engine.transaction.TransactionCapacity;
@@ -12,6 +13,7 @@ import io.dynarocks.protocol.operation.TransactWriteItem;
 import io.dynarocks.protocol.operation.TransactWriteItemsRequest;
 import io.dynarocks.protocol.operation.TransactWriteItemsResponse;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -139,38 +141,60 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
         byte[][] keys = writes.stream().map(ItemWrite::storageKey).toArray(byte[][]::new);
         rejectConflicts(keys);
         try (ItemLocks.Held ignored = engine.locks().lockForTransaction(keys)) {
-            List<Map<String, AttributeValue>> oldItems = new ArrayList<>(keys.length);
-            List<Map<String, AttributeValue>> newItems = new ArrayList<>(keys.length);
-            List<CancellationReason> reasons = new ArrayList<>(keys.length);
-            boolean cancelled = false;
-            for (int i = 0; i < keys.length; i++) {
-                Map<String, AttributeValue> old = ReadModifyWrite.read(engine, keys[i]);
-                oldItems.add(old);
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    newItems.add(writes.get(i).newItem(old));
-                    reasons.add(CancellationReason.NONE);
-                } catch (DynamoException e) {
-                    newItems.add(null);
-                    reasons.add(reason(e));
-                    cancelled = true;
+                    return attempt(writes, keys);
+                } catch (WriteConflictException e) {
+                    // Another process sharing the store changed an item after it was read.
+                    if (attempt >= Conflicts.ATTEMPTS) {
+                        throw DynamoException.transactionCanceled(
+                                java.util.Collections.nCopies(keys.length, CancellationReason.transactionConflict()));
+                    }
+                    Conflicts.backOff(attempt, e);
+                    writes.forEach(w -> Conflicts.refreshTable(engine, w.table()));
                 }
             }
-            if (cancelled) {
-                throw DynamoException.transactionCanceled(reasons);
-            }
-            WriteBatch batch = new WriteBatch();
-            TransactionCapacity capacity = TransactionCapacity.writes();
-            for (int i = 0; i < keys.length; i++) {
-                ItemWrite write = writes.get(i);
-                ReadModifyWrite.stage(engine, write, oldItems.get(i), newItems.get(i), batch);
-                capacity.charge(write.table().tableName(),
-                        Math.max(size(oldItems.get(i)), write.writes() ? size(newItems.get(i)) : 0));
-            }
-            if (!batch.isEmpty()) {
-                engine.storage().write(batch);
-            }
-            return capacity;
         }
+    }
+
+    /** Reads, checks and writes once; the batch expects every item as read. */
+    private TransactionCapacity attempt(List<ItemWrite> writes, byte[][] keys) {
+        List<Map<String, AttributeValue>> oldItems = new ArrayList<>(keys.length);
+        List<Map<String, AttributeValue>> newItems = new ArrayList<>(keys.length);
+        List<CancellationReason> reasons = new ArrayList<>(keys.length);
+        boolean cancelled = false;
+        WriteBatch batch = new WriteBatch();
+        for (int i = 0; i < keys.length; i++) {
+            byte[] stored = engine.storage().get(keys[i]);
+            if (engine.storage().shared()) {
+                batch.expect(keys[i], stored);
+                engine.catalog().expectCurrent(batch, writes.get(i).table());
+            }
+            Map<String, AttributeValue> old = stored == null ? null : ItemCodec.decode(stored);
+            oldItems.add(old);
+            try {
+                newItems.add(writes.get(i).newItem(old));
+                reasons.add(CancellationReason.NONE);
+            } catch (DynamoException e) {
+                newItems.add(null);
+                reasons.add(reason(e));
+                cancelled = true;
+            }
+        }
+        if (cancelled) {
+            throw DynamoException.transactionCanceled(reasons);
+        }
+        TransactionCapacity capacity = TransactionCapacity.writes();
+        for (int i = 0; i < keys.length; i++) {
+            ItemWrite write = writes.get(i);
+            ReadModifyWrite.stage(engine, write, oldItems.get(i), newItems.get(i), batch);
+            capacity.charge(write.table().tableName(),
+                    Math.max(size(oldItems.get(i)), write.writes() ? size(newItems.get(i)) : 0));
+        }
+        if (!batch.isEmpty()) {
+            engine.storage().write(batch);
+        }
+        return capacity;
     }
 
     /** Cancels with TransactionConflict for every item that another running transaction holds. */

@@ -54,6 +54,8 @@ public final class EtcdStorage implements Storage {
      */
     private final ConcurrentHashMap<ByteBuffer, Counter> counters = new ConcurrentHashMap<>();
     private final CounterLocks counterLocks = new CounterLocks();
+    private final EtcdLeases leases = new EtcdLeases(this);
+    private final List<EtcdWatch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private EtcdStorage(EtcdClient client, byte[] prefix) {
         this.client = client;
@@ -106,7 +108,7 @@ public final class EtcdStorage implements Storage {
     /** One page of {@code [from, to)} (to null: unbounded) at {@code revision} (0: latest). */
     JsonNode range(byte[] from, byte[] to, int limit, boolean reverse, long revision) {
         ObjectNode body = EtcdClient.object()
-                .put("key", b64(from))
+                .put("key", b64(nonEmpty(from)))
                 .put("range_end", b64(to == null ? new byte[] {0} : to))
                 .put("limit", limit);
         if (reverse) {
@@ -259,13 +261,51 @@ public final class EtcdStorage implements Storage {
 
     /** The cluster's current revision (a linearizable read of one key). */
     long revision() {
-        ObjectNode body = EtcdClient.object().put("key", b64(prefix)).put("count_only", true);
+        ObjectNode body = EtcdClient.object().put("key", b64(nonEmpty(prefix))).put("count_only", true).put("limit", 1);
         return client.call("kv/range", body).path("header").path("revision").asLong();
     }
 
     @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public AutoCloseable watch(byte[] prefix, java.util.function.Consumer<byte[]> listener) {
+        ensureOpen();
+        byte[] from = raw(prefix);
+        byte[] to = Bytes.prefixEnd(from);
+        EtcdWatch watch = new EtcdWatch(this, from, to == null ? new byte[] {0} : to, listener);
+        watches.add(watch);
+        return () -> {
+            watches.remove(watch);
+            watch.close();
+        };
+    }
+
+    @Override
+    public boolean runIfLeader(String name, Runnable task) {
+        ensureOpen();
+        if (!leases.lead(name)) {
+            return false;
+        }
+        task.run();
+        return true;
+    }
+
+    @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        watches.forEach(EtcdWatch::close);
+        watches.clear();
+        try {
+            leases.release();
+        } catch (StorageException e) {
+            // the lease expires by itself
+        }
     }
 
     private EtcdSnapshot own(Snapshot snapshot) {
@@ -290,6 +330,11 @@ public final class EtcdStorage implements Storage {
     byte[] unprefixed(JsonNode key) {
         byte[] raw = bytes(key);
         return Arrays.copyOfRange(raw, prefix.length, raw.length);
+    }
+
+    /** etcd refuses an empty key; "\0" is the smallest key it takes (the store never uses the empty key). */
+    private static byte[] nonEmpty(byte[] key) {
+        return key.length == 0 ? new byte[] {0} : key;
     }
 
     static String b64(byte[] bytes) {

@@ -1,0 +1,188 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.server.DynaRocks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/**
+ * Two DynaRocks servers on one 3-member etcd cluster serve the same tables as one database would:
+ * strongly consistent reads through either see writes through the other, and conditional writes,
+ * counters and transactions from both are serializable.
+ */
+class TwoFrontEndsIT {
+
+    private static EtcdCluster cluster;
+    private static DynaRocks serverA;
+    private static DynaRocks serverB;
+    private static DynamoDbClient a;
+    private static DynamoDbClient b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = EtcdCluster.start();
+        serverA = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
+        serverB = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
+        a = ServerExtension.client(serverA.endpoint());
+        b = ServerExtension.client(serverB.endpoint());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, serverA, serverB, cluster}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String pk) {
+        return Map.of("pk", AttributeValue.fromS(pk));
+    }
+
+    @Test
+    void writeThroughOneServerIsReadConsistentlyThroughTheOther() {
+        Tables.hashTable(a, "Consistent");
+        a.putItem(r -> r.tableName("Consistent").item(Map.of("pk", AttributeValue.fromS("k"),
+                "v", AttributeValue.fromS("from A"))));
+        assertThat(b.getItem(r -> r.tableName("Consistent").key(key("k")).consistentRead(true)).item())
+                .containsEntry("v", AttributeValue.fromS("from A"));
+        b.updateItem(r -> r.tableName("Consistent").key(key("k")).updateExpression("SET v = :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("from B"))));
+        assertThat(a.getItem(r -> r.tableName("Consistent").key(key("k")).consistentRead(true)).item())
+                .containsEntry("v", AttributeValue.fromS("from B"));
+        assertThat(b.query(q -> q.tableName("Consistent").keyConditionExpression("pk = :k")
+                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS("k")))).count()).isEqualTo(1);
+    }
+
+    @Test
+    void tableCreatedAndDeletedThroughOneServerIsSeenByTheOther() {
+        Tables.hashTable(a, "Lifecycle");
+        assertThat(b.describeTable(r -> r.tableName("Lifecycle")).table().tableName()).isEqualTo("Lifecycle");
+        assertThat(b.listTables().tableNames()).contains("Lifecycle");
+        b.putItem(r -> r.tableName("Lifecycle").item(key("x")));
+        a.deleteTable(r -> r.tableName("Lifecycle"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThatThrownBy(() -> b.putItem(r -> r.tableName("Lifecycle").item(key("y"))))
+                        .isInstanceOf(ResourceNotFoundException.class));
+        assertThat(b.listTables().tableNames()).doesNotContain("Lifecycle");
+    }
+
+    @Test
+    void sixteenConcurrentConditionalIncrementsSplitAcrossBothServersGiveExactlySixteen() throws Exception {
+        Tables.hashTable(a, "Counter");
+        a.putItem(r -> r.tableName("Counter").item(Map.of("pk", AttributeValue.fromS("c"), "n", AttributeValue.fromN("0"),
+                "added", AttributeValue.fromN("0"))));
+        int increments = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(increments);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger conditionFailures = new AtomicInteger();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < increments; i++) {
+                DynamoDbClient client = i % 2 == 0 ? a : b;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    // Read, then write n + 1 only if n is still what was read: lost updates would show.
+                    while (true) {
+                        String n = client.getItem(r -> r.tableName("Counter").key(key("c")).consistentRead(true))
+                                .item().get("n").n();
+                        try {
+                            client.updateItem(r -> r.tableName("Counter").key(key("c"))
+                                    .updateExpression("SET n = :next ADD added :one")
+                                    .conditionExpression("n = :seen")
+                                    .expressionAttributeValues(Map.of(":seen", AttributeValue.fromN(n),
+                                            ":next", AttributeValue.fromN(Integer.toString(Integer.parseInt(n) + 1)),
+                                            ":one", AttributeValue.fromN("1"))));
+                            return null;
+                        } catch (ConditionalCheckFailedException e) {
+                            conditionFailures.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, AttributeValue> item = b.getItem(r -> r.tableName("Counter").key(key("c")).consistentRead(true)).item();
+        assertThat(item.get("n").n()).isEqualTo("16");
+        assertThat(item.get("added").n()).isEqualTo("16");
+    }
+
+    @Test
+    void bankTransfersThroughBothServersKeepTheTotalInEverySnapshot() throws Exception {
+        Bank bankA = new Bank(a, "Bank");
+        bankA.open();
+        Bank bankB = new Bank(b, "Bank");
+        AtomicInteger remaining = new AtomicInteger(400);
+        AtomicInteger applied = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Long> totals = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                Bank bank = w % 2 == 0 ? bankA : bankB;
+                Random random = new Random(w);
+                writers.add(pool.submit(() -> {
+                    while (remaining.getAndDecrement() > 0) {
+                        Bank.Outcome outcome;
+                        while ((outcome = bank.transfer(random)) == Bank.Outcome.CONFLICT) {
+                            Thread.onSpinWait();
+                        }
+                        if (outcome == Bank.Outcome.APPLIED) {
+                            applied.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            List<Future<?>> readers = new ArrayList<>();
+            for (Bank bank : List.of(bankA, bankB)) {
+                readers.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        totals.add(bank.total());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get(300, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            for (Future<?> f : readers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(applied.get()).isPositive();
+        assertThat(totals).isNotEmpty().allMatch(total -> total == Bank.TOTAL);
+        assertThat(bankA.total()).isEqualTo(Bank.TOTAL);
+        assertThat(bankB.total()).isEqualTo(Bank.TOTAL);
+    }
+}
