@@ -83,7 +83,7 @@ public final class DynaRocks implements AutoCloseable {
                 ? CompletableFuture.completedFuture(new MemoryStorage())
                 : CompletableFuture.supplyAsync(() -> config.etcdEndpoints().isEmpty()
                         ? openRocksDb(config.dataDir(), config.sync(), config.security().encryptionKeyFile())
-                        : openEtcd(config.etcdEndpoints(), config.security().encryptionKeyFile()),
+                        : openEtcd(config.etcdEndpoints(), new byte[0], config.security().encryptionKeyFile()),
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
                 task -> new Thread(task, "dynarocks-metrics").start());
@@ -176,6 +176,10 @@ public final class DynaRocks implements AutoCloseable {
     private static Database openDatabase(Namespace namespace, ServerConfig config, Clock clock,
             RequestListener listener) {
         Storage storage = config.inMemory() ? new MemoryStorage()
+                : !config.etcdEndpoints().isEmpty()
+                // Under a prefix starting with 0x00, which no key of the shared database starts with.
+                ? openEtcd(config.etcdEndpoints(), ("\0ns/" + namespace.directoryName() + "/")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), config.security().encryptionKeyFile())
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config.sync(),
                         config.security().encryptionKeyFile());
         return new Database(namespace, new Engine(storage, clock, config.limits()), config).serve(listener);
@@ -192,8 +196,8 @@ public final class DynaRocks implements AutoCloseable {
         }
     }
 
-    private static Storage openEtcd(java.util.List<URI> endpoints, Path encryptionKeyFile) {
-        Storage store = EtcdStorage.open(endpoints, new byte[0]);
+    private static Storage openEtcd(java.util.List<URI> endpoints, byte[] prefix, Path encryptionKeyFile) {
+        Storage store = EtcdStorage.open(endpoints, prefix);
         try {
             return EncryptedStorage.wrap(store, encryptionKeyFile);
         } catch (RuntimeException e) {
