@@ -22,6 +22,7 @@ public final class Engine implements AutoCloseable {
     private final List<ChangeHook> hooks = new CopyOnWriteArrayList<>();
     private final Throughput throughput;
     private volatile VectorIndexStatistics vectorIndexStatistics = VectorIndexStatistics.NONE;
+    private volatile TableDescriptionMembers tableDescriptionMembers = TableDescriptionMembers.NONE;
 
     public Engine(Storage storage, Clock clock) {
         this(storage, clock, LimitsConfig.off());
@@ -75,6 +76,15 @@ public final class Engine implements AutoCloseable {
 
     public VectorIndexStatistics vectorIndexStatistics() {
         return vectorIndexStatistics;
+    }
+
+    /** Where table descriptions find the members of modules above the engine (a global table's replicas). */
+    public void tableDescriptionMembers(TableDescriptionMembers members) {
+        this.tableDescriptionMembers = members;
+    }
+
+    public TableDescriptionMembers tableDescriptionMembers() {
+        return tableDescriptionMembers;
     }
 
     @Override

@@ -157,6 +157,15 @@ public final class OperationRegistry implements RequestHandler {
         return r == null ? null : (body, address) -> r.handle(body, address, null);
     }
 
+    /**
+     * The operation registered for DynamoDB's action {@code name}, for a module that registers a
+     * decorator of it under the same name (global tables wrap UpdateTable).
+     */
+    @SuppressWarnings("unchecked")
+    public <Q> Operation<Q> operation(String name) {
+        return (Operation<Q>) registered(DYNAMODB + "." + name).operation();
+    }
+
     /** The supported targets ({@code service.Action}), sorted. */
     public java.util.Set<String> names() {
         return Collections.unmodifiableSet(actions.keySet());

@@ -47,6 +47,7 @@ class RequestFuzzIT {
 
     private static final String DDB = "DynamoDB_20120810.";
     private static final String STREAMS = "DynamoDBStreams_20120810.";
+    private static final String REPLICATION = "DynaRocksReplication_20191121.";
     private static final Set<String> WRITES = Set.of(DDB + "PutItem", DDB + "UpdateItem", DDB + "DeleteItem",
             DDB + "BatchWriteItem", DDB + "TransactWriteItems", DDB + "ExecuteStatement",
             DDB + "BatchExecuteStatement", DDB + "ExecuteTransaction");
@@ -250,6 +251,12 @@ class RequestFuzzIT {
         seed(STREAMS + "GetShardIterator", "{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"" + shardId
                 + "\",\"ShardIteratorType\":\"AFTER_SEQUENCE_NUMBER\",\"SequenceNumber\":\"" + sequence + "\"}");
         seed(STREAMS + "GetRecords", "{\"ShardIterator\":\"" + iterator + "\",\"Limit\":10}");
+        // The internal actions peer regions call: a server without peers refuses them all.
+        seed(REPLICATION + "ApplyReplicatedChanges", "{\"TableName\":\"Fuzz\",\"SourceRegion\":\"eu-west-1\","
+                + "\"Changes\":[{\"Keys\":" + key + ",\"Item\":" + item("p1", 1) + ",\"Timestamp\":1,"
+                + "\"Region\":\"eu-west-1\",\"Deleted\":false,\"ServiceDelete\":false}]}");
+        seed(REPLICATION + "UpdateReplicaSet", "{\"TableName\":\"Fuzz\",\"GlobalTableVersion\":\"2019.11.21\","
+                + "\"Regions\":[\"us-east-1\",\"eu-west-1\"],\"CreationDateTime\":1}");
     }
 
     private static void backupSeeds(String backupArn, String doomedArn) {

@@ -4,6 +4,8 @@ import io.dynarocks.backup.Backups;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.Namespace;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.replication.Replication;
+import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.ResourcePolicies;
 import io.dynarocks.streams.Streams;
 import io.dynarocks.ttl.TimeToLive;
@@ -11,7 +13,7 @@ import io.dynarocks.vector.VectorSearch;
 
 /**
  * One namespace's database: an engine with every module installed on it (streams, TTL, vector search,
- * backups, resource policies) and the dispatcher that serves it.
+ * backups, resource policies, global tables) and the dispatcher that serves it.
  */
 final class Database implements AutoCloseable {
 
@@ -23,6 +25,7 @@ final class Database implements AutoCloseable {
     private final TimeToLive timeToLive;
     private final VectorSearch vectorSearch;
     private final Backups backups;
+    private final Replication replication;
     private volatile Dispatcher dispatcher;
 
     Database(Namespace namespace, Engine engine, ServerConfig config) {
@@ -34,6 +37,9 @@ final class Database implements AutoCloseable {
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         this.vectorSearch = VectorSearch.install(engine, registry);
         this.backups = Backups.install(engine, registry, config.exportDir());
+        // Peer regions replicate the shared database; a per-credential one has the region but no peers.
+        this.replication = Replication.install(engine, registry, streams, namespace.equals(Namespace.SHARED)
+                ? config.replication() : ReplicationConfig.defaults().withRegion(config.replication().region()));
     }
 
     /** Serves this database through a dispatcher that tells {@code listener} about every request. */
@@ -70,18 +76,24 @@ final class Database implements AutoCloseable {
         return backups;
     }
 
+    Replication replication() {
+        return replication;
+    }
+
     Dispatcher dispatcher() {
         return dispatcher;
     }
 
     /** Stops stream delivery; the first step of closing, before the server's threads stop. */
     void stopStreams() {
+        replication.close();
         streams.close();
     }
 
     /** Stops the background work of the modules, then closes the store. */
     @Override
     public void close() {
+        replication.close();
         streams.close();
         timeToLive.close();
         vectorSearch.close();

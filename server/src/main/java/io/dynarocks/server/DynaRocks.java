@@ -6,6 +6,7 @@ import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.Namespace;
 import io.dynarocks.engine.limits.LimitsConfig;
+import io.dynarocks.replication.Replication;
 import io.dynarocks.security.EncryptedStorage;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
@@ -107,6 +108,7 @@ public final class DynaRocks implements AutoCloseable {
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), shared.timeToLive().sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
         metrics.beforeScrape(ModuleMeters.throttled(metrics.registry(), engine.throughput()));
+        metrics.beforeScrape(ModuleMeters.replication(metrics.registry(), shared.replication()));
         ModuleMeters.storage(metrics.registry(), engine.storage());
         try {
             this.security = Security.of(config.security(), clock, engine.catalog(), shared.resourcePolicies());
@@ -285,6 +287,11 @@ public final class DynaRocks implements AutoCloseable {
         return databases.shared().backups();
     }
 
+    /** Global tables: this server's region, its peers and the replication state of each replica. */
+    public Replication replication() {
+        return databases.shared().replication();
+    }
+
     /** The TTL module: its sweeper counts the items deleted by TTL per table. */
     public TimeToLive timeToLive() {
         return databases.shared().timeToLive();
@@ -397,6 +404,18 @@ public final class DynaRocks implements AutoCloseable {
         }
 
         /** The folder standing for S3 in ExportTableToPointInTime and ImportTable (default {@code ./exports}). */
+        /** The region this server stands for in global tables (default {@code us-east-1}). */
+        public Builder region(String region) {
+            config = config.withReplication(config.replication().withRegion(region));
+            return this;
+        }
+
+        /** A peer region whose server answers at {@code endpoint}, for global tables' replicas. Repeatable. */
+        public Builder peer(String region, URI endpoint) {
+            config = config.withReplication(config.replication().withPeer(region, endpoint));
+            return this;
+        }
+
         public Builder exportDir(Path dir) {
             config = config.withExportDir(dir);
             return this;

@@ -1,8 +1,10 @@
 package io.dynarocks.server;
 
 import io.dynarocks.engine.limits.LimitsConfig;
+import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.streams.StreamWebhook;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +80,14 @@ public final class Main implements Callable<Integer> {
             description = "POST each batch of TABLE's stream to URL as Lambda's DynamoDB event JSON "
                     + "(repeatable; the table may be created later).")
     List<StreamWebhook> streamWebhooks = new ArrayList<>();
+
+    @Option(names = "--region", description = "The region this server stands for in global tables "
+            + "(default: ${DEFAULT-VALUE}).")
+    String region = ReplicationConfig.DEFAULT_REGION;
+
+    @Option(names = "--peer", paramLabel = "REGION=URL", description = "A peer region and the endpoint of its "
+            + "server, to which global tables can add replicas. Repeatable.")
+    Map<String, URI> peers = new LinkedHashMap<>();
 
     @Option(names = "--auth", paramLabel = "FILE",
             description = "Require SigV4-signed requests from the accounts and keys of this JSON credentials file.")
@@ -210,6 +220,11 @@ public final class Main implements Callable<Integer> {
             }
         }
         config = config.withLimits(limitsConfig);
+        ReplicationConfig replication = ReplicationConfig.defaults().withRegion(region);
+        for (Map.Entry<String, URI> peer : peers.entrySet()) {
+            replication = replication.withPeer(peer.getKey(), peer.getValue());
+        }
+        config = config.withReplication(replication);
         for (StreamWebhook webhook : streamWebhooks) {
             config = config.withStreamWebhook(webhook);
         }
@@ -238,7 +253,9 @@ public final class Main implements Callable<Integer> {
                 + server.tlsCertificate().map(c -> ", TLS certificate " + c.toAbsolutePath()).orElse("")
                 + (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL
                         ? ", a database per access key id and region" : "")
-                + ", " + server.transport().label() + " transport");
+                + ", " + server.transport().label() + " transport"
+                + (peers.isEmpty() && region.equals(ReplicationConfig.DEFAULT_REGION) ? ""
+                        : ", region " + region + (peers.isEmpty() ? "" : " with peers " + peers.keySet())));
         System.out.flush();
         IdleHeap.enableInBackground();
         stopped.await();

@@ -3,6 +3,7 @@ package io.dynarocks.server;
 import io.dynarocks.dax.CacheStatistics;
 import io.dynarocks.dax.DaxCache;
 import io.dynarocks.ttl.TtlSweeper;
+import io.dynarocks.replication.Replication;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,36 @@ final class ModuleMeters {
                         .tag("table", key.table())
                         .tag("reason", key.reason())
                         .register(registry));
+    }
+
+    /**
+     * Replication lag and shipped item states per global table and peer region. Replicas appear and
+     * disappear as tables become global or drop a region, so this runs before every scrape; a gauge
+     * of a replica that left reads 0 until the registry forgets it.
+     */
+    static Runnable replication(MeterRegistry registry, Replication replication) {
+        return () -> replication.states().forEach(state -> {
+            Gauge.builder("dynarocks.replication.lag.seconds", replication,
+                            r -> lagOf(r, state.tableName(), state.region()) / 1000.0)
+                    .description("age of the oldest change not yet acknowledged by the peer region")
+                    .tag("table", state.tableName()).tag("region", state.region())
+                    .register(registry);
+            FunctionCounter.builder("dynarocks.replication.shipped.items", replication,
+                            r -> shippedOf(r, state.tableName(), state.region()))
+                    .description("item states the peer region acknowledged")
+                    .tag("table", state.tableName()).tag("region", state.region())
+                    .register(registry);
+        });
+    }
+
+    private static double lagOf(Replication r, String table, String region) {
+        return r.states().stream().filter(s -> s.tableName().equals(table) && s.region().equals(region))
+                .mapToLong(Replication.ReplicaState::lagMillis).findFirst().orElse(0);
+    }
+
+    private static double shippedOf(Replication r, String table, String region) {
+        return r.states().stream().filter(s -> s.tableName().equals(table) && s.region().equals(region))
+                .mapToLong(Replication.ReplicaState::shipped).findFirst().orElse(0);
     }
 
     /** The storage backend's own statistics (RocksDB: estimated keys, live data, SST and memtable sizes, …). */

@@ -1,6 +1,7 @@
 package io.dynarocks.server;
 
 import io.dynarocks.engine.limits.LimitsConfig;
+import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.streams.StreamWebhook;
 import java.nio.file.Path;
@@ -25,11 +26,12 @@ import java.util.List;
  * @param limits              production-like throughput limits and account quotas ({@code --limits}; off by default)
  * @param etcdEndpoints       client URLs of an etcd cluster to keep the data in, shared with every other
  *                            server given the same cluster; empty for RocksDB (or memory)
+ * @param replication         the server's region and its peer regions, for global tables
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
         Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits,
-        List<java.net.URI> etcdEndpoints) {
+        List<java.net.URI> etcdEndpoints, ReplicationConfig replication) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -37,43 +39,44 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), false, false,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
-                SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off(), List.of());
+                SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off(), List.of(),
+                ReplicationConfig.defaults());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -81,37 +84,43 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints);
+                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints);
+                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints);
+                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints);
+                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication);
     }
 
     /** Keep the data in the etcd cluster reachable through {@code endpoints} (empty: RocksDB or memory). */
     public ServerConfig withEtcdEndpoints(List<java.net.URI> endpoints) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints));
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints),
+                replication);
+    }
+
+    public ServerConfig withReplication(ReplicationConfig value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value);
     }
 }

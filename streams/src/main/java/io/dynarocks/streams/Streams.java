@@ -131,7 +131,8 @@ public final class Streams implements AutoCloseable {
         };
     }
 
-    StreamStore store() {
+    /** The change log under these streams, for modules that read it durably (global table replication). */
+    public StreamStore store() {
         return store;
     }
 

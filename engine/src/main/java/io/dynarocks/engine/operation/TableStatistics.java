@@ -24,7 +24,8 @@ public final class TableStatistics {
         for (VectorIndexDefinition index : table.vectorIndexes()) {
             indexes.put(index.indexName(), engine.vectorIndexStatistics().of(table, index.indexName()));
         }
-        return new TableResponse(member, table, status, of(engine, table), indexes);
+        return new TableResponse(member, table, status, of(engine, table), indexes,
+                engine.tableDescriptionMembers().of(table));
     }
 
     /** The table's item count and size now: O(1), whatever the table's size. */

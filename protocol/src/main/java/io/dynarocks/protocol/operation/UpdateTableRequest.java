@@ -18,7 +18,29 @@ public record UpdateTableRequest(
         List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
         StreamSpecification streamSpecification,
         List<VectorIndexUpdate> vectorIndexUpdates,
-        Boolean deletionProtectionEnabled) {
+        Boolean deletionProtectionEnabled,
+        List<ReplicaUpdate> replicaUpdates) {
+
+    /** A request without replica updates. */
+    public UpdateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
+            ProvisionedThroughput provisionedThroughput, List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
+            StreamSpecification streamSpecification, List<VectorIndexUpdate> vectorIndexUpdates,
+            Boolean deletionProtectionEnabled) {
+        this(tableName, attributeDefinitions, billingMode, provisionedThroughput, globalSecondaryIndexUpdates,
+                streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null);
+    }
+
+    /** True when the request changes more than its replicas (the engine's part of UpdateTable). */
+    public boolean changesTable() {
+        return billingMode != null || provisionedThroughput != null || globalSecondaryIndexUpdates != null
+                || streamSpecification != null || vectorIndexUpdates != null || deletionProtectionEnabled != null;
+    }
+
+    /** The same request without its replica updates. */
+    public UpdateTableRequest withoutReplicaUpdates() {
+        return new UpdateTableRequest(tableName, attributeDefinitions, billingMode, provisionedThroughput,
+                globalSecondaryIndexUpdates, streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null);
+    }
 
     public static UpdateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -30,6 +52,7 @@ public record UpdateTableRequest(
             StreamSpecification stream;
             List<VectorIndexUpdate> vectorUpdates;
             Boolean deletionProtection;
+            List<ReplicaUpdate> replicaUpdates;
             boolean sse;
         };
         JsonReader.readBody(body, (name, r) -> {
@@ -42,6 +65,7 @@ public record UpdateTableRequest(
                 case "StreamSpecification" -> f.stream = StreamSpecification.read(r);
                 case "VectorIndexUpdates" -> f.vectorUpdates = r.readList(VectorIndexUpdate::read);
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
+                case "ReplicaUpdates" -> f.replicaUpdates = r.readList(ReplicaUpdate::read);
                 case "SSESpecification" -> {
                     // Accepted and ignored: the store's encryption is the server's (--encryption-key-file).
                     f.sse = true;
@@ -64,6 +88,10 @@ public record UpdateTableRequest(
             f.stream.constrain(c);
         }
         VectorIndexRules.constrainUpdates(c, f.vectorUpdates);
+        for (int i = 0; f.replicaUpdates != null && i < f.replicaUpdates.size(); i++) {
+            ReplicaUpdate u = f.replicaUpdates.get(i);
+            c.notNull(u.regionName(), u.path(i + 1) + ".regionName");
+        }
         for (int i = 0; f.gsiUpdates != null && i < f.gsiUpdates.size(); i++) {
             GlobalSecondaryIndexUpdate u = f.gsiUpdates.get(i);
             String at = "globalSecondaryIndexUpdates." + (i + 1) + ".member.";
@@ -80,7 +108,8 @@ public record UpdateTableRequest(
         // An empty GlobalSecondaryIndexUpdates counts as absent here, and is an error beside another change.
         boolean gsiUpdates = f.gsiUpdates != null && !f.gsiUpdates.isEmpty();
         if (f.billing == null && f.throughput == null && !gsiUpdates && f.stream == null
-                && f.vectorUpdates == null && f.deletionProtection == null && !f.sse) {
+                && f.vectorUpdates == null && f.deletionProtection == null && !f.sse
+                && (f.replicaUpdates == null || f.replicaUpdates.isEmpty())) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
                     + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
@@ -94,7 +123,8 @@ public record UpdateTableRequest(
             ThroughputRules.checkAgainstBillingMode(f.billing, f.throughput);
         }
         UpdateTableRequest request = new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput,
-                f.gsiUpdates, f.stream, f.vectorUpdates, f.deletionProtection);
+                f.gsiUpdates, f.stream, f.vectorUpdates, f.deletionProtection,
+                f.replicaUpdates == null || f.replicaUpdates.isEmpty() ? null : List.copyOf(f.replicaUpdates));
         if (request.createsOrDeletesIndexes() > 0 && f.throughput != null) {
             throw DynamoException.validation("You cannot create or delete index while updating table IOPS");
         }

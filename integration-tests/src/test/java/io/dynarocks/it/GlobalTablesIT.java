@@ -1,0 +1,140 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Global tables (version 2019.11.21) across three servers on loopback, each standing for one region. */
+class GlobalTablesIT {
+
+    private static final String EAST = "us-east-1";
+    private static final String WEST = "us-west-2";
+    private static final String EU = "eu-west-1";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private Regions regions;
+
+    @AfterEach
+    void stop() {
+        if (regions != null) {
+            regions.close();
+        }
+    }
+
+    private static void addReplica(DynamoDbClient client, String table, String region) {
+        client.updateTable(b -> b.tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()
+                .create(c -> c.regionName(region)).build()));
+    }
+
+    private static void deleteReplica(DynamoDbClient client, String table, String region) {
+        client.updateTable(b -> b.tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()
+                .delete(c -> c.regionName(region)).build()));
+    }
+
+    private static void awaitActive(DynamoDbClient client, String table, String... replicas) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(client.describeTable(b -> b.tableName(table)).table()
+                .replicas()).extracting(ReplicaDescription::regionName, ReplicaDescription::replicaStatus)
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(replicas)
+                        .map(r -> org.assertj.core.groups.Tuple.tuple(r, ReplicaStatus.ACTIVE))
+                        .toArray(org.assertj.core.groups.Tuple[]::new)));
+    }
+
+    private static Map<String, AttributeValue> get(DynamoDbClient client, String table, String pk) {
+        var response = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+                .consistentRead(true));
+        return response.hasItem() ? response.item() : null;
+    }
+
+    private static void put(DynamoDbClient client, String table, String pk, String value) {
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk),
+                "value", AttributeValue.fromS(value))));
+    }
+
+    private static List<Map<String, AttributeValue>> scan(DynamoDbClient client, String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
+        items.sort(Comparator.comparing(i -> i.get("pk").s()));
+        return items;
+    }
+
+    /** A table in us-east-1 with replicas in the other two regions, all ACTIVE. */
+    private void globalTable(String table) {
+        regions = new Regions(EAST, WEST, EU);
+        Tables.hashTable(regions.client(EAST), table);
+        addReplica(regions.client(EAST), table, WEST);
+        addReplica(regions.client(EAST), table, EU);
+        awaitActive(regions.client(EAST), table, WEST, EU);
+    }
+
+    @Test
+    void addingReplicaCreatesTheTableInThatRegionAndDescribesIt() {
+        regions = new Regions(EAST, WEST);
+        Tables.hashTable(regions.client(EAST), "Music");
+
+        TableDescription updated = regions.client(EAST).updateTable(b -> b.tableName("Music")
+                .replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build()))
+                .tableDescription();
+
+        assertThat(updated.globalTableVersion()).isEqualTo("2019.11.21");
+        assertThat(updated.replicas()).extracting(ReplicaDescription::regionName).containsExactly(WEST);
+        assertThat(updated.replicas().get(0).replicaTableClassSummary().tableClassAsString()).isEqualTo("STANDARD");
+        assertThat(updated.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+        awaitActive(regions.client(EAST), "Music", WEST);
+        TableDescription west = regions.client(WEST).describeTable(b -> b.tableName("Music")).table();
+        assertThat(west.keySchema()).isEqualTo(updated.keySchema());
+        assertThat(west.globalTableVersion()).isEqualTo("2019.11.21");
+        assertThat(west.replicas()).extracting(ReplicaDescription::regionName).containsExactly(EAST);
+    }
+
+    @Test
+    void aWriteInEachRegionAppearsInTheOthers() {
+        globalTable("Writes");
+        for (String region : regions.running()) {
+            put(regions.client(region), "Writes", "from-" + region, region);
+        }
+        for (String reader : regions.running()) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                for (String writer : regions.running()) {
+                    assertThat(get(regions.client(reader), "Writes", "from-" + writer))
+                            .containsEntry("value", AttributeValue.fromS(writer));
+                }
+            });
+        }
+        regions.client(WEST).deleteItem(b -> b.tableName("Writes").key(Map.of("pk", AttributeValue.fromS("from-" + EU))));
+        for (String reader : regions.running()) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(regions.client(reader), "Writes", "from-" + EU)).isNull());
+        }
+    }
+
+    @Test
+    void replicaInUnknownRegionIsRejected() {
+        regions = new Regions(EAST);
+        Tables.hashTable(regions.client(EAST), "Lonely");
+
+        assertThatThrownBy(() -> addReplica(regions.client(EAST), "Lonely", "ap-south-1"))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"));
+        assertThat(regions.client(EAST).describeTable(b -> b.tableName("Lonely")).table().hasReplicas()).isFalse();
+    }
+}

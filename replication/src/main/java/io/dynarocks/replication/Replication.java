@@ -1,0 +1,274 @@
+package io.dynarocks.replication;
+
+import io.dynarocks.engine.ChangeHook;
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.UpdateTableRequest;
+import io.dynarocks.replication.operation.ApplyChangesRequest;
+import io.dynarocks.replication.operation.ReplicaSetRequest;
+import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.streams.Streams;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Global tables on one server (one region): keeps each global table's replica set, stamps local
+ * writes with last-writer-wins versions, ships every global table's changes to its other regions
+ * ({@link Shipper}) and applies what they ship here ({@link ChangeApplier}).
+ */
+public final class Replication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replication.class);
+
+    /** A peer's replication state for one table, as DescribeTable and the metrics report it. */
+    public record ReplicaState(String tableName, String region, boolean backfilled, boolean reachable,
+            long lagMillis, long shipped) {}
+
+    private final Engine engine;
+    private final OperationRegistry registry;
+    private final Streams streams;
+    private final ReplicationConfig config;
+    private final ReplicaSets sets;
+    private final ItemVersions versions;
+    private final ChangeApplier applier;
+    private final HttpClient http;
+    private final Map<String, Shipper> shippers = new ConcurrentHashMap<>();
+    private final Map<String, URI> peers;
+    private volatile boolean closed;
+
+    private Replication(Engine engine, OperationRegistry registry, Streams streams, ReplicationConfig config) {
+        this.engine = engine;
+        this.registry = registry;
+        this.streams = streams;
+        this.config = config;
+        this.peers = new ConcurrentHashMap<>(config.peers());
+        this.sets = new ReplicaSets(engine.storage());
+        this.versions = new ItemVersions(engine.storage(), sets, config.region(), engine.clock());
+        this.applier = new ChangeApplier(engine, versions);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /**
+     * Hooks global tables into {@code engine}: UpdateTable's ReplicaUpdates, DescribeTable's replicas,
+     * the legacy global table actions and the internal actions peers call; starts shipping every global
+     * table to its peers.
+     */
+    public static Replication install(Engine engine, OperationRegistry registry, Streams streams,
+            ReplicationConfig config) {
+        Replication r = new Replication(engine, registry, streams, config);
+        engine.addHook(r.versions);
+        engine.addHook(new ChangeHook() {
+            @Override
+            public void onChange(Change change, WriteBatch batch) {}
+
+            @Override
+            public void onTableChange(TableDefinition before, TableDefinition after, WriteBatch batch) {
+                if (after == null && before != null && r.sets.of(before.tableName()) != null) {
+                    r.sets.stageRemoval(batch, before.tableName());
+                    r.stopShippers(before.tableName(), batch);
+                }
+            }
+        });
+        engine.tableDescriptionMembers(new ReplicaDescriptions(r));
+        GlobalTableUpdate update = new GlobalTableUpdate(r, registry);
+        registry.register("UpdateTable", UpdateTableRequest::decode, update::execute);
+        registry.register(PeerLink.SERVICE, "ApplyReplicatedChanges", ApplyChangesRequest::decode, r::applyChanges);
+        registry.register(PeerLink.SERVICE, "UpdateReplicaSet", ReplicaSetRequest::decode, r::replicaSetChanged);
+        for (ReplicaSet set : r.sets.all()) {
+            r.startShippers(set);
+        }
+        return r;
+    }
+
+    public ReplicationConfig config() {
+        return config;
+    }
+
+    /** Replication to each peer of each global table: for lag metrics and DescribeTable. */
+    public List<ReplicaState> states() {
+        List<ReplicaState> out = new ArrayList<>();
+        for (var e : shippers.entrySet()) {
+            Shipper s = e.getValue();
+            out.add(new ReplicaState(tableOf(e.getKey()), s.peer(), s.backfilled(), s.reachable(), s.lagMillis(),
+                    s.shipped()));
+        }
+        return out;
+    }
+
+    ReplicaState state(String tableName, String peer) {
+        Shipper s = shippers.get(key(tableName, peer));
+        return s == null ? null
+                : new ReplicaState(tableName, peer, s.backfilled(), s.reachable(), s.lagMillis(), s.shipped());
+    }
+
+    ReplicaSet set(String tableName) {
+        return sets.of(tableName);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** Whether {@code region} is this server's or one of its peers. */
+    boolean knows(String region) {
+        return config.region().equals(region) || peers.containsKey(region);
+    }
+
+    /**
+     * Adds peer {@code region} at {@code endpoint}, or moves it there: for servers whose peers' ports
+     * are known only once they started (embedded servers on free ports).
+     */
+    public void peer(String region, URI endpoint) {
+        if (region.equals(config.region())) {
+            throw new IllegalArgumentException("a peer cannot have the server's own region " + region);
+        }
+        peers.put(region, endpoint);
+        sets.all().forEach(this::startShippers);
+    }
+
+    /** ApplyReplicatedChanges: applies a peer's item states to a local replica. */
+    private io.dynarocks.protocol.operation.Response applyChanges(ApplyChangesRequest request) {
+        ReplicaSet set = sets.of(request.tableName());
+        if (set == null || !set.contains(request.sourceRegion()) || !peers.containsKey(request.sourceRegion())) {
+            throw DynamoException.resourceNotFound("Table " + request.tableName() + " has no replica of region "
+                    + request.sourceRegion() + " in region " + config.region());
+        }
+        TableDefinition table = engine.catalog().require(request.tableName());
+        int applied = 0;
+        for (ReplicatedChange change : request.changes()) {
+            if (applier.apply(table, change)) {
+                applied++;
+            }
+        }
+        int count = applied;
+        return g -> g.writeNumberField("Applied", count);
+    }
+
+    /** UpdateReplicaSet: joins, follows or leaves a table's replica set as the region that changed it says. */
+    private io.dynarocks.protocol.operation.Response replicaSetChanged(ReplicaSetRequest request) {
+        ReplicaSet set = request.set();
+        for (String region : set.regions()) {
+            if (!knows(region)) {
+                throw DynamoException.validation("Region " + region + " is not a peer of region " + config.region());
+            }
+        }
+        synchronized (this) {
+            if (set.contains(config.region())) {
+                if (!engine.catalog().exists(set.tableName())) {
+                    if (request.createTable() == null) {
+                        throw DynamoException.resourceNotFound("Requested resource not found: Table: "
+                                + set.tableName() + " not found");
+                    }
+                    registry.handle(OperationRegistry.DYNAMODB + ".CreateTable", request.createTable());
+                }
+                publish(set);
+            } else if (sets.of(set.tableName()) != null) {
+                publish(null, set.tableName());
+                // Deleting a replica deletes its table in that region, as DynamoDB does.
+                if (engine.catalog().exists(set.tableName())) {
+                    registry.handle(OperationRegistry.DYNAMODB + ".DeleteTable",
+                            ("{\"TableName\":\"" + set.tableName() + "\"}").getBytes());
+                }
+            }
+        }
+        return g -> { };
+    }
+
+    /** Stores {@code set} as this region's view of its table, and ships to exactly its peers. */
+    synchronized void publish(ReplicaSet set) {
+        publish(set, set.tableName());
+    }
+
+    private void publish(ReplicaSet set, String tableName) {
+        WriteBatch batch = new WriteBatch();
+        if (set == null || set.peersOf(config.region()).isEmpty()) {
+            sets.stageRemoval(batch, tableName);
+        } else {
+            sets.stage(batch, set);
+        }
+        List<String> keep = set == null ? List.of() : set.peersOf(config.region());
+        for (String k : List.copyOf(shippers.keySet())) {
+            if (tableOf(k).equals(tableName) && !keep.contains(peerOf(k))) {
+                Shipper s = shippers.remove(k);
+                s.close();
+                s.forget(batch);
+            }
+        }
+        engine.storage().write(batch);
+        sets.published(tableName, set == null || keep.isEmpty() ? null : set);
+        if (set != null && !keep.isEmpty()) {
+            startShippers(set);
+        }
+    }
+
+    /** Sends {@code set} to {@code region}'s UpdateReplicaSet. */
+    void send(String region, ReplicaSet set, byte[] createTable) {
+        URI endpoint = peers.get(region);
+        try {
+            new PeerLink(http, () -> endpoint).call("UpdateReplicaSet", new ReplicaSetRequest(set, createTable).toBytes());
+        } catch (IOException e) {
+            LOG.warn("region {} did not take the replica set of {}: {}", region, set.tableName(), e.toString());
+            throw DynamoException.internal("Region " + region + " could not be reached at " + endpoint + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private synchronized void startShippers(ReplicaSet set) {
+        if (closed) {
+            return;
+        }
+        for (String peer : set.peersOf(config.region())) {
+            if (!peers.containsKey(peer)) {
+                LOG.warn("table {} has a replica in region {}, which is not a configured peer", set.tableName(), peer);
+                continue;
+            }
+            shippers.computeIfAbsent(key(set.tableName(), peer), k -> {
+                Shipper s = new Shipper(engine, streams.store(), config.region(), set.tableName(), peer,
+                        new PeerLink(http, () -> peers.get(peer)));
+                s.start();
+                return s;
+            });
+        }
+    }
+
+    private void stopShippers(String tableName, WriteBatch batch) {
+        for (String k : List.copyOf(shippers.keySet())) {
+            if (tableOf(k).equals(tableName)) {
+                Shipper s = shippers.remove(k);
+                s.close();
+                s.forget(batch);
+            }
+        }
+    }
+
+    private static String key(String tableName, String peer) {
+        return tableName + "\u0000" + peer;
+    }
+
+    private static String tableOf(String key) {
+        return key.substring(0, key.indexOf('\u0000'));
+    }
+
+    private static String peerOf(String key) {
+        return key.substring(key.indexOf('\u0000') + 1);
+    }
+
+    /** Stops shipping; cursors stay in the store, so shipping resumes where it stopped on the next start. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        shippers.values().forEach(Shipper::close);
+        shippers.clear();
+    }
+}
