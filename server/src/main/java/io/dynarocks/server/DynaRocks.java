@@ -1,6 +1,7 @@
 package io.dynarocks.server;
 
 import io.dynarocks.backup.Backups;
+import io.dynarocks.console.ConsoleAssets;
 import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
@@ -113,12 +114,13 @@ public final class DynaRocks implements AutoCloseable {
         try {
             this.security = Security.of(config.security(), clock, engine.catalog(), shared.resourcePolicies());
             this.tls = ServerTls.of(config);
-            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher());
+            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher(),
+                    config.console() ? new ConsoleAssets() : null);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
                 ModuleMeters.dax(metrics.registry(), dax);
                 Dispatcher cached = new Dispatcher(dax, metrics.listener(dax));
-                this.daxChannel = bind(config.host(), config.daxPort(), request -> null, cached);
+                this.daxChannel = bind(config.host(), config.daxPort(), request -> null, cached, null);
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -131,12 +133,13 @@ public final class DynaRocks implements AutoCloseable {
 
     /**
      * Serves {@code route}'s database of each request on {@code port}; {@code fallback} answers requests
-     * refused before routing and those {@code route} leaves to it (null).
+     * refused before routing and those {@code route} leaves to it (null); {@code console} the web console's
+     * files, null for none.
      */
     private Channel bind(String host, int port, java.util.function.Function<SignedRequest, Database> route,
-            Dispatcher fallback) throws InterruptedException {
+            Dispatcher fallback, ConsoleAssets console) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
-                MAX_BODY_BYTES, security, tls != null, config.compatibility());
+                MAX_BODY_BYTES, security, tls != null, config.compatibility(), console);
         return new ServerBootstrap()
                 .group(group)
                 .channel(TRANSPORT.serverChannel())
@@ -418,6 +421,12 @@ public final class DynaRocks implements AutoCloseable {
 
         public Builder exportDir(Path dir) {
             config = config.withExportDir(dir);
+            return this;
+        }
+
+        /** Serve the web console at {@code /console} on the main port (on by default). */
+        public Builder console(boolean enabled) {
+            config = config.withConsole(enabled);
             return this;
         }
 

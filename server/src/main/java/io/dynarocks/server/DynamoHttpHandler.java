@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.console.ConsoleAssets;
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * Reads DynamoDB's JSON-over-HTTP requests and hands them to the {@link Dispatcher} on a worker
  * pool, so long storage work never blocks the event loop. Like DynamoDB, {@code GET /} answers a
  * health check, {@code OPTIONS} with an {@code Origin} a CORS preflight, and other methods and
- * paths {@code 404}; {@code GET /metrics} serves Prometheus metrics.
+ * paths {@code 404}; {@code GET /metrics} serves Prometheus metrics and {@code GET /console/…} the web
+ * console's files (on the main port, unless turned off).
  *
  * <p>Single-item operations without fsync take microseconds, less than the two thread hand-offs
  * of the pool (measured in bench/RESULTS.md), so those run on the event loop itself.
@@ -49,6 +52,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final int maxBodyBytes;
     private final Security security;
     private final boolean secure;
+    private final ConsoleAssets console;
 
     /**
      * @param route       the database that serves a request; null leaves it to {@code fallback}
@@ -58,10 +62,11 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
      * @param security     who may do what; null when authentication is off
      * @param secure       whether the port speaks TLS ({@code aws:SecureTransport})
      * @param compatibility which browser origins get CORS headers
+     * @param console      the web console's files; null when this port serves none
      */
     DynamoHttpHandler(Function<SignedRequest, Database> route, Dispatcher fallback, ExecutorService workers,
             Supplier<String> metrics, boolean pointOperationsInline, int maxBodyBytes, Security security,
-            boolean secure, CompatibilityOptions compatibility) {
+            boolean secure, CompatibilityOptions compatibility, ConsoleAssets console) {
         this.route = route;
         this.fallback = fallback;
         this.compatibility = compatibility;
@@ -71,6 +76,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         this.maxBodyBytes = maxBodyBytes;
         this.security = security;
         this.secure = secure;
+        this.console = console;
     }
 
     @Override
@@ -82,14 +88,27 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.POST)) {
             post(ctx, request, reply);
-        } else if (method.equals(HttpMethod.GET) && isMetrics(request.uri())) {
+        } else if (method.equals(HttpMethod.GET)) {
+            get(ctx, request, reply);
+        } else if (method.equals(HttpMethod.OPTIONS) && reply.hasOrigin()) {
+            reply.preflight(request.headers());
+        } else {
+            reply.send(404, NOT_FOUND, "application/xml");
+        }
+    }
+
+    /** The GET routes: health, metrics and the console's files. */
+    private void get(ChannelHandlerContext ctx, FullHttpRequest request, HttpReply reply) {
+        String path = path(request.uri());
+        Optional<ConsoleAssets.Asset> asset = console == null ? Optional.empty() : console.find(path);
+        if (path.equals("/metrics")) {
             reply.send(200, metrics.get().getBytes(StandardCharsets.UTF_8), ServerMetrics.CONTENT_TYPE);
-        } else if (method.equals(HttpMethod.GET) && path(request.uri()).equals("/")) {
+        } else if (path.equals("/")) {
             // DynamoDB answers "healthy: dynamodb.<region>.amazonaws.com " (trailing space included).
             String healthy = "healthy: " + host(ctx, request) + " ";
             reply.send(200, healthy.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
-        } else if (method.equals(HttpMethod.OPTIONS) && reply.hasOrigin()) {
-            reply.preflight(request.headers());
+        } else if (asset.isPresent()) {
+            reply.send(200, asset.get().body(), asset.get().contentType());
         } else {
             reply.send(404, NOT_FOUND, "application/xml");
         }
@@ -147,10 +166,6 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         Dispatcher.Reply done = answer;
         reply.sendFromEventLoop(done.status(), done.body(), JSON);
-    }
-
-    private static boolean isMetrics(String uri) {
-        return path(uri).equals("/metrics");
     }
 
     private static String path(String uri) {

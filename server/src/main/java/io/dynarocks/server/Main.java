@@ -65,6 +65,9 @@ public final class Main implements Callable<Integer> {
             description = "Also serve a DAX-style cached endpoint (item and query cache) on this port.")
     Integer daxPort;
 
+    @Option(names = "--no-console", description = "Do not serve the web console at /console.")
+    boolean noConsole;
+
     @Option(names = "--sync", description = "fsync every write, so acknowledged writes survive a machine crash.")
     boolean sync;
 
@@ -203,6 +206,7 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
                 .withShardRolloverPeriod(shardRollover).withExportDir(exportDir).withEtcdEndpoints(etcdEndpoints)
+                .withConsole(!noConsole)
                 .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins));
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
@@ -255,7 +259,8 @@ public final class Main implements Callable<Integer> {
                         ? ", a database per access key id and region" : "")
                 + ", " + server.transport().label() + " transport"
                 + (peers.isEmpty() && region.equals(ReplicationConfig.DEFAULT_REGION) ? ""
-                        : ", region " + region + (peers.isEmpty() ? "" : " with peers " + peers.keySet())));
+                        : ", region " + region + (peers.isEmpty() ? "" : " with peers " + peers.keySet()))
+                + (config.console() ? "; web console at " + server.endpoint() + "/console" : ""));
         System.out.flush();
         IdleHeap.enableInBackground();
         stopped.await();
