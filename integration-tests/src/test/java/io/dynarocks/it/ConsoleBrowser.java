@@ -100,6 +100,12 @@ final class ConsoleBrowser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Sets a text area's (or input's) value as typing would, without sending every key. */
+    void setText(By locator, String text) {
+        script("const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));",
+                waitFor(locator), text);
+    }
+
     /** Waits until the element's text contains {@code text}. */
     void waitForText(By locator, String text) {
         until(ExpectedConditions.textToBePresentInElementLocated(locator, text));

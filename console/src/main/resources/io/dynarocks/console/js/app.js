@@ -5,6 +5,11 @@ import { html } from './html.js';
 import { currentCredentials, onCredentials, setCredentials } from './api.js';
 import { TablesPage } from './tables.js';
 import { CreateTablePage } from './create-table.js';
+import { ItemsPage } from './items.js';
+import { QueryPage } from './query.js';
+import { PartiqlPage } from './partiql.js';
+import { StreamPage } from './stream.js';
+import { MetricsPage } from './metrics.js';
 
 function parseRoute() {
   const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
@@ -56,6 +61,11 @@ function SignIn({ onDone }) {
 function Page({ route }) {
   switch (route.page) {
     case 'create': return html`<${CreateTablePage} />`;
+    case 'items': return html`<${ItemsPage} table=${route.arg} />`;
+    case 'query': return html`<${QueryPage} table=${route.arg} />`;
+    case 'partiql': return html`<${PartiqlPage} />`;
+    case 'stream': return html`<${StreamPage} table=${route.arg} />`;
+    case 'metrics': return html`<${MetricsPage} />`;
     default: return html`<${TablesPage} />`;
   }
 }
@@ -74,11 +84,11 @@ function App() {
   return html`
     <header class="bar">
       <a class="brand" href="#/tables">DynaRocks</a>
-      <nav aria-label="Main">${nav('tables', 'Tables')}</nav>
+      <nav aria-label="Main">${nav('tables', 'Tables')} ${nav('partiql', 'PartiQL')} ${nav('metrics', 'Metrics')}</nav>
       <span class="spacer"></span>
       ${credentials
         ? html`<span class="muted">${credentials.accessKeyId}</span>
-            <button class="ghost" onClick=${() => setCredentials(null)}>Sign out</button>`
+            <button class="ghost" id="signout" onClick=${() => setCredentials(null)}>Sign out</button>`
         : html`<button class="ghost" id="signin" onClick=${() => setSigningIn(true)}>Sign in</button>`}
       <${ThemeToggle} />
     </header>

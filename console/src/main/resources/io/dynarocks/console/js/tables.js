@@ -47,7 +47,7 @@ function TableRow({ table, onDelete }) {
     <td class="num">${formatBytes(table.TableSizeBytes)}</td>
     <td>${keyText(table.KeySchema, table.AttributeDefinitions)}</td>
     <td>${indexes.length === 0 ? html`<span class="muted">none</span>` : indexes.map((i) => html`<div>
-      <span class="tag">${i.kind}</span> ${i.IndexName}
+      <span class="tag">${i.kind}</span> ${i.IndexName}${' '}
       <span class="muted small">${keyText(i.KeySchema, table.AttributeDefinitions)}</span></div>`)}</td>
     <td>${streamText(table)}</td>
     <td>${ttlText(table.ttl)}</td>
