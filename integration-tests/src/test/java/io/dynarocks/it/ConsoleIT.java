@@ -375,9 +375,14 @@ class ConsoleIT {
         WebElement puts = browser.waitFor(By.cssSelector("#metrics-table tr[data-action='PutItem']"));
         assertThat(Integer.parseInt(puts.findElement(By.cssSelector("td.num")).getText().replace(",", "")))
                 .isGreaterThanOrEqualTo(20);
-        client.putItem(b -> b.tableName("Measured").item(song("Acme", "More", "Rock")));
-        // Two samples make the first point of each chart.
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#chart-rate polyline[points*=',']")).isEmpty());
+        // Each pair of samples adds a point to each chart; keep writing until the PutItem line has a few.
+        int[] more = {0};
+        browser.waitUntil(d -> {
+            client.putItem(b -> b.tableName("Measured").item(song("Acme", "More " + more[0]++, "Rock")));
+            Object points = browser.script("const p = document.querySelector('#chart-rate polyline');"
+                    + " return p ? p.getAttribute('points').split(' ').length : 0;");
+            return ((Number) points).intValue() >= 4;
+        });
         assertThat(browser.waitFor(By.id("chart-rate")).getText()).contains("PutItem");
         browser.screenshot("metrics");
     }

@@ -30,7 +30,11 @@ function inTextField(e) {
  */
 export function ItemBrowser({ action, request, keyNames, indexKeys = [], editable = true }) {
   const [pageSize, setPageSize] = useState(25);
-  const [starts, setStarts] = useState([undefined]); // ExclusiveStartKey of each page seen so far
+  // The ExclusiveStartKey of each page seen so far, for this request and page size only.
+  const basis = JSON.stringify([request, pageSize]);
+  const [paging, setPaging] = useState({ basis, starts: [undefined] });
+  const starts = paging.basis === basis ? paging.starts : [undefined];
+  const setStarts = (next) => setPaging({ basis, starts: next });
   const [page, setPage] = useState({ loading: true });
   const [sort, setSort] = useState(null);
   const [selected, setSelected] = useState(new Set());
@@ -39,10 +43,7 @@ export function ItemBrowser({ action, request, keyNames, indexKeys = [], editabl
   const [version, setVersion] = useState(0);
   const index = starts.length - 1;
 
-  useEffect(() => {
-    setStarts([undefined]);
-    setSelected(new Set());
-  }, [JSON.stringify(request), pageSize]);
+  useEffect(() => setSelected(new Set()), [basis]);
 
   useEffect(() => {
     let live = true;
@@ -52,7 +53,7 @@ export function ItemBrowser({ action, request, keyNames, indexKeys = [], editabl
       (r) => live && setPage({ items: r.Items || [], last: r.LastEvaluatedKey, loading: false }),
       (error) => live && setPage({ error, loading: false }));
     return () => { live = false; };
-  }, [starts, version, JSON.stringify(request), pageSize]);
+  }, [basis, starts.length, version]);
 
   const next = () => page.last && setStarts([...starts, page.last]);
   const previous = () => index > 0 && setStarts(starts.slice(0, -1));

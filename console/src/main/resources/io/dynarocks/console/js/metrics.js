@@ -75,7 +75,9 @@ function Chart({ id, title, unit, points, series }) {
       ${series.map((s, k) => {
         const coordinates = points.map((p, i) => [i, s.value(p)]).filter(([, v]) => v != null)
           .map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-        return html`<polyline fill="none" stroke=${COLOURS[k % COLOURS.length]} stroke-width="1.5" points=${coordinates} />`;
+        const last = coordinates.split(' ').pop();
+        return html`<polyline fill="none" stroke=${COLOURS[k % COLOURS.length]} stroke-width="1.5" points=${coordinates} />
+          ${last ? html`<circle cx=${last.split(',')[0]} cy=${last.split(',')[1]} r="2.5" fill=${COLOURS[k % COLOURS.length]} />` : null}`;
       })}
     </svg>
     <div class="legend">${series.map((s, k) => html`<span style="--swatch: ${COLOURS[k % COLOURS.length]}">${s.name}</span>`)}</div>

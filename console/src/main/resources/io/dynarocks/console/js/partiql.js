@@ -69,8 +69,7 @@ export function PartiqlPage() {
       </div>
     </div>
     <${ErrorBox} error=${error} />
-    ${result ? html`<p class="muted" id="partiql-summary">${items.length} item${items.length === 1 ? '' : 's'}
-      (page ${result.page})</p>
+    ${result ? html`<p class="muted" id="partiql-summary">${`${items.length} item${items.length === 1 ? '' : 's'} (page ${result.page})`}</p>
       <table class="grid" id="partiql-results">
         <thead><tr>${columns.map((c) => html`<th>${c}</th>`)}</tr></thead>
         <tbody>${items.map((item) => html`<tr>${columns.map((c) => html`<td class="cell">${cellText(item[c])}</td>`)}</tr>`)}</tbody>
