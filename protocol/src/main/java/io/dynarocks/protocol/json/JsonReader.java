@@ -75,6 +75,10 @@ public final class JsonReader {
             // DynamoDB's parse errors end with where the parser stopped.
             String where = e.getLocation() == null ? "" : " at " + e.getLocation().getColumnNr();
             throw DynamoException.serialization(e.getOriginalMessage() + where);
+        } catch (java.io.CharConversionException e) {
+            // Bytes in no encoding JSON allows (e.g. a UTF-32 byte-order mark of unusual endianness): the body
+            // cannot be read, so it is a serialization error like any other malformed body, not a server error.
+            throw DynamoException.serialization(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

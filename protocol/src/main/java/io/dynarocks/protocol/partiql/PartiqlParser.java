@@ -451,7 +451,8 @@ public final class PartiqlParser {
                 elements.add(new DocumentPath.Name(identifier()));
             } else if (accept("[")) {
                 Token t = next();
-                if (t.kind() == Kind.NUMBER && t.text().chars().allMatch(Character::isDigit)) {
+                // An index beyond an int is refused like any other bad term, not left to overflow.
+                if (t.kind() == Kind.NUMBER && t.text().length() <= 9 && t.text().chars().allMatch(Character::isDigit)) {
                     elements.add(new DocumentPath.Index(Integer.parseInt(t.text())));
                 } else if (t.kind() == Kind.STRING) {
                     elements.add(new DocumentPath.Name(t.text()));

@@ -52,6 +52,15 @@ class AttributeValueJsonTest {
     }
 
     @Test
+    void bodyInAnUnreadableEncodingIsASerializationError() {
+        // A UTF-32 byte-order mark of unusual (2143/3412) endianness: Jackson cannot decode it at all.
+        byte[] body = {0, 'Z', 0, 0, 0, '?'};
+        assertThatThrownBy(() -> JsonReader.readBody(body, (name, r) -> r.skip()))
+                .isInstanceOfSatisfying(DynamoException.class,
+                        e -> assertThat(e.type()).isEqualTo("SerializationException"));
+    }
+
+    @Test
     void wrongJsonTypeIsASerializationError() {
         assertThatThrownBy(() -> readItem("{\"a\":{\"S\":5}}"))
                 .isInstanceOfSatisfying(DynamoException.class,

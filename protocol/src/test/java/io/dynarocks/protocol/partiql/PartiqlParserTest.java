@@ -79,6 +79,8 @@ class PartiqlParserTest {
         "SELECT * FROM t WHERE pk = 1 /* note | ''",
         "SELECT * FROM t WHERE pk = 1e2147483648 | ''",
         "INSERT INTO t x VALUE {'pk': 'x'} | Unexpected token after expression",
+        "SELECT a[11111111111111111111] FROM t | Unexpected term",
+        "SELECT * FROM t WHERE a[2147483648] = 1 | Unexpected term",
     })
     void malformedStatementsGetDynamoDbsMessages(String statement, String detail) {
         assertThatThrownBy(() -> PartiqlParser.parseUncached(statement))
