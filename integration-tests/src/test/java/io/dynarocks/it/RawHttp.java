@@ -37,8 +37,13 @@ final class RawHttp implements AutoCloseable {
     private final String host;
 
     RawHttp(URI endpoint) throws IOException {
+        this(endpoint, java.time.Duration.ofSeconds(30));
+    }
+
+    /** A connection that waits up to {@code readTimeout} for each answer. */
+    RawHttp(URI endpoint, java.time.Duration readTimeout) throws IOException {
         socket = new Socket(endpoint.getHost(), endpoint.getPort());
-        socket.setSoTimeout(30_000);
+        socket.setSoTimeout((int) readTimeout.toMillis());
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         out = new BufferedOutputStream(socket.getOutputStream());

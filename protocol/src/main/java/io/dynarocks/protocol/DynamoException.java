@@ -119,6 +119,14 @@ public class DynamoException extends RuntimeException {
                 "The request uses the same client token as a previous, but non-identical request.", 400);
     }
 
+    /**
+     * DynamoDB's 503: the server is too busy to take the request now; the AWS SDKs retry it with back-off.
+     */
+    public static DynamoException serviceUnavailable() {
+        return new DynamoException("ServiceUnavailable",
+                "DynamoDB is currently unavailable. (This should be a temporary state.)", 503);
+    }
+
     public static DynamoException internal(String message) {
         return new DynamoException("InternalServerError", message, 500);
     }

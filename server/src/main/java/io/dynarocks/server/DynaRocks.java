@@ -64,6 +64,8 @@ public final class DynaRocks implements AutoCloseable {
     private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
+    /** The request bytes all connections (both ports) hold between arrival and answer. */
+    private final ConnectionGuard.Budget inflight;
     private final Security security;
     private final ServerTls tls;
     private Channel channel;
@@ -89,6 +91,7 @@ public final class DynaRocks implements AutoCloseable {
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
                 task -> new Thread(task, "dynarocks-metrics").start());
+        this.inflight = new ConnectionGuard.Budget(config.transport().inflightBudget());
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -140,6 +143,8 @@ public final class DynaRocks implements AutoCloseable {
             Dispatcher fallback, ConsoleAssets console) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
                 MAX_BODY_BYTES, security, tls != null, config.compatibility(), console);
+        ConnectionGuard.Refusal refusal = (ctx, action, keepAlive) -> handler.busy(new HttpReply(ctx, keepAlive, null),
+                action);
         return new ServerBootstrap()
                 .group(group)
                 .channel(TRANSPORT.serverChannel())
@@ -152,7 +157,10 @@ public final class DynaRocks implements AutoCloseable {
                         if (tls != null) {
                             ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
                         }
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES), handler);
+                        ch.pipeline().addLast("codec", new HttpServerCodec());
+                        ConnectionGuard.install(ch.pipeline(), "codec", config.transport(), inflight, MAX_BODY_BYTES,
+                                refusal);
+                        ch.pipeline().addLast(new HttpObjectAggregator(MAX_BODY_BYTES), handler);
                     }
                 })
                 .bind(host, port).sync().channel();
@@ -416,6 +424,12 @@ public final class DynaRocks implements AutoCloseable {
         /** A peer region whose server answers at {@code endpoint}, for global tables' replicas. Repeatable. */
         public Builder peer(String region, URI endpoint) {
             config = config.withReplication(config.replication().withPeer(region, endpoint));
+            return this;
+        }
+
+        /** Request and idle timeouts and the in-flight request memory (see {@link TransportLimits}). */
+        public Builder transportLimits(TransportLimits limits) {
+            config = config.withTransport(limits);
             return this;
         }
 

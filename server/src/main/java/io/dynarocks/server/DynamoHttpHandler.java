@@ -148,8 +148,15 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         try {
             workers.execute(() -> answer(dispatcher, reply, target, raw, encoding, host, admitted));
         } catch (RejectedExecutionException e) {
-            ctx.close();
+            // Every worker busy and the queue full: refuse this one now rather than queue without bound.
+            busy(reply, target);
         }
+    }
+
+    /** Answers 503 ServiceUnavailable with Retry-After: the server is overloaded, the client should back off. */
+    void busy(HttpReply reply, String target) {
+        Dispatcher.Reply refused = fallback.reject(target, DynamoException.serviceUnavailable());
+        reply.sendRetryLater(refused.status(), refused.body(), JSON);
     }
 
     /** Decodes the body (undoing its content encoding), dispatches it and sends the answer from the event loop. */

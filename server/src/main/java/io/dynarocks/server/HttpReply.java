@@ -32,6 +32,8 @@ final class HttpReply {
             + "X-Amz-Security-Token,X-Amz-User-Agent,Authorization,amz-sdk-invocation-id,amz-sdk-request";
     private static final String ALLOW_METHODS = "GET,POST,OPTIONS";
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "172800";
+    /** When a client refused for overload may try again: soon, as the SDKs' back-off would anyway. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     /** The Date header of the current second: formatting it anew for every response would cost more than the rest. */
     private record CachedDate(long second, String text) {}
@@ -62,6 +64,24 @@ final class HttpReply {
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .set("x-amz-crc32", Long.toString(crc.getValue()));
         write(response);
+    }
+
+    /**
+     * Sends an answer to a request the server was too busy to take, with {@code Retry-After} (seconds), from any
+     * thread.
+     */
+    void sendRetryLater(int status, byte[] body, String contentType) {
+        ctx.executor().execute(() -> {
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                    .set("x-amz-crc32", Long.toString(crc.getValue()))
+                    .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            write(response);
+        });
     }
 
     /** Sends the response from any thread. */

@@ -79,6 +79,15 @@ public final class Main implements Callable<Integer> {
             description = "How long a stream shard stays open before it is closed and succeeded (default: 4h).")
     Duration shardRollover = ServerConfig.defaults().shardRolloverPeriod();
 
+    @Option(names = "--request-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Disconnect a client whose request has not fully arrived this long after its first byte "
+                    + "(slow-loris clients; default: 30s).")
+    Duration requestTimeout = TransportLimits.defaults().requestTimeout();
+
+    @Option(names = "--idle-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Close a connection that has had no request for this long (default: 120s).")
+    Duration idleTimeout = TransportLimits.defaults().idleTimeout();
+
     @Option(names = "--stream-webhook", paramLabel = "TABLE=URL", converter = StreamWebhookConverter.class,
             description = "POST each batch of TABLE's stream to URL as Lambda's DynamoDB event JSON "
                     + "(repeatable; the table may be created later).")
@@ -207,7 +216,8 @@ public final class Main implements Callable<Integer> {
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
                 .withShardRolloverPeriod(shardRollover).withExportDir(exportDir).withEtcdEndpoints(etcdEndpoints)
                 .withConsole(!noConsole)
-                .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins));
+                .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins))
+                .withTransport(TransportLimits.defaults().withRequestTimeout(requestTimeout).withIdleTimeout(idleTimeout));
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
                 .withAuditLog(auditLog);

@@ -28,11 +28,13 @@ import java.util.List;
  *                            server given the same cluster; empty for RocksDB (or memory)
  * @param replication         the server's region and its peer regions, for global tables
  * @param console             serve the web console at {@code /console} on the main port
+ * @param transport           request and idle timeouts and the in-flight request memory of all connections
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
         Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits,
-        List<java.net.URI> etcdEndpoints, ReplicationConfig replication, boolean console) {
+        List<java.net.URI> etcdEndpoints, ReplicationConfig replication, boolean console,
+        TransportLimits transport) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -41,43 +43,43 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
                 SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off(), List.of(),
-                ReplicationConfig.defaults(), true);
+                ReplicationConfig.defaults(), true, TransportLimits.defaults());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -85,48 +87,54 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console);
+                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console, transport);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console);
+                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console, transport);
     }
 
     /** Keep the data in the etcd cluster reachable through {@code endpoints} (empty: RocksDB or memory). */
     public ServerConfig withEtcdEndpoints(List<java.net.URI> endpoints) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
                 daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints),
-                replication, console);
+                replication, console, transport);
     }
 
     public ServerConfig withReplication(ReplicationConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console, transport);
     }
 
     public ServerConfig withConsole(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value, transport);
+    }
+
+    public ServerConfig withTransport(TransportLimits value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication,
+                console, value);
     }
 }

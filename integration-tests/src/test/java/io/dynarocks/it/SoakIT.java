@@ -1,0 +1,269 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * A mixed workload (puts with and without a TTL, updates, deletes, reads, queries) from several clients
+ * against the command-line server on RocksDB, while a consumer follows the table's stream and the TTL
+ * sweeper deletes expired items. After a warm-up, the server's resident memory ({@code VmRSS}) and open
+ * files stay flat, and its data directory holds no more than what was written (everything written is
+ * still within the stream's 24-hour retention). Short here ({@code -Dsoak.duration}, default 60 s);
+ * {@code scripts/soak.sh} runs it for 30 minutes and prints the curve.
+ */
+class SoakIT {
+
+    private static final Duration DURATION = Duration.parse(System.getProperty("soak.duration", "PT60S"));
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(Math.max(1_000, DURATION.toMillis() / 60));
+    private static final int WRITERS = 4;
+    private static final int KEYS = 2_000;
+    /** The heap is committed and touched at start, so resident memory shows native growth, not heap sizing. */
+    private static final List<String> JVM = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
+
+    @TempDir
+    Path dataDir;
+
+    private Process server;
+
+    /** One sample of the server process. */
+    private record Sample(Duration at, long rssKb, long openFiles, long dataDirBytes, long operations,
+            long streamRecords, long expired) {}
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void memoryOpenFilesAndDataStayBoundedUnderAMixedWorkloadWithTtlAndStreams() throws Exception {
+        server = ServerProcess.start(JVM, "--port", "0", "--data-dir", dataDir.toString(), "--ttl-interval", "1s",
+                "--shard-rollover", "30s");
+        URI endpoint = ServerProcess.awaitEndpoint(server);
+        DynamoDbClient client = ServerExtension.client(endpoint);
+        client.createTable(b -> b.tableName("soak").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
+                        a -> a.attributeName("sk").attributeType("N"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES")));
+        client.updateTimeToLive(b -> b.tableName("soak").timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+        String streamArn = client.describeTable(b -> b.tableName("soak")).table().latestStreamArn();
+
+        Instant end = Instant.now().plus(DURATION);
+        LongAdder operations = new LongAdder();
+        AtomicLong bytesWritten = new AtomicLong();
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            long seed = w;
+            threads.add(start("soak-writer-" + w, () -> {
+                Random random = new Random(seed);
+                while (Instant.now().isBefore(end)) {
+                    try {
+                        bytesWritten.addAndGet(step(client, random));
+                        operations.increment();
+                    } catch (RuntimeException e) {
+                        errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                k -> new LongAdder()).increment();
+                    }
+                }
+            }));
+        }
+        StreamFollower follower = new StreamFollower(StreamClients.client(endpoint), streamArn);
+        threads.add(start("soak-stream-consumer", () -> {
+            while (Instant.now().isBefore(end)) {
+                try {
+                    follower.poll();
+                } catch (RuntimeException e) {
+                    errors.computeIfAbsent("stream: " + e.getMessage(), k -> new LongAdder()).increment();
+                }
+            }
+        }));
+
+        List<Sample> samples = new ArrayList<>();
+        Instant started = Instant.now();
+        while (Instant.now().isBefore(end)) {
+            samples.add(new Sample(Duration.between(started, Instant.now()), OverloadIT.rssKb(server.pid()),
+                    OverloadIT.openFiles(server.pid()), size(dataDir), operations.sum(), follower.records.sum(),
+                    follower.expired.sum()));
+            Thread.sleep(SAMPLE_EVERY.toMillis());
+        }
+        for (Thread t : threads) {
+            t.join(TimeUnit.MINUTES.toMillis(2));
+        }
+        print(samples, bytesWritten.get());
+
+        assertThat(errors).as("errors of the workload and the stream consumer").isEmpty();
+        assertThat(server.isAlive()).isTrue();
+        assertThat(follower.records.sum()).as("stream records consumed").isGreaterThan(0);
+        assertThat(follower.expired.sum()).as("TTL deletions seen in the stream").isGreaterThan(0);
+        // Warm-up: the first third (memtables fill, the block cache and class loading settle).
+        List<Sample> warm = samples.subList(samples.size() / 3, samples.size());
+        Sample atWarm = warm.get(0);
+        long maxRss = warm.stream().mapToLong(Sample::rssKb).max().orElseThrow();
+        long maxFiles = warm.stream().mapToLong(Sample::openFiles).max().orElseThrow();
+        // Slack: RocksDB's two 16 MB memtables and 64 MB block cache may still be filling, and it opens
+        // a file per SST, whose number compaction keeps bounded.
+        assertThat(maxRss).as("resident memory after warm-up (KB)").isLessThanOrEqualTo(atWarm.rssKb() + 128 * 1024);
+        assertThat(maxFiles).as("open files after warm-up").isLessThanOrEqualTo(atWarm.openFiles() + 32);
+        // Everything written is within the stream's 24 h retention, so it may all still be on disk (item,
+        // old and new image in the stream record, the WAL): beyond that, growth is unexplained.
+        long dataBytes = samples.get(samples.size() - 1).dataDirBytes();
+        assertThat(dataBytes).as("data directory bytes").isLessThanOrEqualTo(4 * bytesWritten.get() + (64L << 20));
+    }
+
+    /** One random operation; returns the bytes of attribute values it wrote. */
+    private static long step(DynamoDbClient client, Random random) {
+        String pk = "p" + random.nextInt(KEYS / 10);
+        String sk = Integer.toString(random.nextInt(10));
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromN(sk));
+        int op = random.nextInt(100);
+        if (op < 40) {
+            Map<String, AttributeValue> item = new HashMap<>(key);
+            String payload = "v".repeat(100 + random.nextInt(900));
+            item.put("payload", AttributeValue.fromS(payload));
+            if (random.nextBoolean()) {
+                // Expires within seconds: the sweeper deletes it and the stream shows a service delete.
+                item.put("expires", AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond()
+                        + 1 + random.nextInt(5))));
+            }
+            client.putItem(b -> b.tableName("soak").item(item));
+            return payload.length();
+        } else if (op < 60) {
+            client.updateItem(b -> b.tableName("soak").key(key).updateExpression("ADD hits :one SET touched = :t")
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":t", AttributeValue.fromN(Long.toString(System.currentTimeMillis())))));
+            return 32;
+        } else if (op < 70) {
+            client.deleteItem(b -> b.tableName("soak").key(key));
+            return 0;
+        } else if (op < 90) {
+            client.getItem(b -> b.tableName("soak").key(key));
+            return 0;
+        } else {
+            client.query(b -> b.tableName("soak").keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(pk))));
+            return 0;
+        }
+    }
+
+    /** Follows every shard of a stream as it appears, the way a Lambda event-source mapping or the KCL does. */
+    private static final class StreamFollower {
+        private final DynamoDbStreamsClient streams;
+        private final String arn;
+        private final Map<String, String> iterators = new HashMap<>();
+        private final java.util.Set<String> finished = new java.util.HashSet<>();
+        final LongAdder records = new LongAdder();
+        final LongAdder expired = new LongAdder();
+
+        StreamFollower(DynamoDbStreamsClient streams, String arn) {
+            this.streams = streams;
+            this.arn = arn;
+        }
+
+        void poll() {
+            for (Shard shard : StreamClients.shards(streams, arn)) {
+                if (!finished.contains(shard.shardId()) && !iterators.containsKey(shard.shardId())) {
+                    iterators.put(shard.shardId(), streams.getShardIterator(b -> b.streamArn(arn)
+                            .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator());
+                }
+            }
+            boolean any = false;
+            for (Map.Entry<String, String> e : new ArrayList<>(iterators.entrySet())) {
+                var page = streams.getRecords(b -> b.shardIterator(e.getValue()).limit(1000));
+                for (Record r : page.records()) {
+                    records.increment();
+                    if (r.userIdentity() != null && "Service".equals(r.userIdentity().type())) {
+                        expired.increment();
+                    }
+                }
+                any |= !page.records().isEmpty();
+                if (page.nextShardIterator() == null) {
+                    iterators.remove(e.getKey());
+                    finished.add(e.getKey());
+                } else {
+                    iterators.put(e.getKey(), page.nextShardIterator());
+                }
+            }
+            if (!any) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0; // deleted by a compaction meanwhile
+                }
+            }).sum();
+        }
+    }
+
+    private void print(List<Sample> samples, long bytesWritten) throws IOException {
+        System.out.println("soak: seconds  rss_mb  open_files  data_dir_mb  operations  stream_records  ttl_deletes");
+        for (Sample s : samples) {
+            System.out.printf("soak: %7d  %6d  %10d  %11.1f  %10d  %14d  %11d%n", s.at().toSeconds(), s.rssKb() / 1024,
+                    s.openFiles(), s.dataDirBytes() / 1048576.0, s.operations(), s.streamRecords(), s.expired());
+        }
+        System.out.printf("soak: %.1f MB of attribute values written; data directory by kind:%n",
+                bytesWritten / 1048576.0);
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.filter(Files::isRegularFile).forEach(p -> {
+                String name = p.getFileName().toString();
+                String kind = name.endsWith(".sst") ? "sst" : name.endsWith(".log") ? "wal"
+                        : name.startsWith("LOG") ? "info-log" : "other";
+                try {
+                    kinds.merge(kind, Files.size(p), Long::sum);
+                } catch (IOException e) {
+                    // gone meanwhile
+                }
+            });
+        }
+        kinds.forEach((k, v) -> System.out.printf("soak:   %-8s %8.1f MB%n", k, v / 1048576.0));
+    }
+}
