@@ -68,6 +68,23 @@ final class EtcdCluster implements AutoCloseable {
         return endpoints().stream().map(URI::toString).collect(Collectors.joining(","));
     }
 
+    /** The index of the member that leads the cluster now. */
+    int leader() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < MEMBERS; i++) {
+            if (members[i] == null) {
+                continue;
+            }
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoints().get(i).resolve("/v3/maintenance/status"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            if (status.path("leader").asText().equals(status.path("header").path("member_id").asText())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no member leads");
+    }
+
     /** Kills member {@code i} at once (SIGKILL), as a crash would. */
     void kill(int i) throws InterruptedException {
         Process p = members[i];

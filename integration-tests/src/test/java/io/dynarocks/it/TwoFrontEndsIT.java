@@ -185,4 +185,60 @@ class TwoFrontEndsIT {
         assertThat(bankA.total()).isEqualTo(Bank.TOTAL);
         assertThat(bankB.total()).isEqualTo(Bank.TOTAL);
     }
+
+    @Test
+    void streamReadThroughEitherServerIsTheExactChangeLogOfWritesThroughBoth() throws Exception {
+        a.createTable(t -> t.tableName("Logged").billingMode("PAY_PER_REQUEST")
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                .attributeDefinitions(d -> d.attributeName("pk").attributeType("S"))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES")));
+        String arn = b.describeTable(r -> r.tableName("Logged")).table().latestStreamArn();
+        int writers = 4;
+        int updates = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                DynamoDbClient client = w % 2 == 0 ? a : b;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < updates; i++) {
+                        // Three items shared by every writer, so changes of one item interleave across servers.
+                        client.updateItem(r -> r.tableName("Logged").key(key("item" + (System.nanoTime() % 3)))
+                                .updateExpression("ADD n :one").expressionAttributeValues(
+                                        Map.of(":one", AttributeValue.fromN("1"))));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var streamsA = StreamClients.client(serverA.endpoint()); var streamsB = StreamClients.client(serverB.endpoint())) {
+            List<software.amazon.awssdk.services.dynamodb.model.Record> viaA = StreamClients.all(streamsA, arn);
+            List<software.amazon.awssdk.services.dynamodb.model.Record> viaB = StreamClients.all(streamsB, arn);
+            assertThat(viaA).hasSize(writers * updates);
+            assertThat(viaB).isEqualTo(viaA);
+            // Per item the log replays exactly: each record's old image is the previous record's new image,
+            // counts go up by one, and the last new image is the item as stored.
+            Map<String, Map<String, AttributeValue>> last = new java.util.HashMap<>();
+            for (var r : viaA) {
+                String pk = r.dynamodb().keys().get("pk").s();
+                var oldImage = r.dynamodb().oldImage();
+                var expectedOld = last.get(pk);
+                if (expectedOld == null) {
+                    assertThat(r.eventNameAsString()).isEqualTo("INSERT");
+                } else {
+                    assertThat(oldImage).isEqualTo(expectedOld);
+                }
+                last.put(pk, r.dynamodb().newImage());
+            }
+            for (var e : last.entrySet()) {
+                var stored = a.getItem(r -> r.tableName("Logged").key(key(e.getKey())).consistentRead(true)).item();
+                assertThat(e.getValue()).isEqualTo(stored);
+            }
+        }
+    }
 }

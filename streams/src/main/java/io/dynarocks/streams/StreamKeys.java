@@ -8,18 +8,24 @@ import java.nio.ByteBuffer;
  * {@code S | tableId(4) | streamStart(8) | hashRange(1) | seq(8)}; a shard is a contiguous run of
  * one hash range because its generation is the high part of the sequence number. Trim points:
  * {@code r | tableId(4) | streamStart(8) | hashRange(1) | generation(4)}, the position after the
- * last physically deleted record of that shard.
+ * last physically deleted record of that shard. Sequence: {@code q | tableId(4) | streamStart(8)}, the
+ * last sequence number committed, kept only on a store several servers share (see StreamState).
  */
 final class StreamKeys {
 
     private static final byte DESCRIPTOR_PREFIX = 's';
     private static final byte RECORD_PREFIX = 'S';
     private static final byte TRIM_PREFIX = 'r';
+    private static final byte SEQUENCE_PREFIX = 'q';
 
     private StreamKeys() {}
 
     static byte[] descriptor(int tableId, long streamStart) {
         return ByteBuffer.allocate(13).put(DESCRIPTOR_PREFIX).putInt(tableId).putLong(streamStart).array();
+    }
+
+    static byte[] sequence(StreamDescriptor d) {
+        return streamPrefix(SEQUENCE_PREFIX, d);
     }
 
     static KeyRange allDescriptors() {

@@ -45,11 +45,14 @@ public final class StreamRecorder implements ChangeHook {
                 + (oldImage == null ? 0 : ItemSize.of(oldImage));
         int range = (int) ((Integer.toUnsignedLong(ItemKeys.partitionHash(change.key().hash())) * d.ranges()) >>> 32);
         long now = store.nowMillis();
-        long seq = state.allocate(range, now);
+        boolean shared = store.storage().shared();
+        long seq = shared ? state.allocateShared(store.storage(), batch, range, now) : state.allocate(range, now);
         StreamRecord record = new StreamRecord(UUID.randomUUID().toString().replace("-", ""), name, now, keys,
                 newImage, oldImage, seq, size, view, change.serviceDelete());
         batch.put(StreamKeys.record(d, range, seq), StreamRecordJson.toBytes(record));
-        state.prune(store.storage());
+        if (!shared) {
+            state.prune(store.storage());
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dynarocks.streams;
 
 import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.WriteBatch;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,11 @@ import java.util.concurrent.TimeUnit;
  * items in one shard may commit out of allocation order. Readers therefore only read up to the
  * {@linkplain #visibleLimit visible limit}, below the oldest uncommitted allocation, so an iterator
  * can never move past a record that appears later.
+ *
+ * <p>On a store several servers share, no process sees the others' allocations, so numbers come from
+ * the stored sequence key instead ({@link #allocateShared}): each batch reads it, writes the next
+ * number and expects it unchanged, so numbers are unique and in commit order, and every number up to
+ * the stored one is committed: readers read up to it.
  */
 final class StreamState {
 
@@ -52,6 +58,33 @@ final class StreamState {
     }
 
     /**
+     * Allocates the next sequence number on a shared store: after the stored one (or the one an earlier
+     * change of {@code batch} took), in a generation never older than the stored one's.
+     */
+    synchronized long allocateShared(Storage storage, WriteBatch batch, int range, long now) {
+        byte[] key = StreamKeys.sequence(descriptor);
+        byte[] last = null;
+        boolean staged = false;
+        for (WriteBatch.Op op : batch.ops()) {
+            if (op instanceof WriteBatch.Put p && java.util.Arrays.equals(p.key(), key)) {
+                last = p.value();
+                staged = true;
+            }
+        }
+        if (!staged) {
+            last = storage.get(key);
+            batch.expect(key, last);
+        }
+        long stored = last == null ? maxSeq : StreamKeys.position(last);
+        long mask = (1L << Shard.GENERATION_SHIFT) - 1;
+        int gen = Math.max(advance(now), (int) (stored >>> Shard.GENERATION_SHIFT));
+        long seq = ((long) gen << Shard.GENERATION_SHIFT) | ((stored & mask) + 1);
+        batch.put(key, StreamKeys.position(seq));
+        maxSeq = Math.max(maxSeq, seq);
+        return seq;
+    }
+
+    /**
      * The current generation; never goes back, so once a reader has seen a shard closed no writer
      * can still put a record into it. A disabled stream stays in the generation it ended in.
      */
@@ -73,6 +106,10 @@ final class StreamState {
      * allocated already), or -1.
      */
     long visibleLimit(Storage storage, long sealedThrough) {
+        if (storage.shared()) {
+            byte[] stored = storage.get(StreamKeys.sequence(descriptor));
+            return Math.max(stored == null ? maxSeq : StreamKeys.position(stored), sealedThrough);
+        }
         long limit = Math.max(maxSeq, sealedThrough);
         prune(storage);
         Map.Entry<Long, Pending> first = pending.firstEntry();

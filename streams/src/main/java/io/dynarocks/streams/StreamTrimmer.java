@@ -120,7 +120,8 @@ final class StreamTrimmer {
         KeyRange trimPoints = StreamKeys.trimPoints(d);
         storage().write(new WriteBatch().deleteRange(records.from(), records.to())
                 .deleteRange(trimPoints.from(), trimPoints.to())
-                .delete(StreamKeys.descriptor(d.tableStorageId(), d.startMillis())));
+                .delete(StreamKeys.descriptor(d.tableStorageId(), d.startMillis()))
+                .delete(StreamKeys.sequence(d)));
         store.forget(d);
         return count;
     }
