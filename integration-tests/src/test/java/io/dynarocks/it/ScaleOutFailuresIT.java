@@ -76,7 +76,10 @@ class ScaleOutFailuresIT {
             int leader = cluster.leader();
             cluster.kill(leader);
             killed.set(true);
-            Thread.sleep(4000);
+            // The two members left elect a leader and the servers move to them; on a loaded machine that
+            // takes seconds, so wait for writes to be acknowledged again rather than for a fixed time.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                    .until(() -> afterKill.get() >= 20);
             writing.set(false);
             for (Future<?> f : writers) {
                 f.get(120, TimeUnit.SECONDS);
