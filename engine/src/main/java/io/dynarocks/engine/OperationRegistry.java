@@ -2,6 +2,7 @@ package io.dynarocks.engine;
 
 import io.dynarocks.engine.item.ItemSource;
 import io.dynarocks.engine.item.StorageItemSource;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.operation.BatchExecuteStatementOperation;
 import io.dynarocks.engine.operation.BatchGetItemOperation;
 import io.dynarocks.engine.operation.BatchWriteItemOperation;
@@ -77,7 +78,16 @@ public final class OperationRegistry implements RequestHandler {
         }
     }
 
+    /** DynamoDB's control plane actions, which share the account's control plane request rate under --limits. */
+    private static final java.util.Set<String> CONTROL_PLANE = java.util.Set.of("CreateTable", "DescribeTable",
+            "ListTables", "UpdateTable", "DeleteTable", "DescribeLimits", "DescribeTimeToLive", "UpdateTimeToLive",
+            "TagResource", "UntagResource", "ListTagsOfResource", "CreateBackup", "DeleteBackup", "DescribeBackup",
+            "ListBackups", "RestoreTableFromBackup", "RestoreTableToPointInTime", "DescribeContinuousBackups",
+            "UpdateContinuousBackups", "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable",
+            "DescribeImport", "ListImports", "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy");
+
     private final Map<String, Registered<?>> actions = new TreeMap<>();
+    private final Throughput throughput;
 
     /** The operations of {@code engine}, reading items straight from its storage. */
     public OperationRegistry(Engine engine) {
@@ -86,6 +96,7 @@ public final class OperationRegistry implements RequestHandler {
 
     /** The operations of {@code engine}, with point reads served by {@code items} (e.g. a cache). */
     public OperationRegistry(Engine engine, ItemSource items) {
+        this.throughput = engine.throughput();
         register("CreateTable", CreateTableRequest::decode, new CreateTableOperation(engine));
         register("DescribeTable", TableNameRequest::decode, new DescribeTableOperation(engine));
         register("DeleteTable", TableNameRequest::decode, new DeleteTableOperation(engine));
@@ -119,7 +130,14 @@ public final class OperationRegistry implements RequestHandler {
     /** Adds an action of {@code service} (e.g. {@link #STREAMS}); modules above the engine register theirs so. */
     public <Q> void register(String service, String name, Function<byte[], Q> decoder, Operation<Q> operation) {
         String target = service + "." + name;
-        actions.put(target, new Registered<>(target, (body, address) -> decoder.apply(body), operation));
+        Operation<Q> op = operation;
+        if (throughput != Throughput.OFF && DYNAMODB.equals(service) && CONTROL_PLANE.contains(name)) {
+            op = request -> {
+                throughput.admitControlPlane();
+                return operation.execute(request);
+            };
+        }
+        actions.put(target, new Registered<>(target, (body, address) -> decoder.apply(body), op));
     }
 
     /** Executes the action an {@code X-Amz-Target} names; unknown ones are UnknownOperationException. */

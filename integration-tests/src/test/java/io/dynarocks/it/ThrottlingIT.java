@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +21,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * With {@code --limits}, throughput is enforced as DynamoDB enforces it: per table (provisioned units with burst
@@ -135,8 +142,8 @@ class ThrottlingIT {
 
     @Test
     void aHotPartitionKeyThrottlesAt1000WcuWhileTenSuffixedKeysDoNot() {
-        // 10,000 WCU: ten partitions of 1,000 WCU each. The same 1,200 writes a second to one key, then to
-        // ten write-sharded keys (the partition key plus a suffix 0-9).
+        // 1,000 RCU and 10,000 WCU: eleven partitions of 1,000 WCU each. The same 1,200 writes a second to one
+        // key, then to ten write-sharded keys (the partition key plus a suffix 0-9).
         provisioned(client, "Hot", 1000, 10_000);
         provisioned(client, "Sharded", 1000, 10_000);
         int hotThrottled = 0;
@@ -173,6 +180,54 @@ class ThrottlingIT {
                 + "your table or index. DynamoDB is automatically scaling your table or index so please try again "
                 + "shortly.");
         assertThat(last.throttlingReasons().get(0).reason()).isEqualTo("TableWriteKeyRangeThroughputExceeded");
+    }
+
+    @Test
+    void batchWriteReturnsThrottledWritesAsUnprocessedItems() {
+        provisioned(client, "BatchWrites", 1, 2);
+        BatchWriteItemResponse partly = client.batchWriteItem(b -> b.requestItems(Map.of("BatchWrites",
+                java.util.stream.IntStream.range(0, 5).mapToObj(i -> WriteRequest.builder().putRequest(p -> p.item(
+                        Map.of("pk", AttributeValue.fromS("b" + i)))).build()).toList())));
+        assertThat(partly.unprocessedItems().get("BatchWrites")).hasSize(3);
+        assertThat(partly.unprocessedItems().get("BatchWrites").get(0).putRequest().item())
+                .isEqualTo(Map.of("pk", AttributeValue.fromS("b2")));
+        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("BatchWrites", List.of(
+                WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", AttributeValue.fromS("b0")))).build())))))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+    }
+
+    @Test
+    void batchGetReturnsThrottledKeysAsUnprocessedKeys() {
+        provisioned(client, "BatchReads", 2, 100);
+        List<Map<String, AttributeValue>> keys = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> Map.of("pk", AttributeValue.fromS("r" + i))).toList();
+        BatchGetItemResponse partly = client.batchGetItem(b -> b.requestItems(Map.of("BatchReads",
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        assertThat(partly.unprocessedKeys().get("BatchReads").keys()).hasSize(3);
+        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("BatchReads",
+                KeysAndAttributes.builder().keys(keys.get(0)).build()))))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+    }
+
+    @Test
+    void transactionWithAThrottledItemIsCancelled() {
+        // A transactional write costs twice the standard units: two transactions use up 4 WCU.
+        provisioned(client, "Transactions", 1, 4);
+        for (int i = 0; i < 2; i++) {
+            String pk = "t" + i;
+            client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(p -> p
+                    .tableName("Transactions").item(Map.of("pk", AttributeValue.fromS(pk)))).build()));
+        }
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                .put(p -> p.tableName("Transactions").item(Map.of("pk", AttributeValue.fromS("t2")))).build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons()).singleElement().satisfies(r -> {
+                        assertThat(r.code()).isEqualTo("ProvisionedThroughputExceeded");
+                        assertThat(r.message()).startsWith("The level of configured provisioned throughput");
+                    });
+                });
+        assertThat(client.getItem(b -> b.tableName("Transactions").key(Map.of("pk", AttributeValue.fromS("t2"))))
+                .hasItem()).isFalse();
     }
 
     @Test

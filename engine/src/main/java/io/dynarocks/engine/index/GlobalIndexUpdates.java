@@ -58,9 +58,10 @@ public final class GlobalIndexUpdates {
                 }
                 SecondaryIndexRules.checkIndex(spec, defs, SecondaryIndexes.names(indexes));
                 SecondaryIndexes.checkThroughput(spec, table.billingMode());
-                if (indexes.stream().filter(IndexDefinition::global).count() >= SecondaryIndexRules.MAX_GSIS) {
+                int maxGsis = engine.throughput().config().maxGlobalIndexes();
+                if (indexes.stream().filter(IndexDefinition::global).count() >= maxGsis) {
                     throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex "
-                            + "count exceeds the per-table limit of " + SecondaryIndexRules.MAX_GSIS);
+                            + "count exceeds the per-table limit of " + maxGsis);
                 }
                 int projected = SecondaryIndexRules.projectedCount(spec);
                 for (IndexDefinition i : indexes) {

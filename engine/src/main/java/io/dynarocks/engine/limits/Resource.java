@@ -34,7 +34,7 @@ final class Resource {
         } else {
             readPeak = null;
             writePeak = null;
-            double burst = config.burst().toMillis() / 1000.0;
+            double burst = config.burstSeconds();
             // Burst credit is unused capacity: a new table starts with one second's worth.
             read = new TokenBucket(rcu, rcu * burst, rcu, nowMillis);
             write = new TokenBucket(wcu, wcu * burst, wcu, nowMillis);

@@ -31,6 +31,19 @@ public enum Throttled {
 
     private final String kind;
 
+    /** Control plane requests beyond the account's rate (2,500 a second by default). */
+    static DynamoException controlPlane() {
+        return new DynamoException("ThrottlingException", "Rate of requests exceeds the allowed throughput.", 400);
+    }
+
+    /** Whether {@code e} is one of the throttling errors (batches return the throttled items unprocessed). */
+    public static boolean isThrottling(DynamoException e) {
+        return switch (e.type()) {
+            case "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded" -> true;
+            default -> false;
+        };
+    }
+
     Throttled(String kind) {
         this.kind = kind;
     }

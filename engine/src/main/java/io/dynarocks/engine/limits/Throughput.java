@@ -38,6 +38,9 @@ public interface Throughput {
                 String returnConsumedCapacity) {
             return consumed;
         }
+
+        @Override
+        public void charge(TableDefinition table, AttributeValue hash, boolean write, double units) {}
     };
 
     /**
@@ -59,6 +62,15 @@ public interface Throughput {
     /** Charges a write admitted by {@link #admitWrite}; returns the capacity the response reports (null for none). */
     ConsumedCapacity chargeWrite(TableDefinition table, AttributeValue hash, ConsumedCapacity consumed,
             String returnConsumedCapacity);
+
+    /**
+     * Charges {@code units} to the table and the partition of {@code hash}: what a batch or a transaction consumed
+     * per item, where the per-index split is not computed.
+     */
+    void charge(TableDefinition table, AttributeValue hash, boolean write, double units);
+
+    /** Admits one control plane request (CreateTable, DescribeTable, ListTables, …) or throws ThrottlingException. */
+    default void admitControlPlane() {}
 
     /** The WarmThroughput DescribeTable reports for the table ({@code indexName} null) or a global index, or null. */
     default WarmThroughput warmThroughput(TableDefinition table, String indexName) {

@@ -31,10 +31,28 @@ final class ThroughputLimits implements Throughput {
     private final Map<Integer, TableState> tables = new ConcurrentHashMap<>();
     private final Map<ThrottleCount, LongAdder> throttled = new ConcurrentHashMap<>();
 
+    private final TokenBucket controlPlane;
+
     ThroughputLimits(LimitsConfig config, Clock clock, Storage storage) {
         this.config = config;
         this.clock = clock;
         this.storage = storage;
+        long rate = config.controlPlaneRate();
+        this.controlPlane = new TokenBucket(rate, rate, rate, clock.millis());
+    }
+
+    @Override
+    public void admitControlPlane() {
+        long now = clock.millis();
+        synchronized (controlPlane) {
+            if (controlPlane.available(now)) {
+                controlPlane.take(1, now);
+                return;
+            }
+        }
+        throttled.computeIfAbsent(new ThrottleCount("*", "ControlPlaneRequestRateExceeded"), k -> new LongAdder())
+                .increment();
+        throw Throttled.controlPlane();
     }
 
     /** A table's resources and the definition they were built for. */
@@ -102,6 +120,12 @@ final class ThroughputLimits implements Throughput {
         }
         s.table().charge(true, hash, own, now);
         return consumed.reportedAs(returnConsumedCapacity);
+    }
+
+    @Override
+    public void charge(TableDefinition table, AttributeValue hash, boolean write, double units) {
+        long now = clock.millis();
+        state(table, now).table().charge(write, hash, units, now);
     }
 
     @Override

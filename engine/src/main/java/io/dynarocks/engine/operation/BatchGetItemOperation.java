@@ -1,6 +1,8 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.limits.Throttled;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.expression.Projector;
 import io.dynarocks.engine.item.Capacity;
 import io.dynarocks.engine.item.ItemSource;
@@ -70,6 +72,9 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
         List<ConsumedCapacity> capacity = new ArrayList<>();
         long responseBytes = 0;
+        Throughput throughput = engine.throughput();
+        DynamoException throttled = null;
+        boolean anyRead = false;
         for (Map.Entry<String, KeysAndAttributes> e : request.requestItems().entrySet()) {
             KeysAndAttributes k = e.getValue();
             List<Map<String, AttributeValue>> found = new ArrayList<>();
@@ -81,9 +86,24 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
                     left.add(k.keys().get(i));
                     continue;
                 }
-                Map<String, AttributeValue> item = items.get(tables.get(e.getKey()), keys.get(i), k.consistentRead());
+                TableDefinition table = tables.get(e.getKey());
+                try {
+                    throughput.admitRead(table, null, keys.get(i).hash());
+                } catch (DynamoException refused) {
+                    if (!Throttled.isThrottling(refused)) {
+                        throw refused;
+                    }
+                    // A throttled key is returned in UnprocessedKeys for the caller to retry.
+                    throttled = refused;
+                    left.add(k.keys().get(i));
+                    continue;
+                }
+                anyRead = true;
+                Map<String, AttributeValue> item = items.get(table, keys.get(i), k.consistentRead());
                 long size = item == null ? 0 : ItemSize.of(item);
-                units += Capacity.read(size, k.consistentRead());
+                double itemUnits = Capacity.read(size, k.consistentRead());
+                throughput.charge(table, keys.get(i).hash(), false, itemUnits);
+                units += itemUnits;
                 if (item != null) {
                     responseBytes += size;
                     Projection p = projections.get(e.getKey());
@@ -98,6 +118,10 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
             if (requested) {
                 capacity.add(ConsumedCapacity.read(e.getKey(), units, "INDEXES".equals(request.returnConsumedCapacity())));
             }
+        }
+        if (!anyRead && throttled != null) {
+            // DynamoDB answers the throttling error itself when no key of the batch could be read.
+            throw throttled;
         }
         return new BatchResponse(responses, unprocessed, requested ? capacity : null);
     }

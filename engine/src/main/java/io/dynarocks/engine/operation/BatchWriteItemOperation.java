@@ -1,6 +1,7 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.limits.Throttled;
 import io.dynarocks.engine.index.IndexEntries;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.Keys;
@@ -59,17 +60,34 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
         }
         Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
         List<ItemWrite> applied = new ArrayList<>();
+        Map<String, List<BatchWriteItemRequest.WriteRequest>> unprocessed = new LinkedHashMap<>();
+        DynamoException throttled = null;
         for (Planned p : planned) {
             ItemWrite write = new ItemWrite(p.table(), p.key(), null, false,
                     old -> p.request().item(), null);
-            ReadModifyWrite.Result result = rmw.apply(write);
+            ReadModifyWrite.Result result;
+            try {
+                result = rmw.applyMetered(write);
+            } catch (DynamoException e) {
+                if (!Throttled.isThrottling(e)) {
+                    throw e;
+                }
+                // A throttled write is returned in UnprocessedItems for the caller to retry.
+                throttled = e;
+                unprocessed.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>()).add(p.request());
+                continue;
+            }
             applied.add(write);
-            ConsumedCapacity c = WriteCapacity.of(request.returnConsumedCapacity(), p.table(), result);
+            ConsumedCapacity c = rmw.charge(write, result, request.returnConsumedCapacity());
             if (c != null) {
                 capacity.merge(p.table().tableName(), c, ConsumedCapacity::plus);
             }
         }
-        return new BatchResponse(null, null,
+        if (applied.isEmpty() && throttled != null) {
+            // DynamoDB answers the throttling error itself when no write of the batch could be processed.
+            throw throttled;
+        }
+        return BatchResponse.writes(unprocessed,
                 ConsumedCapacity.requested(request.returnConsumedCapacity()) ? List.copyOf(capacity.values()) : null,
                 ItemCollections.forWrites(engine, "SIZE".equals(request.returnItemCollectionMetrics()), applied));
     }

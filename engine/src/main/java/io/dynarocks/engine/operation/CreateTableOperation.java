@@ -49,6 +49,7 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
         if (engine.catalog().exists(request.tableName())) {
             throw DynamoException.resourceInUse("Table already exists: " + request.tableName());
         }
+        AccountLimits.checkNewTable(engine, request);
         long now = engine.clock().millis();
         WriteBatch batch = new WriteBatch();
         int id = engine.catalog().allocateId(batch);

@@ -3,6 +3,8 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.engine.limits.Throughput;
+import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
@@ -25,7 +27,25 @@ public final class TableStatistics {
             indexes.put(index.indexName(), engine.vectorIndexStatistics().of(table, index.indexName()));
         }
         return new TableResponse(member, table, status, of(engine, table), indexes,
-                engine.tableDescriptionMembers().of(table));
+                withWarmThroughput(engine.tableDescriptionMembers().of(table),
+                        engine.throughput().warmThroughput(table, null)));
+    }
+
+    /** {@code members} followed by {@code WarmThroughput} (reported when throughput limits are enforced). */
+    private static JsonWriter.Body withWarmThroughput(JsonWriter.Body members, Throughput.WarmThroughput warm) {
+        if (warm == null) {
+            return members;
+        }
+        return g -> {
+            if (members != null) {
+                members.write(g);
+            }
+            g.writeObjectFieldStart("WarmThroughput");
+            g.writeNumberField("ReadUnitsPerSecond", warm.readUnitsPerSecond());
+            g.writeNumberField("WriteUnitsPerSecond", warm.writeUnitsPerSecond());
+            g.writeStringField("Status", "ACTIVE");
+            g.writeEndObject();
+        };
     }
 
     /** The table's item count and size now: O(1), whatever the table's size. */

@@ -1,10 +1,12 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.expression.Projector;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.Keys;
+import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.engine.transaction.TransactionCapacity;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
@@ -35,7 +37,7 @@ public final class TransactGetItemsOperation implements Operation<TransactGetIte
     }
 
     /** One validated Get. */
-    private record Read(TableDefinition table, byte[] key, Projection projection) {}
+    private record Read(TableDefinition table, byte[] key, Projection projection, AttributeValue hash) {}
 
     @Override
     public TransactGetItemsResponse execute(TransactGetItemsRequest request) {
@@ -53,11 +55,16 @@ public final class TransactGetItemsOperation implements Operation<TransactGetIte
             GetItemRequest get = request.gets().get(i);
             Projection projection = projections.get(i);
             TableDefinition table = engine.catalog().require(get.tableName());
-            byte[] key = ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, Keys.ofKey(table.keySchema(), get.key()));
+            PrimaryKey primaryKey = Keys.ofKey(table.keySchema(), get.key());
+            byte[] key = ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, primaryKey);
             if (!targets.add(ByteBuffer.wrap(key))) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
-            reads.add(new Read(table, key, projection));
+            reads.add(new Read(table, key, projection, primaryKey.hash()));
+        }
+        if (engine.throughput() != Throughput.OFF) {
+            TransactWriteItemsOperation.admit(engine, reads.stream()
+                    .map(r -> new TransactWriteItemsOperation.Admission(r.table(), r.hash(), false)).toList());
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>(reads.size());
         TransactionCapacity capacity = TransactionCapacity.reads();
@@ -65,7 +72,8 @@ public final class TransactGetItemsOperation implements Operation<TransactGetIte
             for (Read read : reads) {
                 byte[] stored = engine.storage().get(snapshot, read.key());
                 Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
-                capacity.charge(read.table().tableName(), item == null ? 0 : ItemSize.of(item));
+                double units = capacity.charge(read.table().tableName(), item == null ? 0 : ItemSize.of(item));
+                engine.throughput().charge(read.table(), read.hash(), false, units);
                 items.add(item != null && read.projection() != null ? Projector.project(read.projection(), item) : item);
             }
         }

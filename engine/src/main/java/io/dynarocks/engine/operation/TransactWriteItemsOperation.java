@@ -3,12 +3,15 @@ package io.dynarocks.engine.operation;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.engine.limits.Throttled;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.transaction.ClientTokens;
 import io.dynarocks.engine.transaction.TransactionCapacity;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.CancellationReason;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.ItemSize;
+import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.TransactWriteItem;
 import io.dynarocks.protocol.operation.TransactWriteItemsRequest;
 import io.dynarocks.protocol.operation.TransactWriteItemsResponse;
@@ -140,6 +143,9 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
     private TransactionCapacity run(List<ItemWrite> writes) {
         byte[][] keys = writes.stream().map(ItemWrite::storageKey).toArray(byte[][]::new);
         rejectConflicts(keys);
+        if (engine.throughput() != Throughput.OFF) {
+            admit(engine, writes.stream().map(w -> new Admission(w.table(), w.key().hash(), true)).toList());
+        }
         try (ItemLocks.Held ignored = engine.locks().lockForTransaction(keys)) {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -185,16 +191,53 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
             throw DynamoException.transactionCanceled(reasons);
         }
         TransactionCapacity capacity = TransactionCapacity.writes();
+        double[] units = new double[keys.length];
         for (int i = 0; i < keys.length; i++) {
             ItemWrite write = writes.get(i);
             ReadModifyWrite.stage(engine, write, oldItems.get(i), newItems.get(i), batch);
-            capacity.charge(write.table().tableName(),
+            units[i] = capacity.charge(write.table().tableName(),
                     Math.max(size(oldItems.get(i)), write.writes() ? size(newItems.get(i)) : 0));
         }
         if (!batch.isEmpty()) {
             engine.storage().write(batch);
         }
+        // Charged to the throughput limits once written: an attempt that conflicted consumed nothing.
+        for (int i = 0; i < keys.length; i++) {
+            engine.throughput().charge(writes.get(i).table(), writes.get(i).key().hash(), true, units[i]);
+        }
         return capacity;
+    }
+
+    /** One item of a transaction, for the throughput limits. */
+    record Admission(TableDefinition table, AttributeValue hash, boolean write) {}
+
+    /**
+     * Cancels the transaction when the throughput limits refuse any of its items: that item's reason is the
+     * throttling error's code (ProvisionedThroughputExceeded, ThrottlingError), the others None.
+     */
+    static void admit(Engine engine, List<Admission> items) {
+        Throughput throughput = engine.throughput();
+        List<CancellationReason> reasons = new ArrayList<>(items.size());
+        boolean throttled = false;
+        for (Admission a : items) {
+            try {
+                if (a.write()) {
+                    throughput.admitWrite(a.table(), a.hash());
+                } else {
+                    throughput.admitRead(a.table(), null, a.hash());
+                }
+                reasons.add(CancellationReason.NONE);
+            } catch (DynamoException e) {
+                if (!Throttled.isThrottling(e)) {
+                    throw e;
+                }
+                reasons.add(new CancellationReason(BatchExecuteStatementOperation.code(e), e.getMessage(), null));
+                throttled = true;
+            }
+        }
+        if (throttled) {
+            throw DynamoException.transactionCanceled(reasons);
+        }
     }
 
     /** Cancels with TransactionConflict for every item that another running transaction holds. */

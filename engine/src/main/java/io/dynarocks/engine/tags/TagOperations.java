@@ -2,6 +2,7 @@ package io.dynarocks.engine.tags;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.model.Tag;
@@ -44,12 +45,13 @@ public final class TagOperations {
         registry.register("ListTagsOfResource", TagsRequest::decodeListTags, r ->
                 new TagsResponse(TableTags.list(TableTags.read(engine,
                         TableTags.table(engine, r.resourceArn(), "ListTagsOfResource")))));
-        // DynamoDB's default account quotas.
+        // DynamoDB's default account quotas, or those --limits was given.
+        LimitsConfig limits = engine.throughput().config();
         registry.register("DescribeLimits", TagOperations::noMembers, r -> new FixedResponse(g -> {
-            g.writeNumberField("AccountMaxReadCapacityUnits", 80000);
-            g.writeNumberField("AccountMaxWriteCapacityUnits", 80000);
-            g.writeNumberField("TableMaxReadCapacityUnits", 40000);
-            g.writeNumberField("TableMaxWriteCapacityUnits", 40000);
+            g.writeNumberField("AccountMaxReadCapacityUnits", limits.accountMaxReadUnits());
+            g.writeNumberField("AccountMaxWriteCapacityUnits", limits.accountMaxWriteUnits());
+            g.writeNumberField("TableMaxReadCapacityUnits", limits.tableMaxReadUnits());
+            g.writeNumberField("TableMaxWriteCapacityUnits", limits.tableMaxWriteUnits());
         }));
     }
 

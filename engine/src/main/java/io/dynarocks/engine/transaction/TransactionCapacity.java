@@ -29,10 +29,11 @@ public final class TransactionCapacity {
         return new TransactionCapacity(false);
     }
 
-    /** Charges one item of {@code itemBytes} (for writes, the larger of its old and new sizes). */
-    public void charge(String table, long itemBytes) {
+    /** Charges one item of {@code itemBytes} (for writes, the larger of its old and new sizes); returns its units. */
+    public double charge(String table, long itemBytes) {
         double standard = reads ? Capacity.read(itemBytes, true) : Capacity.write(itemBytes);
         units.merge(table, 2 * standard, Double::sum);
+        return 2 * standard;
     }
 
     /** The response's ConsumedCapacity list, or null unless {@code returnConsumedCapacity} asks for it. */

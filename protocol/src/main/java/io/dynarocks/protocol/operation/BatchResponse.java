@@ -13,11 +13,18 @@ import java.util.Map;
  */
 public record BatchResponse(Map<String, List<Map<String, AttributeValue>>> responses,
         Map<String, BatchGetItemRequest.KeysAndAttributes> unprocessedKeys, List<ConsumedCapacity> consumedCapacity,
-        Map<String, List<ItemCollectionMetrics>> itemCollectionMetrics) implements Response {
+        Map<String, List<ItemCollectionMetrics>> itemCollectionMetrics,
+        Map<String, List<BatchWriteItemRequest.WriteRequest>> unprocessedItems) implements Response {
 
     public BatchResponse(Map<String, List<Map<String, AttributeValue>>> responses,
             Map<String, BatchGetItemRequest.KeysAndAttributes> unprocessedKeys, List<ConsumedCapacity> consumedCapacity) {
-        this(responses, unprocessedKeys, consumedCapacity, null);
+        this(responses, unprocessedKeys, consumedCapacity, null, null);
+    }
+
+    /** A BatchWriteItem answer: the writes not processed (throttled), per table, or null for none. */
+    public static BatchResponse writes(Map<String, List<BatchWriteItemRequest.WriteRequest>> unprocessedItems,
+            List<ConsumedCapacity> consumedCapacity, Map<String, List<ItemCollectionMetrics>> itemCollectionMetrics) {
+        return new BatchResponse(null, null, consumedCapacity, itemCollectionMetrics, unprocessedItems);
     }
 
     @Override
@@ -39,6 +46,20 @@ public record BatchResponse(Map<String, List<Map<String, AttributeValue>>> respo
             g.writeEndObject();
         } else {
             g.writeObjectFieldStart("UnprocessedItems");
+            if (unprocessedItems != null) {
+                for (Map.Entry<String, List<BatchWriteItemRequest.WriteRequest>> e : unprocessedItems.entrySet()) {
+                    g.writeArrayFieldStart(e.getKey());
+                    for (BatchWriteItemRequest.WriteRequest w : e.getValue()) {
+                        g.writeStartObject();
+                        g.writeObjectFieldStart(w.item() != null ? "PutRequest" : "DeleteRequest");
+                        g.writeFieldName(w.item() != null ? "Item" : "Key");
+                        AttributeValueJson.writeItem(g, w.item() != null ? w.item() : w.key());
+                        g.writeEndObject();
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+            }
             g.writeEndObject();
         }
         if (consumedCapacity != null) {
