@@ -101,7 +101,8 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 TRANSPORT.ioHandlerFactory());
-        Database shared = new Database(Namespace.SHARED, new Engine(opened(storage, pendingMetrics), clock, config.limits()), config);
+        Database shared = new Database(Namespace.SHARED,
+                new Engine(opened(storage, pendingMetrics), clock, config.limits()), config);
         config.streamWebhooks().forEach(shared.streams()::webhook);
         this.metrics = pendingMetrics.join();
         RequestListener listener = metrics.listener(shared.registry());
