@@ -23,7 +23,10 @@ import java.util.stream.Stream;
  * dependency blocks, verbatim, and no other DynaRocks dependency; each gets the README's complete
  * Java examples that its {@code readme-examples.txt} names, written verbatim into its {@code src/test/java}.
  * Every complete example of the README must be run by at least one project.
- * <p>Arguments: the README, the consumer projects' sources, the directory to prepare them in, DynaRocks' version.
+ * The README's blocks name the released version (what users get from Maven Central); they are read as naming
+ * the version being built, which the consumer projects use.
+ * <p>Arguments: the README, the consumer projects' sources, the directory to prepare them in, DynaRocks' version,
+ * and the released version the README names.
  */
 public final class ConsumerProjects {
 
@@ -38,6 +41,7 @@ public final class ConsumerProjects {
         Path sources = Path.of(args[1]);
         Path clones = Path.of(args[2]);
         String version = args[3];
+        String releasedVersion = args[4];
         Map<String, String> examples = new LinkedHashMap<>();
         List<List<String>> dependencyBlocks = new ArrayList<>();
         Matcher block = BLOCK.matcher(readme);
@@ -47,7 +51,8 @@ public final class ConsumerProjects {
             if (block.group(1).equals("java") && text.startsWith("import ") && name.find()) {
                 examples.put(name.group(1), text);
             } else if (block.group(1).equals("xml") && text.contains(DYNAROCKS_GROUP)) {
-                dependencyBlocks.add(lines(text));
+                dependencyBlocks.add(lines(text.replace("<version>" + releasedVersion + "</version>",
+                        "<version>" + version + "</version>")));
             }
         }
         delete(clones); // a consumer project runs on what its sources hold now, nothing left from an earlier build
