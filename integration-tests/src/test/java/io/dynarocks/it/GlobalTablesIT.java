@@ -137,4 +137,128 @@ class GlobalTablesIT {
                         .isEqualTo("ValidationException"));
         assertThat(regions.client(EAST).describeTable(b -> b.tableName("Lonely")).table().hasReplicas()).isFalse();
     }
+
+    @Test
+    void concurrentConflictingWritesFromTwoRegionsConvergeToTheSameWinnerEverywhere() throws Exception {
+        globalTable("Conflicts");
+        List<Thread> writers = new ArrayList<>();
+        for (String region : List.of(EAST, WEST)) {
+            writers.add(new Thread(() -> {
+                for (int round = 0; round < 100; round++) {
+                    for (int k = 0; k < 5; k++) {
+                        put(regions.client(region), "Conflicts", "k" + k, region + "-" + round);
+                    }
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread t : writers) {
+            t.join();
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<Map<String, AttributeValue>> east = scan(regions.client(EAST), "Conflicts");
+            assertThat(east).hasSize(5);
+            assertThat(scan(regions.client(WEST), "Conflicts")).isEqualTo(east);
+            assertThat(scan(regions.client(EU), "Conflicts")).isEqualTo(east);
+        });
+        for (Map<String, AttributeValue> item : scan(regions.client(EU), "Conflicts")) {
+            assertThat(item.get("value").s()).matches("(us-east-1|us-west-2)-99");
+        }
+    }
+
+    @Test
+    void regionStoppedDuringWritesCatchesUpAfterRestartWithNothingLostOrDuplicated() throws Exception {
+        globalTable("Outage");
+        AtomicInteger written = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            DynamoDbClient east = regions.client(EAST);
+            while (running.get()) {
+                int i = written.get();
+                put(east, "Outage", String.format("item-%05d", i), "v" + i);
+                // ADD is not idempotent: replaying a change twice would show in the counter.
+                east.updateItem(b -> b.tableName("Outage").key(Map.of("pk", AttributeValue.fromS("counter")))
+                        .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+                written.incrementAndGet();
+            }
+        });
+        writer.start();
+        await().atMost(WAIT).until(() -> written.get() >= 50);
+        regions.stop(EU);
+        int atStop = written.get();
+        await().atMost(WAIT).until(() -> written.get() >= atStop + 150);
+        put(regions.client(WEST), "Outage", "west-during-outage", WEST);
+        regions.start(EU);
+        int atRestart = written.get();
+        await().atMost(WAIT).until(() -> written.get() >= atRestart + 50);
+        running.set(false);
+        writer.join();
+
+        int total = written.get();
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<Map<String, AttributeValue>> eu = scan(regions.client(EU), "Outage");
+            assertThat(eu).hasSize(total + 2);
+            assertThat(eu).isEqualTo(scan(regions.client(EAST), "Outage"));
+            assertThat(get(regions.client(EU), "Outage", "counter")).containsEntry("n", AttributeValue.fromN(
+                    Integer.toString(total)));
+        });
+        assertThat(scan(regions.client(WEST), "Outage")).isEqualTo(scan(regions.client(EU), "Outage"));
+    }
+
+    @Test
+    void replicaAddedToATableOf10000ItemsWhileWritesContinueEndsIdentical() throws Exception {
+        regions = new Regions(EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        Tables.hashTable(east, "Big");
+        for (int batch = 0; batch < 400; batch++) {
+            List<WriteRequest> requests = new ArrayList<>();
+            for (int i = batch * 25; i < batch * 25 + 25; i++) {
+                String pk = String.format("item-%05d", i);
+                requests.add(WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS(pk),
+                        "value", AttributeValue.fromS("v0")))).build());
+            }
+            east.batchWriteItem(b -> b.requestItems(Map.of("Big", requests)));
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int n = 1; running.get(); n++) {
+                put(east, "Big", String.format("item-%05d", (n * 7919) % 10_000), "v" + n);
+                if (n % 10 == 0) {
+                    put(east, "Big", "late-" + n, "v" + n);
+                }
+            }
+        });
+        writer.start();
+        addReplica(east, "Big", WEST);
+        awaitActive(east, "Big", WEST);
+        running.set(false);
+        writer.join();
+
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(scan(regions.client(WEST), "Big")).isEqualTo(scan(east, "Big")));
+        assertThat(scan(east, "Big").size()).isGreaterThan(10_000);
+    }
+
+    @Test
+    void deletingAReplicaStopsReplicationAndDeletesTheTableInThatRegion() {
+        globalTable("Leaving");
+        put(regions.client(EAST), "Leaving", "before", "x");
+        await().atMost(WAIT).until(() -> get(regions.client(EU), "Leaving", "before") != null);
+
+        deleteReplica(regions.client(EAST), "Leaving", EU);
+
+        assertThat(regions.client(EAST).describeTable(b -> b.tableName("Leaving")).table().replicas())
+                .extracting(ReplicaDescription::regionName).containsExactly(WEST);
+        assertThat(regions.client(WEST).describeTable(b -> b.tableName("Leaving")).table().replicas())
+                .extracting(ReplicaDescription::regionName).containsExactly(EAST);
+        assertThatThrownBy(() -> regions.client(EU).describeTable(b -> b.tableName("Leaving")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(regions.server(EAST).replication().states()).extracting(s -> s.region()).containsExactly(WEST);
+        assertThat(regions.server(WEST).replication().states()).extracting(s -> s.region()).containsExactly(EAST);
+        put(regions.client(WEST), "Leaving", "after", "y");
+        await().atMost(WAIT).until(() -> get(regions.client(EAST), "Leaving", "after") != null);
+        assertThatThrownBy(() -> get(regions.client(EU), "Leaving", "after"))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
 }
