@@ -86,7 +86,7 @@ public final class DynaRocks implements AutoCloseable {
         CompletableFuture<Storage> storage = config.inMemory()
                 ? CompletableFuture.completedFuture(new MemoryStorage())
                 : CompletableFuture.supplyAsync(() -> config.etcdEndpoints().isEmpty()
-                        ? openRocksDb(config.dataDir(), config.sync(), config.security().encryptionKeyFile())
+                        ? openRocksDb(config.dataDir(), config.sync(), config.salvageWal(), config.security().encryptionKeyFile())
                         : openEtcd(config.etcdEndpoints(), new byte[0], config.security().encryptionKeyFile()),
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
@@ -195,13 +195,13 @@ public final class DynaRocks implements AutoCloseable {
                 ? openEtcd(config.etcdEndpoints(), ("\0ns/" + namespace.directoryName() + "/")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), config.security().encryptionKeyFile())
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config.sync(),
-                        config.security().encryptionKeyFile());
+                        config.salvageWal(), config.security().encryptionKeyFile());
         return new Database(namespace, new Engine(storage, clock, config.limits()), config).serve(listener);
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
-    private static Storage openRocksDb(Path dir, boolean sync, Path encryptionKeyFile) {
-        Storage store = RocksDbStorage.open(dir, sync);
+    private static Storage openRocksDb(Path dir, boolean sync, boolean salvageWal, Path encryptionKeyFile) {
+        Storage store = RocksDbStorage.open(dir, sync, salvageWal);
         try {
             return EncryptedStorage.wrap(store, encryptionKeyFile);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.dynarocks.server;
 import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.SecurityConfig;
+import io.dynarocks.storage.StorageException;
 import io.dynarocks.streams.StreamWebhook;
 import java.net.URI;
 import java.nio.file.Path;
@@ -70,6 +71,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--sync", description = "fsync every write, so acknowledged writes survive a machine crash.")
     boolean sync;
+
+    @Option(names = "--salvage-wal", description = "Start on a data directory whose write-ahead log is damaged "
+            + "(the server refuses it otherwise): keep the writes before the damage, drop the ones after it.")
+    boolean salvageWal;
 
     @Option(names = "--ttl-interval", converter = DurationConverter.class,
             description = "How often expired items are looked for and deleted, e.g. 500ms, 1s, PT2S (default: 1s).")
@@ -185,7 +190,7 @@ public final class Main implements Callable<Integer> {
     static CommandLine command(String... args) {
         Main main = new Main();
         main.arguments = DynamoDbLocalArguments.of(args);
-        return new CommandLine(main).setOverwrittenOptionsAllowed(true);
+        return new CommandLine(main).setOverwrittenOptionsAllowed(true).setExecutionExceptionHandler(Main::startFailure);
     }
 
     /** The configuration the options describe. */
@@ -214,7 +219,8 @@ public final class Main implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
-                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir).withEtcdEndpoints(etcdEndpoints)
+                .withShardRolloverPeriod(shardRollover).withExportDir(exportDir)
+                .withSalvageWal(salvageWal).withEtcdEndpoints(etcdEndpoints)
                 .withConsole(!noConsole)
                 .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins))
                 .withTransport(TransportLimits.defaults().withRequestTimeout(requestTimeout).withIdleTimeout(idleTimeout));
@@ -287,6 +293,23 @@ public final class Main implements Callable<Integer> {
                 throw new CommandLine.TypeConversionException("expected shared or per-credential: " + value);
             }
         }
+    }
+
+    /**
+     * A data directory the server cannot use is told in one line (what is wrong, what to do), not as a
+     * stack trace; anything else keeps picocli's report.
+     */
+    private static int startFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (!(e instanceof StorageException)) {
+            throw e;
+        }
+        String advice = e instanceof StorageException.Corruption
+                ? ". If the damage is in the write-ahead log (a disk or machine failure), --salvage-wal starts with "
+                        + "the writes before it and drops the ones after it; otherwise restore the directory from a copy."
+                : "";
+        cmd.getErr().println("dynarocks: cannot start: " + e.getMessage() + advice);
+        cmd.getErr().flush();
+        return 2;
     }
 
     /** Reads the version from the jar manifest. */

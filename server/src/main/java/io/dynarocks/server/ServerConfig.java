@@ -29,12 +29,14 @@ import java.util.List;
  * @param replication         the server's region and its peer regions, for global tables
  * @param console             serve the web console at {@code /console} on the main port
  * @param transport           request and idle timeouts and the in-flight request memory of all connections
+ * @param salvageWal          open a store whose write-ahead log is damaged by keeping the writes before the damage
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
         Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits,
         List<java.net.URI> etcdEndpoints, ReplicationConfig replication, boolean console,
-        TransportLimits transport) {
+        TransportLimits transport,
+        boolean salvageWal) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -43,43 +45,43 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
                 SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off(), List.of(),
-                ReplicationConfig.defaults(), true, TransportLimits.defaults());
+                ReplicationConfig.defaults(), true, TransportLimits.defaults(), false);
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -87,54 +89,60 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console, transport, salvageWal);
     }
 
     /** Keep the data in the etcd cluster reachable through {@code endpoints} (empty: RocksDB or memory). */
     public ServerConfig withEtcdEndpoints(List<java.net.URI> endpoints) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
                 daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints),
-                replication, console, transport);
+                replication, console, transport, salvageWal);
     }
 
     public ServerConfig withReplication(ReplicationConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console, transport, salvageWal);
     }
 
     public ServerConfig withConsole(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value, transport);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value, transport, salvageWal);
     }
 
     public ServerConfig withTransport(TransportLimits value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
                 daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication,
-                console, value);
+                console, value, salvageWal);
+    }
+
+    public ServerConfig withSalvageWal(boolean value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console,
+                transport, value);
     }
 }

@@ -24,6 +24,8 @@ import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -67,6 +69,17 @@ public final class RocksDbStorage implements Storage {
 
     /** Opens (creating if missing) the database in {@code dir}; {@code sync} fsyncs the WAL on every write. */
     public static RocksDbStorage open(Path dir, boolean sync) {
+        return open(dir, sync, false);
+    }
+
+    /**
+     * As {@link #open(Path, boolean)}. The write-ahead log may end in an incomplete record (a crash in
+     * the middle of a write, which was never acknowledged) but must be intact before that: damage with
+     * valid records after it would silently drop acknowledged writes, so opening fails with a
+     * {@link StorageException.Corruption} instead, unless {@code salvageWal} asks to keep the writes
+     * before the damage and drop the rest.
+     */
+    public static RocksDbStorage open(Path dir, boolean sync, boolean salvageWal) {
         // Loaded here, never statically elsewhere: in-memory mode must not pay for the natives.
         NativeLibrary.load();
         try {
@@ -90,7 +103,9 @@ public final class RocksDbStorage implements Storage {
                 // deltas work). Successive merges of one key in the memtable are folded every
                 // MAX_SUCCESSIVE_MERGES, so reading a hot counter never walks a long operand chain.
                 .setMergeOperatorName("uint64add")
-                .setMaxSuccessiveMerges(MAX_SUCCESSIVE_MERGES);
+                .setMaxSuccessiveMerges(MAX_SUCCESSIVE_MERGES)
+                .setWalRecoveryMode(salvageWal ? WALRecoveryMode.PointInTimeRecovery
+                        : WALRecoveryMode.TolerateCorruptedTailRecords);
         WriteOptions writeOptions = new WriteOptions().setSync(sync).setDisableWAL(false);
         try {
             return new RocksDbStorage(RocksDB.open(options, dir.toString()), options, cache, bloom, writeOptions);
@@ -99,8 +114,29 @@ public final class RocksDbStorage implements Storage {
             options.close();
             bloom.close();
             cache.close();
-            throw new StorageException("cannot open RocksDB at " + dir + ": " + e.getMessage(), e);
+            throw openFailure(dir, e);
         }
+    }
+
+    /** Says what is wrong with the data directory in words an operator can act on. */
+    static StorageException openFailure(Path dir, RocksDBException e) {
+        String message = String.valueOf(e.getMessage());
+        Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
+        if (message.contains("LOCK") && (message.contains("temporarily unavailable") || message.contains("lock hold"))) {
+            return new StorageException("the data directory " + dir + " is in use by another process (another "
+                    + "DynaRocks server?): only one server may open it at a time (" + message + ")", e);
+        }
+        if (message.contains("Read-only file system") || message.contains("Permission denied")) {
+            return new StorageException("the data directory " + dir + " is not writable (" + message + ")", e);
+        }
+        if (message.contains("No space left on device")) {
+            return new StorageException("no space left on the device of the data directory " + dir + " ("
+                    + message + ")", e);
+        }
+        if (code == Status.Code.Corruption) {
+            return new StorageException.Corruption("the data in " + dir + " is corrupted (" + message + ")", e);
+        }
+        return new StorageException("cannot open RocksDB at " + dir + ": " + message, e);
     }
 
     /** RocksDB's own estimates, read from DB properties (no Statistics object, so no per-operation overhead). */
