@@ -46,8 +46,17 @@ public final class StreamRecorder implements ChangeHook {
         int range = (int) ((Integer.toUnsignedLong(ItemKeys.partitionHash(change.key().hash())) * d.ranges()) >>> 32);
         long now = store.nowMillis();
         boolean shared = store.storage().shared();
-        long seq = shared ? state.allocateShared(store.storage(), batch, range, now) : state.allocate(range, now);
-        StreamRecord record = new StreamRecord(UUID.randomUUID().toString().replace("-", ""), name, now, keys,
+        long seq;
+        long created;
+        if (shared) {
+            created = now;
+            seq = state.allocateShared(store.storage(), batch, range, now);
+        } else {
+            StreamState.Allocation at = state.next(range, now);
+            created = at.createdMillis();
+            seq = at.seq();
+        }
+        StreamRecord record = new StreamRecord(UUID.randomUUID().toString().replace("-", ""), name, created, keys,
                 newImage, oldImage, seq, size, view, change.serviceDelete());
         batch.put(StreamKeys.record(d, range, seq), StreamRecordJson.toBytes(record));
         if (!shared) {

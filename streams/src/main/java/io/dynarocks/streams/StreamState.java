@@ -27,14 +27,23 @@ final class StreamState {
 
     private record Pending(byte[] recordKey, long allocatedNanos) {}
 
+    /** A record's sequence number and creation time, allocated together so that both only grow. */
+    record Allocation(long seq, long createdMillis) {}
+
     private volatile StreamDescriptor descriptor;
     private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
     private long counter;
     private int generation;
     private volatile long maxSeq;
+    private long lastCreatedMillis;
 
     StreamState(StreamDescriptor descriptor, long storedMaxSeq) {
+        this(descriptor, storedMaxSeq, 0);
+    }
+
+    StreamState(StreamDescriptor descriptor, long storedMaxSeq, long newestCreatedMillis) {
         this.descriptor = descriptor;
+        this.lastCreatedMillis = newestCreatedMillis;
         this.counter = storedMaxSeq & ((1L << Shard.GENERATION_SHIFT) - 1);
         this.generation = (int) (storedMaxSeq >>> Shard.GENERATION_SHIFT);
         this.maxSeq = storedMaxSeq;
@@ -46,6 +55,17 @@ final class StreamState {
 
     void descriptor(StreamDescriptor d) {
         descriptor = d;
+    }
+
+    /**
+     * Allocates the next record of hash range {@code range} written at {@code now}. Its creation time is
+     * {@code now}, or the previous record's if the clock went back: retention is judged by record times
+     * in sequence order, so a record stamped earlier than the one before it would be reported trimmed
+     * while its predecessor is not (and a reader behind it stuck), and a trim would stop short of it.
+     */
+    synchronized Allocation next(int range, long now) {
+        lastCreatedMillis = Math.max(lastCreatedMillis, now);
+        return new Allocation(allocate(range, lastCreatedMillis), lastCreatedMillis);
     }
 
     /** Allocates the next sequence number for a record of hash range {@code range} written at {@code now}. */

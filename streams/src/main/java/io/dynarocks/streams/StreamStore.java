@@ -54,7 +54,7 @@ public final class StreamStore {
         return states.computeIfAbsent(d.tableStorageId() + "/" + d.startMillis(), k -> {
             byte[] stored = storage().get(StreamKeys.descriptor(d.tableStorageId(), d.startMillis()));
             StreamDescriptor current = stored == null ? d : StreamDescriptor.fromBytes(stored);
-            return new StreamState(current, maxStoredSeq(current));
+            return new StreamState(current, maxStoredSeq(current), newestCreatedMillis(current));
         });
     }
 
@@ -74,6 +74,20 @@ public final class StreamStore {
             }
         }
         return max;
+    }
+
+    // Record times never go back (see StreamState.next), after a restart either.
+    private long newestCreatedMillis(StreamDescriptor d) {
+        long newest = 0;
+        for (int r = 0; r < d.ranges(); r++) {
+            try (KeyValueIterator it = storage().iterate(StreamKeys.records(d, r), true, null)) {
+                if (it.next()) {
+                    newest = Math.max(newest, StreamRecordJson.fromBytes(it.value(), StreamKeys.seqOf(it.key()))
+                            .createdMillis());
+                }
+            }
+        }
+        return newest;
     }
 
     /** Drops the live state of a stream whose records are all deleted. */

@@ -33,4 +33,15 @@ class StreamStateTest {
         assertThat(later).isGreaterThan(inFirst);
         assertThat(new Shard(stream, 0, 2).contains(later)).isTrue();
     }
+
+    @Test
+    void recordTimesNeverGoBackWhenTheClockDoes() {
+        StreamState state = new StreamState(stream, 0, 900);
+        assertThat(state.next(0, 500).createdMillis()).isEqualTo(900);
+        StreamState.Allocation ahead = state.next(1, 2000);
+        StreamState.Allocation behind = state.next(0, 1200);
+        assertThat(behind.createdMillis()).isEqualTo(2000);
+        assertThat(behind.seq()).isGreaterThan(ahead.seq());
+        assertThat(state.next(0, 3000).createdMillis()).isEqualTo(3000);
+    }
 }
