@@ -1,6 +1,8 @@
 package io.dynarocks.engine;
 
 import io.dynarocks.engine.catalog.Catalog;
+import io.dynarocks.engine.catalog.TransientDelays;
+import io.dynarocks.engine.catalog.TransientStatuses;
 import io.dynarocks.engine.index.IndexMaintenance;
 import io.dynarocks.engine.index.VectorIndexStatistics;
 import io.dynarocks.engine.item.ItemCounts;
@@ -25,15 +27,23 @@ public final class Engine implements AutoCloseable {
     private volatile TableDescriptionMembers tableDescriptionMembers = TableDescriptionMembers.NONE;
 
     public Engine(Storage storage, Clock clock) {
-        this(storage, clock, LimitsConfig.off());
+        this(storage, clock, LimitsConfig.off(), TransientDelays.NONE);
     }
 
     /** An engine enforcing {@code limits} (throughput and account quotas) when they are enabled. */
     public Engine(Storage storage, Clock clock, LimitsConfig limits) {
+        this(storage, clock, limits, TransientDelays.NONE);
+    }
+
+    /**
+     * An engine enforcing {@code limits}, whose tables, indexes and Time to Live pass through transient
+     * statuses for {@code delays}.
+     */
+    public Engine(Storage storage, Clock clock, LimitsConfig limits, TransientDelays delays) {
         this.storage = storage;
         this.clock = clock;
         this.throughput = Throughput.of(limits, clock, storage);
-        this.catalog = new Catalog(storage);
+        this.catalog = new Catalog(storage, new TransientStatuses(delays, clock));
         ItemCounts.initialise(storage, catalog);
         addHook(new ItemCounts());
         addHook(new IndexMaintenance(catalog, storage));

@@ -134,6 +134,19 @@ class DynamoDbLocalCommandLineIT {
         }
     }
 
+    @Test
+    void corsAllowsOnlyTheListedOrigins() throws Exception {
+        URI endpoint = start("-sharedDb", "-inMemory", "-cors", "http://app.example,http://admin.example", "-port", "0");
+        try (RawHttp http = new RawHttp(endpoint)) {
+            RawHttp.Response listed = http.post("DynamoDB_20120810.ListTables", "{}", "Origin: http://admin.example");
+            assertThat(listed.header("Access-Control-Allow-Origin")).isEqualTo("http://admin.example");
+            assertThat(listed.header("Vary")).isEqualTo("Origin");
+            RawHttp.Response other = http.post("DynamoDB_20120810.ListTables", "{}", "Origin: http://evil.example");
+            assertThat(other.status()).isEqualTo(200);
+            assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        }
+    }
+
     private static DynamoDbStreamsClient streams(URI endpoint, String accessKeyId) {
         return DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)

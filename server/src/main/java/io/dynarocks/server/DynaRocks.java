@@ -6,6 +6,7 @@ import io.dynarocks.dax.DaxCache;
 import io.dynarocks.dax.DaxCacheConfig;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.Namespace;
+import io.dynarocks.engine.catalog.TransientDelays;
 import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.replication.Replication;
 import io.dynarocks.security.EncryptedStorage;
@@ -101,8 +102,8 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 TRANSPORT.ioHandlerFactory());
-        Database shared = new Database(Namespace.SHARED,
-                new Engine(opened(storage, pendingMetrics), clock, config.limits()), config);
+        Database shared = new Database(Namespace.SHARED, new Engine(opened(storage, pendingMetrics), clock,
+                config.limits(), config.compatibility().transientDelays()), config);
         config.streamWebhooks().forEach(shared.streams()::webhook);
         this.metrics = pendingMetrics.join();
         RequestListener listener = metrics.listener(shared.registry());
@@ -196,7 +197,8 @@ public final class DynaRocks implements AutoCloseable {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), config.security().encryptionKeyFile())
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config.sync(),
                         config.salvageWal(), config.security().encryptionKeyFile());
-        return new Database(namespace, new Engine(storage, clock, config.limits()), config).serve(listener);
+        return new Database(namespace, new Engine(storage, clock, config.limits(),
+                config.compatibility().transientDelays()), config).serve(listener);
     }
 
     // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
@@ -412,6 +414,16 @@ public final class DynaRocks implements AutoCloseable {
          */
         public Builder databases(DatabaseLayout layout) {
             config = config.withCompatibility(config.compatibility().withDatabases(layout));
+            return this;
+        }
+
+        /**
+         * Tables, indexes and Time to Live pass through CREATING, UPDATING, DELETING, ENABLING and DISABLING for
+         * these delays before they settle, so code that waits for them is exercised
+         * ({@link TransientDelays#REALISTIC} is DynamoDB Local's {@code -delayTransientStatuses}).
+         */
+        public Builder transientStatusDelays(TransientDelays delays) {
+            config = config.withCompatibility(config.compatibility().withTransientDelays(delays));
             return this;
         }
 

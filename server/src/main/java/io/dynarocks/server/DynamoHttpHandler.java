@@ -84,7 +84,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         // DynamoDB Local's -cors: pages of other origins get no CORS headers, so browsers refuse them.
         HttpReply reply = new HttpReply(ctx, HttpUtil.isKeepAlive(request),
-                origin != null && compatibility.allowsOrigin(origin) ? origin : null);
+                origin == null ? null : compatibility.allowOriginHeader(origin));
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.POST)) {
             post(ctx, request, reply);

@@ -42,6 +42,7 @@ final class HttpReply {
 
     private final ChannelHandlerContext ctx;
     private final boolean keepAlive;
+    /** The {@code Access-Control-Allow-Origin} to answer with ({@code *} or the page's origin); null for none. */
     private final String origin;
 
     HttpReply(ChannelHandlerContext ctx, boolean keepAlive, String origin) {
@@ -135,8 +136,12 @@ final class HttpReply {
                 .set(HttpHeaderNames.DATE, date());
         if (origin != null) {
             response.headers()
-                    .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                     .set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSE_HEADERS);
+            if (!origin.equals("*")) {
+                // The answer depends on the page's origin: caches must not serve it to another.
+                response.headers().set(HttpHeaderNames.VARY, "Origin");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dynarocks.server;
 
+import io.dynarocks.engine.catalog.TransientDelays;
 import io.dynarocks.engine.limits.LimitsConfig;
 import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.SecurityConfig;
@@ -147,6 +148,17 @@ public final class Main implements Callable<Integer> {
             description = "Comma-separated origins whose browser pages may call the server (default: *, any).")
     List<String> corsOrigins = new ArrayList<>(List.of("*"));
 
+    @Option(names = "-delayTransientStatuses", description = "DynamoDB Local: tables, indexes and Time to Live pass "
+            + "through CREATING, UPDATING, DELETING, ENABLING and DISABLING for realistic delays (tables 2s, indexes "
+            + "5s, ttl 2s), so code that waits for them is exercised.")
+    boolean delayTransientStatuses;
+
+    @Option(names = "--transient-status-delay", paramLabel = "[table|index|ttl=]DURATION",
+            description = "How long tables, indexes or Time to Live stay CREATING, UPDATING, DELETING, ENABLING or "
+                    + "DISABLING, for all (2s) or one kind (index=5s); repeatable, after -delayTransientStatuses' "
+                    + "values if both are given (default: 0, changes settle at once).")
+    List<String> transientStatusDelays = new ArrayList<>();
+
     @Option(names = "-optimizeDbBeforeStartup", description = "DynamoDB Local: accepted; RocksDB compacts its "
             + "files in the background, so there is nothing to do before start-up.")
     boolean optimizeDbBeforeStartup;
@@ -177,7 +189,13 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             CliLogging.enable();
         }
-        int code = command(args).execute(DynamoDbLocalArguments.of(args).options().toArray(String[]::new));
+        DynamoDbLocalArguments arguments = DynamoDbLocalArguments.of(args);
+        List<String> jvmOptions = arguments.dropped().stream().filter(a -> a.startsWith("-X")).toList();
+        if (!jvmOptions.isEmpty()) {
+            System.err.println("Ignoring JVM options " + jvmOptions + " given after the image or jar: the JVM is "
+                    + "already running (give them in JAVA_TOOL_OPTIONS).");
+        }
+        int code = command(args).execute(arguments.options().toArray(String[]::new));
         if (code != 0) {
             System.exit(code);
         }
@@ -222,7 +240,8 @@ public final class Main implements Callable<Integer> {
                 .withShardRolloverPeriod(shardRollover).withExportDir(exportDir)
                 .withSalvageWal(salvageWal).withEtcdEndpoints(etcdEndpoints)
                 .withConsole(!noConsole)
-                .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins))
+                .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins)
+                        .withTransientDelays(transientDelays()))
                 .withTransport(TransportLimits.defaults().withRequestTimeout(requestTimeout).withIdleTimeout(idleTimeout));
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
@@ -281,6 +300,22 @@ public final class Main implements Callable<Integer> {
         IdleHeap.enableInBackground();
         stopped.await();
         return 0;
+    }
+
+    private TransientDelays transientDelays() {
+        TransientDelays delays = delayTransientStatuses ? TransientDelays.REALISTIC : TransientDelays.NONE;
+        DurationConverter durations = new DurationConverter();
+        for (String value : transientStatusDelays) {
+            int eq = value.indexOf('=');
+            try {
+                delays = eq < 0 ? TransientDelays.all(durations.convert(value))
+                        : delays.with(value.substring(0, eq).trim(), durations.convert(value.substring(eq + 1)));
+            } catch (IllegalArgumentException | CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--transient-status-delay': " + e.getMessage());
+            }
+        }
+        return delays;
     }
 
     /** {@code shared} or {@code per-credential}, in any case. */

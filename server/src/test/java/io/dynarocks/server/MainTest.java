@@ -3,7 +3,9 @@ package io.dynarocks.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynarocks.engine.catalog.TransientDelays;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -70,9 +72,9 @@ class MainTest {
     void corsTakesACommaSeparatedListOfOrigins() {
         CompatibilityOptions options = config("-cors", "http://a.example,http://b.example").compatibility();
         assertThat(options.corsOrigins()).containsExactly("http://a.example", "http://b.example");
-        assertThat(options.allowsOrigin("http://a.example")).isTrue();
-        assertThat(options.allowsOrigin("http://c.example")).isFalse();
-        assertThat(config().compatibility().allowsOrigin("http://c.example")).isTrue();
+        assertThat(options.allowOriginHeader("http://a.example")).isEqualTo("http://a.example");
+        assertThat(options.allowOriginHeader("http://c.example")).isNull();
+        assertThat(config().compatibility().allowOriginHeader("http://c.example")).isEqualTo("*");
     }
 
     @Test
@@ -98,5 +100,20 @@ class MainTest {
         assertThat(args.dynamoDbLocal()).isTrue();
         assertThat(DynamoDbLocalArguments.of("--port", "8000").dynamoDbLocal()).isFalse();
         assertThat(DynamoDbLocalArguments.of("-sharedDb").dynamoDbLocal()).isTrue();
+    }
+
+    @Test
+    void delayTransientStatusesGivesRealisticDelaysThatTheOwnOptionRefines() {
+        assertThat(config().compatibility().transientDelays()).isEqualTo(TransientDelays.NONE);
+        assertThat(config("-delayTransientStatuses").compatibility().transientDelays()).isEqualTo(TransientDelays.REALISTIC);
+        assertThat(config("--transient-status-delay", "500ms").compatibility().transientDelays())
+                .isEqualTo(TransientDelays.all(Duration.ofMillis(500)));
+        assertThat(config("-delayTransientStatuses", "--transient-status-delay", "index=1s")
+                .compatibility().transientDelays())
+                .isEqualTo(TransientDelays.REALISTIC.with("index", Duration.ofSeconds(1)));
+        assertThatThrownBy(() -> config("--transient-status-delay", "replica=1s"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("unknown transient status kind");
+        assertThatThrownBy(() -> config("--transient-status-delay", "soon"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a duration");
     }
 }

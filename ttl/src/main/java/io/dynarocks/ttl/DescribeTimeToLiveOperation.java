@@ -7,7 +7,10 @@ import io.dynarocks.protocol.operation.DescribeTimeToLiveResponse;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableNameRequest;
 
-/** DescribeTimeToLive: ENABLED with the attribute name, or DISABLED without one. */
+/**
+ * DescribeTimeToLive: ENABLED with the attribute name, or DISABLED without one; ENABLING or DISABLING (with
+ * the name) while a change is in progress for the configured transient status delay.
+ */
 public final class DescribeTimeToLiveOperation implements Operation<TableNameRequest> {
 
     private final Engine engine;
@@ -19,6 +22,10 @@ public final class DescribeTimeToLiveOperation implements Operation<TableNameReq
     @Override
     public Response execute(TableNameRequest request) {
         TableDefinition table = engine.catalog().requireForTableOperation(request.tableName());
+        var switching = engine.catalog().transientStatuses().timeToLiveStatus(table.tableName());
+        if (switching.isPresent() && table.ttl() != null) {
+            return new DescribeTimeToLiveResponse(switching.get(), table.ttl().attributeName());
+        }
         if (table.ttl() == null || !table.ttl().enabled()) {
             return new DescribeTimeToLiveResponse("DISABLED", null);
         }

@@ -12,7 +12,8 @@ import io.dynarocks.storage.WriteBatch;
 
 /**
  * UpdateTimeToLive: enables or disables TTL on a table. The change takes effect at once (DynamoDB
- * passes through ENABLING/DISABLING for up to an hour); enabling indexes the table's existing items.
+ * passes through ENABLING/DISABLING for up to an hour, reported here for the configured transient status
+ * delay); enabling indexes the table's existing items.
  */
 public final class UpdateTimeToLiveOperation implements Operation<UpdateTimeToLiveRequest> {
 
@@ -35,6 +36,7 @@ public final class UpdateTimeToLiveOperation implements Operation<UpdateTimeToLi
             engine.catalog().stage(batch, updated);
             engine.storage().write(batch);
             engine.catalog().published(updated);
+            engine.catalog().transientStatuses().timeToLiveChanged(updated.tableName(), request.enabled());
         }
         if (request.enabled()) {
             // After publishing, so every write from now on is indexed by the hook as well.

@@ -32,10 +32,17 @@ public final class Catalog {
     private final ConcurrentSkipListMap<String, TableDefinition> tables = new ConcurrentSkipListMap<>();
     /** The stored form of each cached definition, which item writes expect on a shared store. */
     private final java.util.concurrent.ConcurrentHashMap<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TransientStatuses transientStatuses;
     private int nextId;
 
     public Catalog(Storage storage) {
+        this(storage, new TransientStatuses(TransientDelays.NONE, java.time.Clock.systemUTC()));
+    }
+
+    /** A catalog whose tables and indexes pass through the transient statuses of {@code transientStatuses}. */
+    public Catalog(Storage storage, TransientStatuses transientStatuses) {
         this.storage = storage;
+        this.transientStatuses = transientStatuses;
         try (KeyValueIterator it = storage.iterate(KeyRange.prefix(new byte[] {TABLE_PREFIX}), false, null)) {
             while (it.next()) {
                 TableDefinition t = TableDefinitionJson.fromBytes(it.value());
@@ -93,13 +100,21 @@ public final class Catalog {
         }
     }
 
-    /** The table, or DynamoDB's ResourceNotFoundException for item operations. */
+    /**
+     * The table, or DynamoDB's ResourceNotFoundException for item operations (also while it is CREATING),
+     * with its indexes as item operations see them ({@link TransientStatuses#readable}).
+     */
     public TableDefinition require(String name) {
         TableDefinition t = lookup(name);
         if (t == null) {
             throw DynamoException.tableNotFound();
         }
-        return t;
+        return transientStatuses.readable(t);
+    }
+
+    /** What is still in progress after table, index and Time to Live changes. */
+    public TransientStatuses transientStatuses() {
+        return transientStatuses;
     }
 
     /** The table, or the ResourceNotFoundException message of the table-level operations. */
@@ -175,7 +190,14 @@ public final class Catalog {
 
     /** Table names after {@code exclusiveStart}, in order, at most {@code limit + 1} (to detect more). */
     public List<String> names(String exclusiveStart, int limit) {
-        var view = exclusiveStart == null ? tables.keySet() : tables.tailMap(exclusiveStart, false).keySet();
+        java.util.NavigableSet<String> all = tables.keySet();
+        java.util.Set<String> deleting = transientStatuses.deletingNames();
+        if (!deleting.isEmpty()) {
+            // Deleted tables are listed while they are described as DELETING, as DynamoDB lists them.
+            all = new java.util.TreeSet<>(all);
+            all.addAll(deleting);
+        }
+        var view = exclusiveStart == null ? all : all.tailSet(exclusiveStart, false);
         List<String> out = new ArrayList<>();
         for (String n : view) {
             if (out.size() > limit) {

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** CreateTable: tables are ACTIVE as soon as the call returns. */
+/** CreateTable: tables are ACTIVE as soon as the call returns, or CREATING for the configured delay. */
 public final class CreateTableOperation implements Operation<CreateTableRequest> {
 
     /** Every table's ARN is this prefix and its name. */
@@ -46,7 +46,8 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
     }
 
     private Response create(CreateTableRequest request, KeySchema schema) {
-        if (engine.catalog().exists(request.tableName())) {
+        if (engine.catalog().exists(request.tableName())
+                || engine.catalog().transientStatuses().deleting(request.tableName()).isPresent()) {
             throw DynamoException.resourceInUse("Table already exists: " + request.tableName());
         }
         AccountLimits.checkNewTable(engine, request);
@@ -71,6 +72,8 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
         engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
         engine.storage().write(batch);
         engine.catalog().published(table);
-        return TableStatistics.describe(engine, "TableDescription", table, "ACTIVE");
+        engine.catalog().transientStatuses().tableCreated(table);
+        return TableStatistics.describe(engine, "TableDescription", table,
+                engine.catalog().transientStatuses().tableStatus(table.tableName()));
     }
 }

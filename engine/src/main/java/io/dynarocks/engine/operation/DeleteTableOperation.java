@@ -23,7 +23,9 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
     @Override
     public Response execute(TableNameRequest request) {
         synchronized (engine.catalog()) {
+            engine.catalog().transientStatuses().checkNotDeleting(request.tableName());
             TableDefinition table = engine.catalog().requireForTableOperation(request.tableName());
+            engine.catalog().transientStatuses().checkChangeable(table.tableName(), true);
             if (table.deletionProtectionEnabled()) {
                 throw DynamoException.validation("Resource cannot be deleted as it is currently protected against "
                         + "deletion. Disable deletion protection first.");
@@ -38,6 +40,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             engine.hooks().forEach(h -> h.onTableChange(table, null, batch));
             engine.storage().write(batch);
             engine.catalog().removed(table.tableName());
+            engine.catalog().transientStatuses().tableDeleted(table);
             return new DeletedTableResponse(table);
         }
     }

@@ -1,8 +1,10 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.catalog.TransientStatuses;
 import io.dynarocks.engine.index.GlobalIndexUpdates;
 import io.dynarocks.engine.index.VectorIndexUpdates;
+import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.Response;
@@ -23,7 +25,10 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
     @Override
     public Response execute(UpdateTableRequest request) {
         synchronized (engine.catalog()) {
+            engine.catalog().transientStatuses().checkNotDeleting(request.tableName());
             TableDefinition t = engine.catalog().requireForTableOperation(request.tableName());
+            TransientStatuses transients = engine.catalog().transientStatuses();
+            transients.checkChangeable(t.tableName(), false);
             request.checkAgainst(t);
             String billing = request.billingMode() == null ? t.billingMode() : request.billingMode();
             ProvisionedThroughput throughput = request.provisionedThroughput() != null
@@ -49,7 +54,19 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             engine.storage().write(batch);
             engine.catalog().published(updated);
             indexUpdates.published(plan);
-            return TableStatistics.describe(engine, "TableDescription", updated, "ACTIVE");
+            transients.tableUpdated(updated);
+            for (IndexDefinition index : updated.indexes()) {
+                if (plan.created().contains(index.indexId())) {
+                    transients.indexCreated(updated.tableName(), index.indexName());
+                }
+            }
+            for (IndexDefinition index : t.indexes()) {
+                if (plan.deleted().contains(index.indexId())) {
+                    transients.indexDeleted(t.tableName(), index);
+                }
+            }
+            return TableStatistics.describe(engine, "TableDescription", transients.described(updated),
+                    transients.tableStatus(updated.tableName()));
         }
     }
 }
