@@ -72,10 +72,14 @@ final class GlobalTableUpdate {
             throw DynamoException.validation("One or more parameter values were invalid: Region " + region
                     + " is not a peer region of " + local + " (start the server with --peer " + region + "=URL)");
         }
+        if (region.equals(local)) {
+            throw DynamoException.validation("Cannot add, delete, or update the local region through ReplicaUpdates. "
+                    + "Use CreateTable, DeleteTable, or UpdateTable as required.");
+        }
         boolean member = set != null && set.contains(region);
         switch (u.action()) {
             case CREATE -> {
-                if (region.equals(local) || member) {
+                if (member) {
                     throw DynamoException.validation(
                             "One or more parameter values were invalid: A replica already exists in region " + region);
                 }
@@ -92,37 +96,13 @@ final class GlobalTableUpdate {
 
     private ReplicaSet create(TableDefinition table, ReplicaSet set, String region) {
         table = withNewAndOldImages(table);
-        ReplicaSet next = (set == null ? new ReplicaSet(table.tableName(), ReplicaSet.CURRENT,
-                java.util.List.of(replication.config().region()), replication.engine().clock().millis()) : set)
-                .with(region);
-        // The new region first: it creates its table, so that shipping to it can start at once.
-        replication.send(region, next, ReplicaTableRequest.of(table));
-        replication.publish(next);
-        for (String other : next.peersOf(replication.config().region())) {
-            if (!other.equals(region)) {
-                replication.send(other, next, null);
-            }
-        }
-        return next;
+        ReplicaSet current = set != null ? set : new ReplicaSet(table.tableName(), ReplicaSet.CURRENT,
+                java.util.List.of(replication.config().region()), replication.engine().clock().millis());
+        return replication.join(current, region, ReplicaTableRequest.of(table));
     }
 
     private ReplicaSet delete(ReplicaSet set, String region) {
-        ReplicaSet next = set.without(region);
-        String local = replication.config().region();
-        if (region.equals(local)) {
-            // Removing this region's own replica: the others forget it, and this table is deleted here.
-            for (String other : next.regions()) {
-                replication.send(other, next, null);
-            }
-            replication.publish(next.without(local));
-            return null;
-        }
-        replication.send(region, next, null);
-        replication.publish(next);
-        for (String other : next.peersOf(local)) {
-            replication.send(other, next, null);
-        }
-        return next;
+        return replication.leave(set, region);
     }
 
     /** Global tables replicate from a NEW_AND_OLD_IMAGES stream; one is enabled when the table has none. */

@@ -62,5 +62,28 @@ final class PeerLink {
             this.status = status;
             this.body = body;
         }
+
+        /** The peer's DynamoDB error ({@code __type} and message) as it raised it. */
+        io.dynarocks.protocol.DynamoException asDynamoException() {
+            var f = new Object() {
+                String type = "InternalServerError";
+                String message;
+            };
+            try {
+                io.dynarocks.protocol.json.JsonReader.readBody(body.getBytes(StandardCharsets.UTF_8), (name, r) -> {
+                    switch (name) {
+                        case "__type" -> {
+                            String t = r.readString();
+                            f.type = t == null ? f.type : t.substring(t.indexOf('#') + 1);
+                        }
+                        case "message", "Message" -> f.message = r.readString();
+                        default -> r.skip();
+                    }
+                });
+            } catch (RuntimeException e) {
+                f.message = body;
+            }
+            return new io.dynarocks.protocol.DynamoException(f.type, f.message, status);
+        }
     }
 }

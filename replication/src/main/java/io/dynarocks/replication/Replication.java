@@ -85,6 +85,7 @@ public final class Replication implements AutoCloseable {
         registry.register("UpdateTable", UpdateTableRequest::decode, update::execute);
         registry.register(PeerLink.SERVICE, "ApplyReplicatedChanges", ApplyChangesRequest::decode, r::applyChanges);
         registry.register(PeerLink.SERVICE, "UpdateReplicaSet", ReplicaSetRequest::decode, r::replicaSetChanged);
+        io.dynarocks.replication.legacy.LegacyGlobalTables.install(r);
         for (ReplicaSet set : r.sets.all()) {
             r.startShippers(set);
         }
@@ -106,22 +107,33 @@ public final class Replication implements AutoCloseable {
         return out;
     }
 
-    ReplicaState state(String tableName, String peer) {
+    /** Replication of {@code tableName} to {@code peer} as this region sees it; null while it does not ship there. */
+    public ReplicaState state(String tableName, String peer) {
         Shipper s = shippers.get(key(tableName, peer));
         return s == null ? null
                 : new ReplicaState(tableName, peer, s.backfilled(), s.reachable(), s.lagMillis(), s.shipped());
     }
 
-    ReplicaSet set(String tableName) {
+    /** The table's replica set as this region knows it, or null when the table is not global here. */
+    public ReplicaSet set(String tableName) {
         return sets.of(tableName);
     }
 
-    Engine engine() {
+    /** Every replica set this region belongs to. */
+    public java.util.Collection<ReplicaSet> sets() {
+        return sets.all();
+    }
+
+    public OperationRegistry registry() {
+        return registry;
+    }
+
+    public Engine engine() {
         return engine;
     }
 
     /** Whether {@code region} is this server's or one of its peers. */
-    boolean knows(String region) {
+    public boolean knows(String region) {
         return config.region().equals(region) || peers.containsKey(region);
     }
 
@@ -175,8 +187,9 @@ public final class Replication implements AutoCloseable {
                 publish(set);
             } else if (sets.of(set.tableName()) != null) {
                 publish(null, set.tableName());
-                // Deleting a replica deletes its table in that region, as DynamoDB does.
-                if (engine.catalog().exists(set.tableName())) {
+                // Deleting a replica deletes its table in that region, as DynamoDB does; a region removed
+                // from a 2017.11.29 global table keeps its table, no longer replicated.
+                if (ReplicaSet.CURRENT.equals(set.version()) && engine.catalog().exists(set.tableName())) {
                     registry.handle(OperationRegistry.DYNAMODB + ".DeleteTable",
                             ("{\"TableName\":\"" + set.tableName() + "\"}").getBytes());
                 }
@@ -190,9 +203,15 @@ public final class Replication implements AutoCloseable {
         publish(set, set.tableName());
     }
 
-    private void publish(ReplicaSet set, String tableName) {
+    private synchronized void publish(ReplicaSet set, String tableName) {
         WriteBatch batch = new WriteBatch();
-        if (set == null || set.peersOf(config.region()).isEmpty()) {
+        // A version 2019.11.21 table with no other replica is a plain table again; a 2017.11.29 global
+        // table exists, and is described, as long as one region is left in it.
+        if (set != null && (!set.contains(config.region())
+                || ReplicaSet.CURRENT.equals(set.version()) && set.peersOf(config.region()).isEmpty())) {
+            set = null;
+        }
+        if (set == null) {
             sets.stageRemoval(batch, tableName);
         } else {
             sets.stage(batch, set);
@@ -206,10 +225,86 @@ public final class Replication implements AutoCloseable {
             }
         }
         engine.storage().write(batch);
-        sets.published(tableName, set == null || keep.isEmpty() ? null : set);
+        sets.published(tableName, set);
         if (set != null && !keep.isEmpty()) {
             startShippers(set);
         }
+    }
+
+    /**
+     * Adds {@code region} to {@code set} and tells every member: the new region first (it creates its
+     * table from {@code createTable} when that is not null, so that shipping to it can start at once),
+     * then this region, then the others. Returns the new set.
+     */
+    public ReplicaSet join(ReplicaSet set, String region, byte[] createTable) {
+        ReplicaSet next = set.with(region);
+        send(region, next, createTable);
+        publish(next);
+        for (String other : next.peersOf(config.region())) {
+            if (!other.equals(region)) {
+                send(other, next, null);
+            }
+        }
+        return next;
+    }
+
+    /** Makes {@code set} (of this region's existing table) known to its members, this region last. */
+    public ReplicaSet form(ReplicaSet set) {
+        for (String other : set.peersOf(config.region())) {
+            send(other, set, null);
+        }
+        publish(set);
+        return set;
+    }
+
+    /** Removes {@code region} from {@code set} and tells the members of the old set. Returns the new set. */
+    public ReplicaSet leave(ReplicaSet set, String region) {
+        ReplicaSet next = set.without(region);
+        String local = config.region();
+        if (region.equals(local)) {
+            for (String other : next.regions()) {
+                send(other, next, null);
+            }
+            publish(null, set.tableName());
+            return next;
+        }
+        send(region, next, null);
+        publish(next);
+        for (String other : next.peersOf(local)) {
+            send(other, next, null);
+        }
+        return next;
+    }
+
+    /**
+     * Calls the internal {@code action} of peer {@code region}; an error it answers with (a 4xx) is
+     * thrown here as it was raised there, so a client sees the peer's refusal unchanged.
+     */
+    public byte[] call(String region, String action, byte[] body) {
+        URI endpoint = peers.get(region);
+        try {
+            return new PeerLink(http, () -> endpoint).call(action, body);
+        } catch (PeerLink.PeerException e) {
+            if (e.status >= 400 && e.status < 500) {
+                throw e.asDynamoException();
+            }
+            throw DynamoException.internal("Region " + region + " answered " + e.status + ": " + e.body);
+        } catch (IOException e) {
+            throw DynamoException.internal("Region " + region + " could not be reached at " + endpoint + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Registers a DynamoDB action of global tables. */
+    public <Q> void registerPublic(String action, java.util.function.Function<byte[], Q> decoder,
+            io.dynarocks.engine.operation.Operation<Q> operation) {
+        registry.register(action, decoder, operation);
+    }
+
+    /** Registers an internal action that peers call (see {@link PeerLink}). */
+    public <Q> void registerInternal(String action, java.util.function.Function<byte[], Q> decoder,
+            io.dynarocks.engine.operation.Operation<Q> operation) {
+        registry.register(PeerLink.SERVICE, action, decoder, operation);
     }
 
     /** Sends {@code set} to {@code region}'s UpdateReplicaSet. */
