@@ -2,7 +2,6 @@ package io.dynarocks.backup;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
-import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.Bytes;
@@ -66,7 +65,7 @@ public final class BackupStore {
             try (snapshot) {
                 byte[] target = BackupKeys.data(dataId);
                 long[] counts = copy(KeySpaces.baseItems(storage(), snapshot, tablePrefix(table)), target);
-                BackupRecord r = new BackupRecord(newArn(table.tableName(), "backup", now), backupName,
+                BackupRecord r = new BackupRecord(newArn(table.tableArn(), "backup", now), backupName,
                         BackupRecord.USER, BackupRecord.AVAILABLE, now, 0, counts[1], counts[0], dataId, table);
                 save(r);
                 return r;
@@ -148,8 +147,8 @@ public final class BackupStore {
     }
 
     /** An ARN under the table's, DynamoDB style: {@code table/<name>/<kind>/<millis>-<8 hex>}. */
-    public static String newArn(String tableName, String kind, long millis) {
-        return CreateTableOperation.ARN_PREFIX + tableName + "/" + kind + "/"
+    public static String newArn(String tableArn, String kind, long millis) {
+        return tableArn + "/" + kind + "/"
                 + String.format("%014d-%08x", millis, ThreadLocalRandom.current().nextInt());
     }
 
@@ -168,7 +167,7 @@ public final class BackupStore {
      * not counted (that would make DeleteTable O(items)).
      */
     void stageSystemBackup(TableDefinition table, long deletedMillis, WriteBatch batch) {
-        BackupRecord r = new BackupRecord(newArn(table.tableName(), "backup", deletedMillis),
+        BackupRecord r = new BackupRecord(newArn(table.tableArn(), "backup", deletedMillis),
                 table.tableName() + "$DeletedTableBackup", BackupRecord.SYSTEM, BackupRecord.AVAILABLE, deletedMillis,
                 deletedMillis + SYSTEM_RETENTION_MILLIS, 0, 0, table.storageId(), table);
         batch.put(BackupKeys.record(r.arn()), r.toBytes());

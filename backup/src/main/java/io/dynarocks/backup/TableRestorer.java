@@ -5,7 +5,6 @@ import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.index.SecondaryIndexes;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.Keys;
-import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.ItemSize;
@@ -89,7 +88,7 @@ public final class TableRestorer {
         }
         long now = engine.clock().millis();
         return new TableDefinition(target.tableName(), 0, UUID.randomUUID().toString(),
-                CreateTableOperation.ARN_PREFIX + target.tableName(),
+                engine.tableArn(target.tableName()),
                 usedDefinitions(source.attributeDefinitions(), source.keySchema(), indexes), source.keySchema(), now,
                 billing, throughput, now, indexes, null, null, List.of(), false);
     }
@@ -212,7 +211,7 @@ public final class TableRestorer {
         // Index ids 1..n; the id counter define() stages is dropped: a later index takes the highest id + 1.
         List<IndexDefinition> indexes = SecondaryIndexes.define(request, 0, new WriteBatch());
         return new TableDefinition(request.tableName(), 0, UUID.randomUUID().toString(),
-                CreateTableOperation.ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now,
+                engine.tableArn(request.tableName()), request.attributeDefinitions(), schema, now,
                 request.effectiveBillingMode(), throughput, now, indexes, null, null, List.of(), false);
     }
 
@@ -220,6 +219,6 @@ public final class TableRestorer {
         return new TableDefinition(t.tableName(), id, t.tableId(), t.tableArn(), t.attributeDefinitions(),
                 t.keySchema(), t.creationDateTimeMillis(), t.billingMode(), t.provisionedThroughput(),
                 t.lastBillingModeChangeMillis(), t.indexes(), t.stream(), t.ttl(), t.vectorIndexes(),
-                t.deletionProtectionEnabled());
+                t.deletionProtectionEnabled(), t.kmsMasterKeyArn());
     }
 }

@@ -17,12 +17,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The database: storage, catalog, item locks and change hooks that every operation works with. */
 public final class Engine implements AutoCloseable {
 
+    /** The account of a server without authentication, as DynamoDB Local names it in ARNs. */
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+    /** The region in every ARN the engine writes. */
+    public static final String REGION = "us-east-1";
+
     private final Storage storage;
     private final Catalog catalog;
     private final ItemLocks locks = new ItemLocks();
     private final Clock clock;
     private final List<ChangeHook> hooks = new CopyOnWriteArrayList<>();
     private final Throughput throughput;
+    private final String accountId;
     private volatile VectorIndexStatistics vectorIndexStatistics = VectorIndexStatistics.NONE;
     private volatile TableDescriptionMembers tableDescriptionMembers = TableDescriptionMembers.NONE;
 
@@ -40,6 +46,12 @@ public final class Engine implements AutoCloseable {
      * statuses for {@code delays}.
      */
     public Engine(Storage storage, Clock clock, LimitsConfig limits, TransientDelays delays) {
+        this(storage, clock, limits, delays, DEFAULT_ACCOUNT);
+    }
+
+    /** As {@link #Engine(Storage, Clock, LimitsConfig, TransientDelays)}, for the tables of account {@code accountId}. */
+    public Engine(Storage storage, Clock clock, LimitsConfig limits, TransientDelays delays, String accountId) {
+        this.accountId = accountId;
         this.storage = storage;
         this.clock = clock;
         this.throughput = Throughput.of(limits, clock, storage);
@@ -47,6 +59,16 @@ public final class Engine implements AutoCloseable {
         ItemCounts.initialise(storage, catalog);
         addHook(new ItemCounts());
         addHook(new IndexMaintenance(catalog, storage));
+    }
+
+    /** The AWS account the tables of this engine belong to (in their ARNs). */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The ARN of this engine's table {@code tableName}. */
+    public String tableArn(String tableName) {
+        return "arn:aws:dynamodb:" + REGION + ":" + accountId + ":table/" + tableName;
     }
 
     public Storage storage() {

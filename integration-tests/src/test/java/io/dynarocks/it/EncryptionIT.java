@@ -47,8 +47,9 @@ class EncryptionIT {
 
     @Test
     void sseSpecificationIsAcceptedByCreateTableAndUpdateTable() throws IOException {
+        Path sseKey = key("sse-key");
         try (DynaRocks server = DynaRocks.builder().dataDir(dir.resolve("sse")).port(0)
-                .encryptionKeyFile(key("sse-key")).start();
+                .encryptionKeyFile(sseKey).start();
                 DynamoDbClient client = ServerExtension.client(server.endpoint())) {
             client.createTable(b -> b.tableName("sse-table").billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
@@ -57,6 +58,13 @@ class EncryptionIT {
             client.updateTable(b -> b.tableName("sse-table").sseSpecification(s -> s.enabled(true)));
             assertThat(client.describeTable(b -> b.tableName("sse-table")).table().tableStatus().toString())
                     .isEqualTo("ACTIVE");
+        }
+        // The table's SSE setting is kept with its definition across a restart.
+        try (DynaRocks server = DynaRocks.builder().dataDir(dir.resolve("sse")).port(0)
+                .encryptionKeyFile(sseKey).start();
+                DynamoDbClient client = ServerExtension.client(server.endpoint())) {
+            assertThat(client.describeTable(b -> b.tableName("sse-table")).table().sseDescription().statusAsString())
+                    .isEqualTo("ENABLED");
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Credentials {
 
     /** The account of {@code --auth-key} keys, and the one DynamoDB Local's ARNs name. */
-    public static final String DEFAULT_ACCOUNT = "000000000000";
+    public static final String DEFAULT_ACCOUNT = io.dynarocks.engine.Engine.DEFAULT_ACCOUNT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -7,7 +7,6 @@ import io.dynarocks.backup.s3.ImportSource;
 import io.dynarocks.backup.s3.S3Directory;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
-import io.dynarocks.engine.operation.CreateTableOperation;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.model.TableDefinition;
@@ -32,7 +31,7 @@ public final class ImportOperations {
 
     private static final Set<String> NOT_DATA = Set.of("manifest-summary.json", "manifest-files.json",
             "manifest-summary.md5", "manifest-files.md5", "_started");
-    private static final String LOG_GROUP = "arn:aws:logs:us-east-1:000000000000:log-group:/aws-dynamodb/imports:*";
+    private static final String LOG_GROUP = "arn:aws:logs:%s:%s:log-group:/aws-dynamodb/imports:*";
 
     private ImportOperations() {}
 
@@ -50,7 +49,7 @@ public final class ImportOperations {
                 throw DynamoException.resourceInUse("Table already exists: " + name);
             }
             long start = engine.clock().millis();
-            String arn = CreateTableOperation.ARN_PREFIX + name + "/import/"
+            String arn = engine.tableArn(name) + "/import/"
                     + String.format("%014d-%08x", start, ThreadLocalRandom.current().nextInt());
             TableDefinition definition = restorer.defineNew(request.table());
             Descriptions.Entry started = describe(request, arn, definition, start, 0, "IN_PROGRESS", null, 0, null,
@@ -139,7 +138,9 @@ public final class ImportOperations {
             }
             g.writeEndObject();
             g.writeNumberField("ErrorCount", read == null ? 0 : read.errors());
-            g.writeStringField("CloudWatchLogGroupArn", LOG_GROUP);
+            // The table's account (the fifth field of its ARN) owns the log group.
+            g.writeStringField("CloudWatchLogGroupArn",
+                    LOG_GROUP.formatted(Engine.REGION, definition.tableArn().split(":")[4]));
             g.writeStringField("InputFormat", q.inputFormat());
             if (q.inputFormatOptionsJson() != null) {
                 g.writeFieldName("InputFormatOptions");

@@ -20,9 +20,6 @@ import java.util.UUID;
 /** CreateTable: tables are ACTIVE as soon as the call returns, or CREATING for the configured delay. */
 public final class CreateTableOperation implements Operation<CreateTableRequest> {
 
-    /** Every table's ARN is this prefix and its name. */
-    public static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
-
     private final Engine engine;
 
     public CreateTableOperation(Engine engine) {
@@ -58,11 +55,12 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
         ProvisionedThroughput throughput = request.provisionedThroughput() == null
                 ? ProvisionedThroughput.ZERO : request.provisionedThroughput();
         TableDefinition table = new TableDefinition(request.tableName(), id, UUID.randomUUID().toString(),
-                ARN_PREFIX + request.tableName(), request.attributeDefinitions(), schema, now, billing,
+                engine.tableArn(request.tableName()), request.attributeDefinitions(), schema, now, billing,
                 throughput, now, SecondaryIndexes.define(request, id, batch),
                 StreamSpecifications.forNewTable(request.streamSpecification(), now), null)
                 .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()))
-                .withDeletionProtection(request.deletionProtectionEnabled());
+                .withDeletionProtection(request.deletionProtectionEnabled())
+                .withKmsMasterKeyArn(SseSpecifications.forNewTable(engine, request.sseSpecification()));
         engine.catalog().stage(batch, table);
         if (request.tags() != null) {
             Map<String, String> tags = new LinkedHashMap<>();

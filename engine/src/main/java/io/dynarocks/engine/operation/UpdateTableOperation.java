@@ -11,7 +11,10 @@ import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import io.dynarocks.storage.WriteBatch;
 
-/** UpdateTable: billing mode, provisioned throughput, global secondary indexes, deletion protection. */
+/**
+ * UpdateTable: billing mode, provisioned throughput, global secondary indexes, deletion protection, server-side
+ * encryption.
+ */
 public final class UpdateTableOperation implements Operation<UpdateTableRequest> {
 
     private final Engine engine;
@@ -30,6 +33,8 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             TransientStatuses transients = engine.catalog().transientStatuses();
             transients.checkChangeable(t.tableName(), false);
             request.checkAgainst(t);
+            String kmsMasterKeyArn = request.sseSpecification() == null ? t.kmsMasterKeyArn()
+                    : SseSpecifications.update(engine, t, request.sseSpecification());
             String billing = request.billingMode() == null ? t.billingMode() : request.billingMode();
             ProvisionedThroughput throughput = request.provisionedThroughput() != null
                     ? request.provisionedThroughput()
@@ -47,8 +52,9 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
                     .withStream(StreamSpecifications.update(t.tableName(), t.stream(), request.streamSpecification(),
                             engine.clock().millis())),
                     request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), batch);
-            TableDefinition updated = request.deletionProtectionEnabled() == null ? plan.table()
+            TableDefinition protectedOrNot = request.deletionProtectionEnabled() == null ? plan.table()
                     : plan.table().withDeletionProtection(request.deletionProtectionEnabled());
+            TableDefinition updated = protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn);
             engine.catalog().stage(batch, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);

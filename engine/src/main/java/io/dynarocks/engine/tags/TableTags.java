@@ -20,8 +20,6 @@ public final class TableTags {
 
     private static final byte PREFIX = 'G';
     private static final int MAX_TAGS = 50;
-    /** The only account of the server (see the ARNs in CreateTable's answer). */
-    private static final String ACCOUNT = "000000000000";
     private static final Pattern TABLE_ARN =
             Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
 
@@ -39,8 +37,8 @@ public final class TableTags {
         if (!m.matches()) {
             throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
-        if (!m.group(1).equals(ACCOUNT)) {
-            throw new DynamoException("AccessDeniedException", "User: arn:aws:iam::" + ACCOUNT + ":root is not "
+        if (!m.group(1).equals(engine.accountId())) {
+            throw new DynamoException("AccessDeniedException", "User: arn:aws:iam::" + engine.accountId() + ":root is not "
                     + "authorized to perform: dynamodb:" + action + " on resource: " + arn + " because no "
                     + "resource-based policy allows the dynamodb:" + action + " action", 400);
         }

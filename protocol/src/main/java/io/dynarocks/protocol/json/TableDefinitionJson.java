@@ -53,6 +53,13 @@ public final class TableDefinitionJson {
         }
         g.writeEndObject();
         g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
+        if (t.kmsMasterKeyArn() != null) {
+            g.writeObjectFieldStart("SSEDescription");
+            g.writeStringField("Status", "ENABLED");
+            g.writeStringField("SSEType", "KMS");
+            g.writeStringField("KMSMasterKeyArn", t.kmsMasterKeyArn());
+            g.writeEndObject();
+        }
         writeIndexes(g, t, true, stats);
         writeIndexes(g, t, false, stats);
         VectorIndexJson.write(g, t, stats);
@@ -156,6 +163,7 @@ public final class TableDefinitionJson {
             StreamSettings stream;
             TtlSettings ttl;
             boolean deletionProtection;
+            String kmsMasterKeyArn;
         };
         JsonReader.readBody(bytes, (name, r) -> {
             switch (name) {
@@ -163,6 +171,13 @@ public final class TableDefinitionJson {
                 case "CreationMillis" -> f.created = r.readLong();
                 case "BillingChangeMillis" -> f.billingChange = r.readLong();
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
+                case "SSEDescription" -> r.readObject((n, v) -> {
+                    if (n.equals("KMSMasterKeyArn")) {
+                        f.kmsMasterKeyArn = v.readString();
+                    } else {
+                        v.skip();
+                    }
+                });
                 case "TableName" -> f.name = r.readString();
                 case "TableId" -> f.tableId = r.readString();
                 case "TableArn" -> f.arn = r.readString();
@@ -210,7 +225,7 @@ public final class TableDefinitionJson {
                 i.status(), i.backfilling())).toList();
         return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, resolve(f.keys, f.defs), f.created,
                 f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl, f.vectorIndexes,
-                f.deletionProtection);
+                f.deletionProtection, f.kmsMasterKeyArn);
     }
 
     private static KeySchema resolve(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {

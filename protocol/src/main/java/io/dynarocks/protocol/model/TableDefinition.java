@@ -7,7 +7,8 @@ import java.util.Optional;
  * What a table is, as DescribeTable reports it apart from its live counts: also the catalog's
  * persistent record. {@code storageId} is the internal key-space id (never reused).
  * {@code stream} and {@code ttl} are null until first configured. While
- * {@code deletionProtectionEnabled}, DeleteTable is refused.
+ * {@code deletionProtectionEnabled}, DeleteTable is refused. {@code kmsMasterKeyArn} is the KMS key the
+ * table is encrypted under (SSEDescription), null for the AWS owned key (not reported, as in DynamoDB).
  */
 public record TableDefinition(
         String tableName,
@@ -24,11 +25,23 @@ public record TableDefinition(
         StreamSettings stream,
         TtlSettings ttl,
         List<VectorIndexDefinition> vectorIndexes,
-        boolean deletionProtectionEnabled) {
+        boolean deletionProtectionEnabled,
+        String kmsMasterKeyArn) {
 
     public TableDefinition {
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         vectorIndexes = vectorIndexes == null ? List.of() : List.copyOf(vectorIndexes);
+    }
+
+    /** A table encrypted under the AWS owned key. */
+    public TableDefinition(String tableName, int storageId, String tableId, String tableArn,
+            List<AttributeDefinition> attributeDefinitions, KeySchema keySchema, long creationDateTimeMillis,
+            String billingMode, ProvisionedThroughput provisionedThroughput, long lastBillingModeChangeMillis,
+            List<IndexDefinition> indexes, StreamSettings stream, TtlSettings ttl,
+            List<VectorIndexDefinition> vectorIndexes, boolean deletionProtectionEnabled) {
+        this(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema, creationDateTimeMillis,
+                billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, vectorIndexes,
+                deletionProtectionEnabled, null);
     }
 
     /** A table without vector indexes. */
@@ -50,31 +63,31 @@ public record TableDefinition(
 
     public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes, deletionProtectionEnabled);
+                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
     }
 
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
     }
 
     public TableDefinition withStream(StreamSettings newStream) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                newStream, ttl, vectorIndexes, deletionProtectionEnabled);
+                newStream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
     }
 
     public TableDefinition withTtl(TtlSettings newTtl) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, newTtl, vectorIndexes, deletionProtectionEnabled);
+                stream, newTtl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
     }
 
     public TableDefinition withVectorIndexes(List<VectorIndexDefinition> newVectorIndexes) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, newVectorIndexes, deletionProtectionEnabled);
+                stream, ttl, newVectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
     }
 
     public Optional<VectorIndexDefinition> vectorIndex(String name) {
@@ -89,7 +102,14 @@ public record TableDefinition(
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, enabled);
+                stream, ttl, vectorIndexes, enabled, kmsMasterKeyArn);
+    }
+
+    /** The table encrypted under KMS key {@code arn}, or under the AWS owned key when null. */
+    public TableDefinition withKmsMasterKeyArn(String arn) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, arn);
     }
 
     /** The current stream's ARN, or null when the table never had a stream. */

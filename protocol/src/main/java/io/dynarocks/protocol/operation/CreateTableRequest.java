@@ -28,7 +28,8 @@ public record CreateTableRequest(
         StreamSpecification streamSpecification,
         List<Tag> tags,
         List<VectorIndexDefinition> vectorIndexes,
-        boolean deletionProtectionEnabled) {
+        boolean deletionProtectionEnabled,
+        SseSpecification sseSpecification) {
 
     public static CreateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -43,6 +44,7 @@ public record CreateTableRequest(
             List<Tag> tags;
             List<VectorIndexDefinition> vectorIndexes;
             Boolean deletionProtection;
+            SseSpecification sse;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -57,11 +59,12 @@ public record CreateTableRequest(
                 case "Tags" -> f.tags = TagsRequest.readTags(r);
                 case "VectorIndexes" -> f.vectorIndexes = r.readList(VectorIndexJson::read);
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
+                case "SSESpecification" -> f.sse = SseSpecification.read(r);
                 default -> r.skip();
             }
         });
         CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput,
-                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes, Boolean.TRUE.equals(f.deletionProtection));
+                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes, Boolean.TRUE.equals(f.deletionProtection), f.sse);
         request.validate();
         return request;
     }
@@ -90,7 +93,13 @@ public record CreateTableRequest(
         for (int i = 0; vectorIndexes != null && i < vectorIndexes.size(); i++) {
             VectorIndexRules.constrain(c, vectorIndexes.get(i), "vectorIndexes." + (i + 1) + ".member.");
         }
+        if (sseSpecification != null) {
+            sseSpecification.constrain(c);
+        }
         c.check();
+        if (sseSpecification != null) {
+            sseSpecification.check();
+        }
         if (tags != null && !tags.isEmpty()) {
             TagsRequest.checkTags(tags);
         }

@@ -19,7 +19,8 @@ public record UpdateTableRequest(
         StreamSpecification streamSpecification,
         List<VectorIndexUpdate> vectorIndexUpdates,
         Boolean deletionProtectionEnabled,
-        List<ReplicaUpdate> replicaUpdates) {
+        List<ReplicaUpdate> replicaUpdates,
+        SseSpecification sseSpecification) {
 
     /** A request without replica updates. */
     public UpdateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
@@ -27,19 +28,21 @@ public record UpdateTableRequest(
             StreamSpecification streamSpecification, List<VectorIndexUpdate> vectorIndexUpdates,
             Boolean deletionProtectionEnabled) {
         this(tableName, attributeDefinitions, billingMode, provisionedThroughput, globalSecondaryIndexUpdates,
-                streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null);
+                streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null, null);
     }
 
     /** True when the request changes more than its replicas (the engine's part of UpdateTable). */
     public boolean changesTable() {
         return billingMode != null || provisionedThroughput != null || globalSecondaryIndexUpdates != null
-                || streamSpecification != null || vectorIndexUpdates != null || deletionProtectionEnabled != null;
+                || streamSpecification != null || vectorIndexUpdates != null || deletionProtectionEnabled != null
+                || sseSpecification != null;
     }
 
     /** The same request without its replica updates. */
     public UpdateTableRequest withoutReplicaUpdates() {
         return new UpdateTableRequest(tableName, attributeDefinitions, billingMode, provisionedThroughput,
-                globalSecondaryIndexUpdates, streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null);
+                globalSecondaryIndexUpdates, streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null,
+                sseSpecification);
     }
 
     public static UpdateTableRequest decode(byte[] body) {
@@ -53,7 +56,7 @@ public record UpdateTableRequest(
             List<VectorIndexUpdate> vectorUpdates;
             Boolean deletionProtection;
             List<ReplicaUpdate> replicaUpdates;
-            boolean sse;
+            SseSpecification sse;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -66,11 +69,7 @@ public record UpdateTableRequest(
                 case "VectorIndexUpdates" -> f.vectorUpdates = r.readList(VectorIndexUpdate::read);
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
                 case "ReplicaUpdates" -> f.replicaUpdates = r.readList(ReplicaUpdate::read);
-                case "SSESpecification" -> {
-                    // Accepted and ignored: the store's encryption is the server's (--encryption-key-file).
-                    f.sse = true;
-                    r.skip();
-                }
+                case "SSESpecification" -> f.sse = SseSpecification.read(r);
                 default -> r.skip();
             }
         });
@@ -88,6 +87,9 @@ public record UpdateTableRequest(
             f.stream.constrain(c);
         }
         VectorIndexRules.constrainUpdates(c, f.vectorUpdates);
+        if (f.sse != null) {
+            f.sse.constrain(c);
+        }
         for (int i = 0; f.replicaUpdates != null && i < f.replicaUpdates.size(); i++) {
             ReplicaUpdate u = f.replicaUpdates.get(i);
             c.notNull(u.regionName(), u.path(i + 1) + ".regionName");
@@ -104,11 +106,14 @@ public record UpdateTableRequest(
             }
         }
         c.check();
+        if (f.sse != null) {
+            f.sse.check();
+        }
         checkOneChangePerIndex(f.gsiUpdates);
         // An empty GlobalSecondaryIndexUpdates counts as absent here, and is an error beside another change.
         boolean gsiUpdates = f.gsiUpdates != null && !f.gsiUpdates.isEmpty();
         if (f.billing == null && f.throughput == null && !gsiUpdates && f.stream == null
-                && f.vectorUpdates == null && f.deletionProtection == null && !f.sse
+                && f.vectorUpdates == null && f.deletionProtection == null && f.sse == null
                 && (f.replicaUpdates == null || f.replicaUpdates.isEmpty())) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
@@ -124,7 +129,7 @@ public record UpdateTableRequest(
         }
         UpdateTableRequest request = new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput,
                 f.gsiUpdates, f.stream, f.vectorUpdates, f.deletionProtection,
-                f.replicaUpdates == null || f.replicaUpdates.isEmpty() ? null : List.copyOf(f.replicaUpdates));
+                f.replicaUpdates == null || f.replicaUpdates.isEmpty() ? null : List.copyOf(f.replicaUpdates), f.sse);
         if (request.createsOrDeletesIndexes() > 0 && f.throughput != null) {
             throw DynamoException.validation("You cannot create or delete index while updating table IOPS");
         }
