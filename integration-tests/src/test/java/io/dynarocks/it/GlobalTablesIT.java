@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
@@ -260,5 +264,127 @@ class GlobalTablesIT {
         await().atMost(WAIT).until(() -> get(regions.client(EAST), "Leaving", "after") != null);
         assertThatThrownBy(() -> get(regions.client(EU), "Leaving", "after"))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    /** A provisioned table (read 5, write 5) with a provisioned index ByGenre (read 5, write 5). */
+    private static void provisionedTable(DynamoDbClient client, String name) {
+        client.createTable(b -> b.tableName(name)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("genre").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+                .globalSecondaryIndexes(i -> i.indexName("ByGenre")
+                        .keySchema(k -> k.attributeName("genre").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType("ALL"))
+                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))));
+    }
+
+    private static ReplicaDescription replicaOf(DynamoDbClient client, String table, String region) {
+        return client.describeTable(b -> b.tableName(table)).table().replicas().stream()
+                .filter(r -> r.regionName().equals(region)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void replicaOverridesAreAppliedInTheReplicaRegionAndDescribedEverywhere() {
+        regions = new Regions(EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        DynamoDbClient west = regions.client(WEST);
+        provisionedTable(east, "Tuned");
+        east.updateTable(b -> b.tableName("Tuned").replicaUpdates(ReplicationGroupUpdate.builder()
+                .create(c -> c.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(7L))
+                        .tableClassOverride(TableClass.STANDARD_INFREQUENT_ACCESS)).build()));
+        awaitActive(east, "Tuned", WEST);
+        assertThat(west.describeTable(b -> b.tableName("Tuned")).table().provisionedThroughput().readCapacityUnits())
+                .isEqualTo(7L);
+
+        east.updateTable(b -> b.tableName("Tuned").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(9L))
+                        .globalSecondaryIndexes(i -> i.indexName("ByGenre")
+                                .provisionedThroughputOverride(p -> p.readCapacityUnits(4L)))).build()));
+
+        ReplicaDescription described = replicaOf(east, "Tuned", WEST);
+        assertThat(described.provisionedThroughputOverride().readCapacityUnits()).isEqualTo(9L);
+        assertThat(described.globalSecondaryIndexes()).hasSize(1);
+        assertThat(described.globalSecondaryIndexes().get(0).indexName()).isEqualTo("ByGenre");
+        assertThat(described.globalSecondaryIndexes().get(0).provisionedThroughputOverride().readCapacityUnits())
+                .isEqualTo(4L);
+        assertThat(described.replicaTableClassSummary().tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+        TableDescription westTable = west.describeTable(b -> b.tableName("Tuned")).table();
+        assertThat(westTable.provisionedThroughput().readCapacityUnits()).isEqualTo(9L);
+        assertThat(westTable.provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
+        assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(4L);
+        assertThat(westTable.tableClassSummary().tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+        // us-east-1 set no override of its own: from us-west-2 it has the base's settings.
+        ReplicaDescription eastFromWest = replicaOf(west, "Tuned", EAST);
+        assertThat(eastFromWest.provisionedThroughputOverride()).isNull();
+        assertThat(eastFromWest.replicaTableClassSummary().tableClass()).isEqualTo(TableClass.STANDARD);
+        assertThat(east.describeTable(b -> b.tableName("Tuned")).table().provisionedThroughput().readCapacityUnits())
+                .isEqualTo(5L);
+
+        // Sending the base's own value clears the override.
+        east.updateTable(b -> b.tableName("Tuned").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(5L))).build()));
+        assertThat(replicaOf(east, "Tuned", WEST).provisionedThroughputOverride()).isNull();
+        assertThat(replicaOf(east, "Tuned", WEST).globalSecondaryIndexes().get(0).provisionedThroughputOverride()
+                .readCapacityUnits()).isEqualTo(4L);
+        assertThat(west.describeTable(b -> b.tableName("Tuned")).table().provisionedThroughput().readCapacityUnits())
+                .isEqualTo(5L);
+    }
+
+    private static void assertRefused(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> {
+                    assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage()).isEqualTo(message);
+                });
+    }
+
+    @Test
+    void replicaUpdatesAreRefusedWithDynamoDbsMessages() {
+        regions = new Regions(EAST, WEST, EU);
+        DynamoDbClient east = regions.client(EAST);
+        provisionedTable(east, "Strict");
+        addReplica(east, "Strict", WEST);
+
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST)).build())),
+                "There are no actions specified in the Replica Update Action of the request.");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).globalSecondaryIndexes(i -> i.indexName("ByGenre"))).build())),
+                "There are no actions specified in the Replica Update Action of the request.");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).kmsMasterKeyId("alias/mine")).build())),
+                "One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).onDemandThroughputOverride(o -> o.maxReadRequestUnits(10L))).build())),
+                "MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is "
+                        + "PROVISIONED");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(EU).tableClassOverride(TableClass.STANDARD)).build())),
+                "Update global table operation failed because one or more replicas were not part of the global table. "
+                        + "Please retry the request without these replicas: [eu-west-1].");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .create(c -> c.regionName(WEST)).build())),
+                "Failed to create a the new replica of table with name: 'Strict' because one or more replicas already "
+                        + "existed as tables.");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(
+                ReplicationGroupUpdate.builder().create(c -> c.regionName(EU)).build(),
+                ReplicationGroupUpdate.builder().delete(c -> c.regionName(WEST)).build())),
+                "Update table operation with more than one create or delete replica actions not allowed");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").deletionProtectionEnabled(true)
+                .replicaUpdates(ReplicationGroupUpdate.builder().delete(c -> c.regionName(WEST)).build())),
+                "Requests that modify replicas or witnesses must not also modify other fields");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
+                .delete(c -> c.regionName(EAST)).build())),
+                "Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, "
+                        + "or UpdateTable as required.");
+        Tables.hashTable(regions.client(EU), "Strict");
+        assertRefused(() -> addReplica(east, "Strict", EU),
+                "Failed to create a the new replica of table with name: 'Strict' because one or more replicas already "
+                        + "existed as tables.");
+        assertThat(regions.client(EU).describeTable(b -> b.tableName("Strict")).table().hasReplicas()).isFalse();
+        assertThat(east.describeTable(b -> b.tableName("Strict")).table().replicas())
+                .extracting(ReplicaDescription::regionName).containsExactly(WEST);
     }
 }

@@ -10,12 +10,16 @@ import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * UpdateTable with {@code ReplicaUpdates} (global tables version 2019.11.21): creates, updates or
  * deletes replicas in peer regions; every other change goes to the engine's UpdateTable as before.
  * Adding a replica enables a NEW_AND_OLD_IMAGES stream on the table when it has none, creates the
- * table in the new region, tells every replica region the new set, and starts the backfill.
+ * table in the new region, tells every replica region the new set, and starts the backfill. A
+ * replica's own settings (Create's or Update's overrides) travel in the set; its region applies them
+ * to its table.
  */
 final class GlobalTableUpdate {
 
@@ -37,8 +41,12 @@ final class GlobalTableUpdate {
             return engineUpdate.execute(request);
         }
         if (request.changesTable()) {
-            throw DynamoException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be "
-                    + "combined with other table updates in one UpdateTable request");
+            throw DynamoException.validation("Requests that modify replicas or witnesses must not also modify other "
+                    + "fields");
+        }
+        if (request.replicaUpdates().stream().filter(u -> u.action() != ReplicaUpdate.Action.UPDATE).count() > 1) {
+            throw DynamoException.validation(
+                    "Update table operation with more than one create or delete replica actions not allowed");
         }
         TableDefinition table = replication.engine().catalog().requireForTableOperation(request.tableName());
         ReplicaSet set = replication.set(table.tableName());
@@ -48,16 +56,21 @@ final class GlobalTableUpdate {
                     + "; use UpdateGlobalTable to change its replicas");
         }
         String local = replication.config().region();
+        List<String> missing = new ArrayList<>();
         for (ReplicaUpdate u : request.replicaUpdates()) {
-            check(u, set, local);
+            check(u, table, set, local, missing);
+        }
+        if (!missing.isEmpty()) {
+            throw DynamoException.validation("Update global table operation failed because one or more replicas were "
+                    + "not part of the global table. Please retry the request without these replicas: " + missing + ".");
         }
         for (ReplicaUpdate u : request.replicaUpdates()) {
             table = replication.engine().catalog().require(table.tableName());
             set = replication.set(table.tableName());
             switch (u.action()) {
-                case CREATE -> set = create(table, set, u.regionName());
-                case DELETE -> set = delete(set, u.regionName());
-                case UPDATE -> { }
+                case CREATE -> create(table, set, u);
+                case UPDATE -> replication.form(set.withSettings(u.regionName(), settings(table, set, u)));
+                case DELETE -> replication.leave(set, u.regionName());
             }
         }
         TableResponse described = (TableResponse) registry.handle(DESCRIBE_TABLE,
@@ -66,43 +79,73 @@ final class GlobalTableUpdate {
                 described.indexStats(), described.extra());
     }
 
-    private void check(ReplicaUpdate u, ReplicaSet set, String local) {
+    private void check(ReplicaUpdate u, TableDefinition table, ReplicaSet set, String local, List<String> missing) {
         String region = u.regionName();
-        if (!replication.knows(region)) {
-            throw DynamoException.validation("One or more parameter values were invalid: Region " + region
-                    + " is not a peer region of " + local + " (start the server with --peer " + region + "=URL)");
+        if (u.action() == ReplicaUpdate.Action.UPDATE && u.noActions()) {
+            throw DynamoException.validation("There are no actions specified in the Replica Update Action of the "
+                    + "request.");
         }
         if (region.equals(local)) {
             throw DynamoException.validation("Cannot add, delete, or update the local region through ReplicaUpdates. "
                     + "Use CreateTable, DeleteTable, or UpdateTable as required.");
         }
+        if (!replication.knows(region)) {
+            throw DynamoException.validation("One or more parameter values were invalid: Region " + region
+                    + " is not a peer region of " + local + " (start the server with --peer " + region + "=URL)");
+        }
         boolean member = set != null && set.contains(region);
-        switch (u.action()) {
-            case CREATE -> {
-                if (member) {
-                    throw DynamoException.validation(
-                            "One or more parameter values were invalid: A replica already exists in region " + region);
-                }
-            }
-            case UPDATE, DELETE -> {
-                if (!member) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Cannot "
-                            + (u.action() == ReplicaUpdate.Action.DELETE ? "delete" : "update")
-                            + " the replica in region " + region + " because it does not exist");
-                }
-            }
+        if (u.action() == ReplicaUpdate.Action.CREATE && member) {
+            throw DynamoException.validation("Failed to create a the new replica of table with name: '"
+                    + table.tableName() + "' because one or more replicas already existed as tables.");
+        }
+        if (u.action() != ReplicaUpdate.Action.CREATE && !member) {
+            missing.add(region);
+            return;
+        }
+        if (u.action() == ReplicaUpdate.Action.DELETE) {
+            return;
+        }
+        // Tables here are encrypted with an AWS owned key, which a replica cannot replace with its own.
+        if (u.kmsMasterKeyId() != null) {
+            throw DynamoException.validation("One or more parameter values were invalid: KMSMasterKeyId must be "
+                    + "specified for each replica.");
+        }
+        boolean maxRead = u.maxReadRequestUnits() != null
+                || u.indexes().stream().anyMatch(i -> i.maxReadRequestUnits() != null);
+        boolean read = u.readCapacityUnits() != null
+                || u.indexes().stream().anyMatch(i -> i.readCapacityUnits() != null);
+        if (maxRead && !table.payPerRequest()) {
+            throw DynamoException.validation("MaxReadRequestUnits for OnDemandThroughput cannot be specified when the "
+                    + "table BillingMode is PROVISIONED");
+        }
+        if (read && table.payPerRequest()) {
+            throw DynamoException.validation("ReadCapacityUnits for ProvisionedThroughput cannot be specified when "
+                    + "the table BillingMode is PAY_PER_REQUEST");
         }
     }
 
-    private ReplicaSet create(TableDefinition table, ReplicaSet set, String region) {
-        table = withNewAndOldImages(table);
-        ReplicaSet current = set != null ? set : new ReplicaSet(table.tableName(), ReplicaSet.CURRENT,
-                java.util.List.of(replication.config().region()), replication.engine().clock().millis());
-        return replication.join(current, region, ReplicaTableRequest.of(table));
+    /**
+     * The replica's settings after {@code u}. Index overrides naming an index the table does not have
+     * are dropped, as DynamoDB silently accepts them.
+     */
+    private ReplicaSettings settings(TableDefinition table, ReplicaSet set, ReplicaUpdate u) {
+        ReplicaSettings before = set == null ? ReplicaSettings.NONE : set.settingsOf(u.regionName());
+        ReplicaSettings merged = before.merge(u, replication.engine().clock().millis());
+        var indexes = new java.util.TreeMap<>(merged.indexes());
+        indexes.keySet().removeIf(name -> table.index(name).filter(i -> i.global()).isEmpty());
+        return new ReplicaSettings(merged.readCapacityUnits(), merged.maxReadRequestUnits(), merged.tableClass(),
+                merged.tableClassUpdatedMillis(), indexes);
     }
 
-    private ReplicaSet delete(ReplicaSet set, String region) {
-        return replication.leave(set, region);
+    private void create(TableDefinition table, ReplicaSet set, ReplicaUpdate u) {
+        table = withNewAndOldImages(table);
+        ReplicaSet current = set != null ? set : new ReplicaSet(table.tableName(), ReplicaSet.CURRENT,
+                List.of(replication.config().region()), replication.engine().clock().millis());
+        ReplicaSettings settings = settings(table, current, u);
+        if (!settings.equals(ReplicaSettings.NONE)) {
+            current = current.withSettings(u.regionName(), settings);
+        }
+        replication.join(current, u.regionName(), ReplicaTableRequest.of(table));
     }
 
     /** Global tables replicate from a NEW_AND_OLD_IMAGES stream; one is enabled when the table has none. */

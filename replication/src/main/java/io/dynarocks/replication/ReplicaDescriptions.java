@@ -3,14 +3,18 @@ package io.dynarocks.replication;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dynarocks.engine.TableDescriptionMembers;
 import io.dynarocks.protocol.json.JsonWriter;
+import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.TableDefinition;
 import java.io.IOException;
 
 /**
  * A version 2019.11.21 global table's {@code GlobalTableVersion} and {@code Replicas} in its table
  * descriptions: every other region's replica with its status as seen from here (CREATING until the
- * backfill to it finished, REGION_DISABLED while it cannot be reached, else ACTIVE), and the
- * replication lag in {@code ReplicaStatusDescription} while there is one.
+ * backfill to it finished, REGION_DISABLED while it cannot be reached, else ACTIVE), the replication
+ * lag in {@code ReplicaStatusDescription} while there is one, and its overrides. As in DynamoDB an
+ * override is what the replica has and this region's table has not: a read capacity equal to this
+ * table's is no override. This region's own table class, when its replica was given one, is its
+ * {@code TableClassSummary}.
  */
 final class ReplicaDescriptions implements TableDescriptionMembers {
 
@@ -26,18 +30,26 @@ final class ReplicaDescriptions implements TableDescriptionMembers {
         if (set == null || !ReplicaSet.CURRENT.equals(set.version())) {
             return null;
         }
+        String local = replication.config().region();
         return g -> {
+            ReplicaSettings own = set.settingsOf(local);
+            if (own.tableClass() != null) {
+                g.writeObjectFieldStart("TableClassSummary");
+                writeTableClass(g, own);
+                g.writeEndObject();
+            }
             g.writeStringField("GlobalTableVersion", set.version());
             g.writeArrayFieldStart("Replicas");
-            for (String region : set.peersOf(replication.config().region())) {
-                write(g, region, replication.state(table.tableName(), region));
+            for (String region : set.peersOf(local)) {
+                write(g, region, replication.state(table.tableName(), region), set.settingsOf(region), table);
             }
             g.writeEndArray();
         };
     }
 
-    /** One ReplicaDescription, as DescribeTable and DescribeGlobalTable list them. */
-    static void write(JsonGenerator g, String region, Replication.ReplicaState state) throws IOException {
+    /** One ReplicaDescription of {@code region}'s replica, as DescribeTable of {@code base} lists it. */
+    static void write(JsonGenerator g, String region, Replication.ReplicaState state, ReplicaSettings settings,
+            TableDefinition base) throws IOException {
         g.writeStartObject();
         g.writeStringField("RegionName", region);
         g.writeStringField("ReplicaStatus", status(state));
@@ -45,10 +57,48 @@ final class ReplicaDescriptions implements TableDescriptionMembers {
             g.writeStringField("ReplicaStatusDescription", "Replication lag " + state.lagMillis() + " ms"
                     + (state.reachable() ? "" : "; region unreachable"));
         }
+        Long baseRead = base.payPerRequest() ? null : base.provisionedThroughput().readCapacityUnits();
+        writeOverrides(g, settings.readCapacityUnits(), baseRead, settings.maxReadRequestUnits());
+        var gsis = base.indexes().stream().filter(IndexDefinition::global).toList();
+        if (!gsis.isEmpty()) {
+            g.writeArrayFieldStart("GlobalSecondaryIndexes");
+            for (IndexDefinition i : gsis) {
+                ReplicaSettings.IndexSettings s = settings.indexes().get(i.indexName());
+                g.writeStartObject();
+                g.writeStringField("IndexName", i.indexName());
+                if (s != null) {
+                    Long indexRead = base.payPerRequest() || i.provisionedThroughput() == null ? null
+                            : i.provisionedThroughput().readCapacityUnits();
+                    writeOverrides(g, s.readCapacityUnits(), indexRead, s.maxReadRequestUnits());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("ReplicaTableClassSummary");
-        g.writeStringField("TableClass", "STANDARD");
+        writeTableClass(g, settings);
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    private static void writeOverrides(JsonGenerator g, Long read, Long baseRead, Long maxRead) throws IOException {
+        if (read != null && !read.equals(baseRead)) {
+            g.writeObjectFieldStart("ProvisionedThroughputOverride");
+            g.writeNumberField("ReadCapacityUnits", read);
+            g.writeEndObject();
+        }
+        if (maxRead != null) {
+            g.writeObjectFieldStart("OnDemandThroughputOverride");
+            g.writeNumberField("MaxReadRequestUnits", maxRead);
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeTableClass(JsonGenerator g, ReplicaSettings settings) throws IOException {
+        g.writeStringField("TableClass", settings.tableClass() == null ? "STANDARD" : settings.tableClass());
+        if (settings.tableClass() != null) {
+            g.writeNumberField("LastUpdateDateTime", settings.tableClassUpdatedMillis() / 1000.0);
+        }
     }
 
     static String status(Replication.ReplicaState state) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,8 +19,10 @@ import java.util.TreeSet;
  *                       {@link #LEGACY} for those made global with CreateGlobalTable
  * @param regions        every replica's region, sorted
  * @param creationMillis when the table became global
+ * @param settings       each replica's own settings, by region (version 2019.11.21), where it has any
  */
-public record ReplicaSet(String tableName, String version, List<String> regions, long creationMillis) {
+public record ReplicaSet(String tableName, String version, List<String> regions, long creationMillis,
+        Map<String, ReplicaSettings> settings) {
 
     /** Global tables version 2019.11.21. */
     public static final String CURRENT = "2019.11.21";
@@ -27,6 +31,23 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
 
     public ReplicaSet {
         regions = List.copyOf(new TreeSet<>(regions));
+        settings = Map.copyOf(settings);
+    }
+
+    /** A set whose replicas have no settings of their own. */
+    public ReplicaSet(String tableName, String version, List<String> regions, long creationMillis) {
+        this(tableName, version, regions, creationMillis, Map.of());
+    }
+
+    /** The settings of {@code region}'s replica; {@link ReplicaSettings#NONE} when it has none. */
+    public ReplicaSettings settingsOf(String region) {
+        return settings.getOrDefault(region, ReplicaSettings.NONE);
+    }
+
+    public ReplicaSet withSettings(String region, ReplicaSettings value) {
+        Map<String, ReplicaSettings> all = new TreeMap<>(settings);
+        all.put(region, value);
+        return new ReplicaSet(tableName, version, regions, creationMillis, all);
     }
 
     public boolean contains(String region) {
@@ -36,13 +57,15 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
     public ReplicaSet with(String region) {
         List<String> all = new ArrayList<>(regions);
         all.add(region);
-        return new ReplicaSet(tableName, version, all, creationMillis);
+        return new ReplicaSet(tableName, version, all, creationMillis, settings);
     }
 
     public ReplicaSet without(String region) {
         List<String> all = new ArrayList<>(regions);
         all.remove(region);
-        return new ReplicaSet(tableName, version, all, creationMillis);
+        Map<String, ReplicaSettings> kept = new TreeMap<>(settings);
+        kept.remove(region);
+        return new ReplicaSet(tableName, version, all, creationMillis, kept);
     }
 
     /** The regions other than {@code local}. */
@@ -53,13 +76,18 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(2);
             out.writeUTF(tableName);
             out.writeUTF(version);
             out.writeLong(creationMillis);
             out.writeInt(regions.size());
             for (String r : regions) {
                 out.writeUTF(r);
+            }
+            out.writeInt(settings.size());
+            for (var e : new TreeMap<>(settings).entrySet()) {
+                out.writeUTF(e.getKey());
+                e.getValue().write(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,7 +97,7 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
 
     static ReplicaSet fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            in.readByte();
+            int format = in.readByte();
             String table = in.readUTF();
             String version = in.readUTF();
             long created = in.readLong();
@@ -78,7 +106,12 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
             for (int i = 0; i < n; i++) {
                 regions.add(in.readUTF());
             }
-            return new ReplicaSet(table, version, regions, created);
+            Map<String, ReplicaSettings> settings = new TreeMap<>();
+            int m = format >= 2 ? in.readInt() : 0;
+            for (int i = 0; i < m; i++) {
+                settings.put(in.readUTF(), ReplicaSettings.read(in));
+            }
+            return new ReplicaSet(table, version, regions, created, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

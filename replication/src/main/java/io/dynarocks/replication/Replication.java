@@ -177,6 +177,12 @@ public final class Replication implements AutoCloseable {
         }
         synchronized (this) {
             if (set.contains(config.region())) {
+                if (request.createTable() != null && sets.of(set.tableName()) == null
+                        && engine.catalog().exists(set.tableName())) {
+                    // DynamoDB never adopts a table that already exists in the new replica's region.
+                    throw DynamoException.validation("Failed to create a the new replica of table with name: '"
+                            + set.tableName() + "' because one or more replicas already existed as tables.");
+                }
                 if (!engine.catalog().exists(set.tableName())) {
                     if (request.createTable() == null) {
                         throw DynamoException.resourceNotFound("Requested resource not found: Table: "
@@ -226,6 +232,9 @@ public final class Replication implements AutoCloseable {
         }
         engine.storage().write(batch);
         sets.published(tableName, set);
+        if (set != null && ReplicaSet.CURRENT.equals(set.version())) {
+            ReplicaOverrides.apply(engine, registry, tableName, set.settingsOf(config.region()));
+        }
         if (set != null && !keep.isEmpty()) {
             startShippers(set);
         }
@@ -307,16 +316,9 @@ public final class Replication implements AutoCloseable {
         registry.register(PeerLink.SERVICE, action, decoder, operation);
     }
 
-    /** Sends {@code set} to {@code region}'s UpdateReplicaSet. */
+    /** Sends {@code set} to {@code region}'s UpdateReplicaSet; a refusal there is thrown here as raised there. */
     void send(String region, ReplicaSet set, byte[] createTable) {
-        URI endpoint = peers.get(region);
-        try {
-            new PeerLink(http, () -> endpoint).call("UpdateReplicaSet", new ReplicaSetRequest(set, createTable).toBytes());
-        } catch (IOException e) {
-            LOG.warn("region {} did not take the replica set of {}: {}", region, set.tableName(), e.toString());
-            throw DynamoException.internal("Region " + region + " could not be reached at " + endpoint + ": "
-                    + e.getMessage());
-        }
+        call(region, "UpdateReplicaSet", new ReplicaSetRequest(set, createTable).toBytes());
     }
 
     private synchronized void startShippers(ReplicaSet set) {

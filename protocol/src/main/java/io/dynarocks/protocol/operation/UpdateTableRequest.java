@@ -91,8 +91,7 @@ public record UpdateTableRequest(
             f.sse.constrain(c);
         }
         for (int i = 0; f.replicaUpdates != null && i < f.replicaUpdates.size(); i++) {
-            ReplicaUpdate u = f.replicaUpdates.get(i);
-            c.notNull(u.regionName(), u.path(i + 1) + ".regionName");
+            f.replicaUpdates.get(i).constrain(c, i + 1);
         }
         for (int i = 0; f.gsiUpdates != null && i < f.gsiUpdates.size(); i++) {
             GlobalSecondaryIndexUpdate u = f.gsiUpdates.get(i);

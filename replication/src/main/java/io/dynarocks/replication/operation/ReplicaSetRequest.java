@@ -20,6 +20,7 @@ public record ReplicaSetRequest(ReplicaSet set, byte[] createTable) {
             java.util.List<String> regions;
             Long created;
             String createTable;
+            java.util.Map<String, io.dynarocks.replication.ReplicaSettings> settings = java.util.Map.of();
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -28,6 +29,7 @@ public record ReplicaSetRequest(ReplicaSet set, byte[] createTable) {
                 case "Regions" -> f.regions = r.readList(JsonReader::readString);
                 case "CreationDateTime" -> f.created = r.readLong();
                 case "CreateTable" -> f.createTable = r.readString();
+                case "Settings" -> f.settings = r.readMap(io.dynarocks.replication.ReplicaSettings::readJson);
                 default -> r.skip();
             }
         });
@@ -35,7 +37,7 @@ public record ReplicaSetRequest(ReplicaSet set, byte[] createTable) {
                 || f.regions.contains(null)) {
             throw DynamoException.validation("TableName, GlobalTableVersion, Regions and CreationDateTime are required");
         }
-        return new ReplicaSetRequest(new ReplicaSet(f.table, f.version, f.regions, f.created),
+        return new ReplicaSetRequest(new ReplicaSet(f.table, f.version, f.regions, f.created, f.settings),
                 f.createTable == null ? null : f.createTable.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -49,6 +51,12 @@ public record ReplicaSetRequest(ReplicaSet set, byte[] createTable) {
             }
             g.writeEndArray();
             g.writeNumberField("CreationDateTime", set.creationMillis());
+            g.writeObjectFieldStart("Settings");
+            for (var e : set.settings().entrySet()) {
+                g.writeFieldName(e.getKey());
+                e.getValue().writeJson(g);
+            }
+            g.writeEndObject();
             if (createTable != null) {
                 g.writeStringField("CreateTable", new String(createTable, StandardCharsets.UTF_8));
             }

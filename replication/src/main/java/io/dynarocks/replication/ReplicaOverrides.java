@@ -1,0 +1,73 @@
+package io.dynarocks.replication;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.protocol.json.JsonWriter;
+import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import io.dynarocks.protocol.model.TableDefinition;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies this region's replica settings to its own table: a read capacity override becomes the
+ * table's (and an index's) provisioned read capacity here, through the engine's UpdateTable, so that
+ * DescribeTable in this region and throughput limits see it. On-demand read maximums and the table
+ * class are reported from the replica set (the engine models neither).
+ */
+final class ReplicaOverrides {
+
+    private static final String UPDATE_TABLE = OperationRegistry.DYNAMODB + ".UpdateTable";
+
+    private ReplicaOverrides() {}
+
+    static void apply(Engine engine, OperationRegistry registry, String tableName, ReplicaSettings own) {
+        TableDefinition t = engine.catalog().find(tableName).orElse(null);
+        if (t == null || t.payPerRequest() || own.equals(ReplicaSettings.NONE)) {
+            return;
+        }
+        ProvisionedThroughput current = t.provisionedThroughput();
+        Long read = own.readCapacityUnits();
+        boolean table = read != null && !read.equals(current.readCapacityUnits());
+        List<IndexDefinition> indexes = new ArrayList<>();
+        for (IndexDefinition i : t.indexes()) {
+            ReplicaSettings.IndexSettings s = own.indexes().get(i.indexName());
+            if (i.global() && s != null && s.readCapacityUnits() != null && i.provisionedThroughput() != null
+                    && !Objects.equals(s.readCapacityUnits(), i.provisionedThroughput().readCapacityUnits())) {
+                indexes.add(i);
+            }
+        }
+        if (!table && indexes.isEmpty()) {
+            return;
+        }
+        registry.handle(UPDATE_TABLE, JsonWriter.object(g -> {
+            g.writeStringField("TableName", tableName);
+            if (table) {
+                throughput(g, read, current.writeCapacityUnits());
+            }
+            if (!indexes.isEmpty()) {
+                g.writeArrayFieldStart("GlobalSecondaryIndexUpdates");
+                for (IndexDefinition i : indexes) {
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("Update");
+                    g.writeStringField("IndexName", i.indexName());
+                    throughput(g, own.indexes().get(i.indexName()).readCapacityUnits(),
+                            i.provisionedThroughput().writeCapacityUnits());
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+        }));
+    }
+
+    private static void throughput(JsonGenerator g, Long read, Long write) throws IOException {
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        g.writeNumberField("ReadCapacityUnits", read);
+        g.writeNumberField("WriteCapacityUnits", write);
+        g.writeEndObject();
+    }
+}
