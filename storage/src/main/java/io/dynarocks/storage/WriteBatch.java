@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A list of mutations that a {@link Storage} applies atomically, in order. */
 public final class WriteBatch {
@@ -37,25 +39,48 @@ public final class WriteBatch {
 
     private final List<Op> ops = new ArrayList<>();
     private final List<Expect> expectations = new ArrayList<>();
+    /**
+     * Position in {@link #ops} of the last {@link Add} of each counter with no put, delete or delete-range
+     * of that counter after it: a further add to the counter folds into it, so a batch of many items
+     * merges each counter once.
+     */
+    private Map<ByteBuffer, Integer> foldable;
 
     public WriteBatch put(byte[] key, byte[] value) {
+        forget(key);
         ops.add(new Put(key, value));
         return this;
     }
 
     public WriteBatch delete(byte[] key) {
+        forget(key);
         ops.add(new Delete(key));
         return this;
     }
 
     public WriteBatch deleteRange(byte[] from, byte[] to) {
+        foldable = null;
         ops.add(new DeleteRange(from, to));
         return this;
     }
 
     public WriteBatch add(byte[] key, long delta) {
-        ops.add(new Add(key, delta));
+        if (foldable == null) {
+            foldable = new HashMap<>();
+        }
+        Integer at = foldable.putIfAbsent(ByteBuffer.wrap(key), ops.size());
+        if (at == null) {
+            ops.add(new Add(key, delta));
+        } else {
+            ops.set(at, new Add(key, ((Add) ops.get(at)).delta() + delta));
+        }
         return this;
+    }
+
+    private void forget(byte[] key) {
+        if (foldable != null && !foldable.isEmpty()) {
+            foldable.remove(ByteBuffer.wrap(key));
+        }
     }
 
     /** Commits only if {@code key} still holds {@code value} (null: is still absent); see {@link Expect}. */

@@ -2,6 +2,7 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.limits.Throttled;
+import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.index.IndexEntries;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.Keys;
@@ -23,8 +24,9 @@ import java.util.Set;
 
 /**
  * BatchWriteItem: the whole request is validated first (keys, sizes, duplicates, index key values), so
- * an invalid request anywhere writes nothing; then each put or delete is applied through the same
- * read-modify-write path as PutItem and DeleteItem. Like DynamoDB, it is not atomic across items.
+ * an invalid request anywhere writes nothing; then the puts and deletes are applied together in one
+ * storage batch, with the same staging (hooks, counters) as PutItem and DeleteItem, or one by one when
+ * throughput limits may refuse some of them.
  */
 public final class BatchWriteItemOperation implements Operation<BatchWriteItemRequest> {
 
@@ -62,25 +64,31 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
         List<ItemWrite> applied = new ArrayList<>();
         Map<String, List<BatchWriteItemRequest.WriteRequest>> unprocessed = new LinkedHashMap<>();
         DynamoException throttled = null;
-        for (Planned p : planned) {
-            ItemWrite write = new ItemWrite(p.table(), p.key(), null, false,
-                    old -> p.request().item(), null);
-            ReadModifyWrite.Result result;
-            try {
-                result = rmw.applyMetered(write);
-            } catch (DynamoException e) {
-                if (!Throttled.isThrottling(e)) {
-                    throw e;
-                }
-                // A throttled write is returned in UnprocessedItems for the caller to retry.
-                throttled = e;
-                unprocessed.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>()).add(p.request());
-                continue;
+        if (engine.throughput() == Throughput.OFF) {
+            // No limits to admit each write against the capacity the ones before it consumed: every
+            // write in one storage batch (not atomic in DynamoDB, but atomic here costs nothing).
+            planned.forEach(p -> applied.add(write(p)));
+            List<ReadModifyWrite.Result> results = rmw.applyTogether(applied);
+            for (int i = 0; i < applied.size(); i++) {
+                charge(capacity, applied.get(i), results.get(i), request.returnConsumedCapacity());
             }
-            applied.add(write);
-            ConsumedCapacity c = rmw.charge(write, result, request.returnConsumedCapacity());
-            if (c != null) {
-                capacity.merge(p.table().tableName(), c, ConsumedCapacity::plus);
+        } else {
+            for (Planned p : planned) {
+                ItemWrite write = write(p);
+                ReadModifyWrite.Result result;
+                try {
+                    result = rmw.applyMetered(write);
+                } catch (DynamoException e) {
+                    if (!Throttled.isThrottling(e)) {
+                        throw e;
+                    }
+                    // A throttled write is returned in UnprocessedItems for the caller to retry.
+                    throttled = e;
+                    unprocessed.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>()).add(p.request());
+                    continue;
+                }
+                applied.add(write);
+                charge(capacity, write, result, request.returnConsumedCapacity());
             }
         }
         if (applied.isEmpty() && throttled != null) {
@@ -90,5 +98,17 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
         return BatchResponse.writes(unprocessed,
                 ConsumedCapacity.requested(request.returnConsumedCapacity()) ? List.copyOf(capacity.values()) : null,
                 ItemCollections.forWrites(engine, "SIZE".equals(request.returnItemCollectionMetrics()), applied));
+    }
+
+    private static ItemWrite write(Planned p) {
+        return new ItemWrite(p.table(), p.key(), null, false, old -> p.request().item(), null);
+    }
+
+    private void charge(Map<String, ConsumedCapacity> capacity, ItemWrite write, ReadModifyWrite.Result result,
+            String returnConsumedCapacity) {
+        ConsumedCapacity c = rmw.charge(write, result, returnConsumedCapacity);
+        if (c != null) {
+            capacity.merge(write.table().tableName(), c, ConsumedCapacity::plus);
+        }
     }
 }
