@@ -103,6 +103,8 @@ class PartiqlBatchIT {
         assertThat(r.get(1).error()).isNull();
         assertThat(r.get(2).item()).isEqualTo(Map.of("balance", n("1")));
         assertThat(r.get(3).error().code()).isEqualTo(BatchStatementErrorCodeEnum.VALIDATION_ERROR);
+        assertThat(r.get(3).error().message()).isEqualTo(
+                "Select statements within BatchExecuteStatement must specify the primary key in the where clause.");
         assertThat(r.get(4).error().message())
                 .isEqualTo("Statement wasn't well formed, can't be processed: Unexpected term");
     }
@@ -182,5 +184,58 @@ class PartiqlBatchIT {
                     tx("UPDATE Accounts SET balance = balance + 1 WHERE pk = 'idem'")));
         }
         assertThat(get("idem")).containsEntry("balance", n("1"));
+    }
+
+    @Test
+    void existsInATransactionChecksAnItemAsConditionCheckDoes() {
+        put("e-acct", 5);
+        put("e-log", 0);
+        ExecuteTransactionResponse response = client.executeTransaction(b -> b.transactStatements(
+                tx("EXISTS(SELECT * FROM Accounts WHERE pk = ? AND balance >= 5)", s("e-acct")),
+                tx("UPDATE Accounts SET balance = balance + 1 WHERE pk = 'e-log'"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(get("e-log")).containsEntry("balance", n("1"));
+        assertThat(get("e-acct")).isEqualTo(Map.of("pk", s("e-acct"), "balance", n("5")));
+        double equivalent = client.transactWriteItems(b -> b.transactItems(
+                t -> t.conditionCheck(c -> c.tableName("Accounts").key(Map.of("pk", s("e-acct")))
+                        .conditionExpression("balance >= :five").expressionAttributeValues(Map.of(":five", n("5")))),
+                t -> t.update(u -> u.tableName("Accounts").key(Map.of("pk", s("e-log")))
+                        .updateExpression("SET balance = balance + :one")
+                        .expressionAttributeValues(Map.of(":one", n("1")))))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().get(0).capacityUnits();
+        assertThat(response.consumedCapacity()).singleElement()
+                .satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(equivalent));
+    }
+
+    @Test
+    void aFailedExistsCancelsTheTransaction() {
+        put("ef-acct", 1);
+        put("ef-log", 0);
+        for (String check : List.of("EXISTS(SELECT * FROM Accounts WHERE pk = 'ef-acct' AND balance >= 5)",
+                "EXISTS(SELECT * FROM Accounts WHERE pk = 'ef-absent' AND balance IS MISSING)")) {
+            assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(tx(check),
+                    tx("UPDATE Accounts SET balance = balance + 1 WHERE pk = 'ef-log'"))))
+                    .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(
+                            e.cancellationReasons().stream().map(CancellationReason::code).toList())
+                            .containsExactly("ConditionalCheckFailed", "None"));
+        }
+        assertThat(get("ef-log")).containsEntry("balance", n("0"));
+    }
+
+    @Test
+    void existsIsRefusedOutsideTransactionsOfWritesInDynamoDbsWords() {
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                "EXISTS(SELECT * FROM Accounts WHERE pk = 'x' AND balance = 1)")))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("EXISTS can only be used in ExecuteTransaction write requests.");
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(
+                tx("EXISTS(SELECT * FROM Accounts WHERE pk = 'x')"),
+                tx("UPDATE Accounts SET z = 1 WHERE pk = 'y'"))))
+                .hasMessageStartingWith("Validation failed in TransactStatements[0]: EXISTS() must contain a single "
+                        + "item read with additional condition");
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(
+                tx("SELECT * FROM Accounts WHERE pk = 'x' AND attribute_exists(balance)"))))
+                .hasMessageStartingWith("Validation failed in TransactStatements[0]: Select statements within "
+                        + "ExecuteTransaction must specify the primary key in the where clause.");
     }
 }

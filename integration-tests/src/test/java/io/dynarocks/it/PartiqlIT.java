@@ -255,4 +255,33 @@ class PartiqlIT {
                 .items().stream().map(schema::mapToItem).collect(Collectors.toList());
         assertThat(songs).singleElement().satisfies(s -> assertThat(s.getTitle()).isEqualTo("Happy Day"));
     }
+
+    @Test
+    void theFromFirstFormOfUpdateUpdatesAnExistingItem() {
+        run("INSERT INTO Things VALUE {'pk': 'ff', 'a': 1, 'b': 'bee'}");
+        ExecuteStatementResponse r = run("FROM Things WHERE pk = ? AND a = 1 SET c = ? REMOVE b RETURNING ALL NEW *",
+                s("ff"), n("7"));
+        assertThat(r.items()).containsExactly(Map.of("pk", s("ff"), "a", n("1"), "c", n("7")));
+        assertThatThrownBy(() -> run("FROM Things WHERE pk = 'ff' AND a = 2 SET c = 8"))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThatThrownBy(() -> run("from Things where pk = 'ff-absent' set c = 1"))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(get("Things", Map.of("pk", s("ff-absent")))).isEmpty();
+    }
+
+    @Test
+    void functionsAreRefusedInTheProjectionAsDynamoDbRefusesThem() {
+        assertThatThrownBy(() -> run("SELECT size(a) FROM Things WHERE pk = 'x'"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Unexpected path component at 1:8:4"));
+        assertThatThrownBy(() -> run("SELECT * FROM Things WHERE pk = 'x' AND EXISTS(a)"))
+                .hasMessageStartingWith("Unrecognized function: exists at 1:41:6");
+    }
+
+    @Test
+    void aDeleteMayReturnOnlyTheOldItem() {
+        assertThatThrownBy(() -> run("DELETE FROM Things WHERE pk = 'x' RETURNING ALL NEW *"))
+                .hasMessageStartingWith("Invalid returning clause: RETURNING ALL NEW *. Only RETURNING ALL OLD * is "
+                        + "allowed in DELETE statements.");
+    }
 }

@@ -246,7 +246,7 @@ public final class LoadGenerator {
         return raw ? raw(endpoint, data, RawWorkloads.ALL.get(workload)) : sdk(client, data, Workloads.ALL.get(workload));
     }
 
-    static DynamoDbClient client(URI endpoint, int connections) {
+    public static DynamoDbClient client(URI endpoint, int connections) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

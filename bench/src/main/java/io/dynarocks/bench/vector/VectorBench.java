@@ -31,7 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * <pre>
  * java -Xmx10g -cp dynarocks-bench.jar io.dynarocks.bench.vector.VectorBench --items 100000 --dims 768 \
- *     --clusters 200 --queries 200 --distances COSINE,EUCLIDEAN,DOT_PRODUCT [--data-dir DIR]
+ *     --clusters 200 --queries 200 --distances COSINE,EUCLIDEAN,DOT_PRODUCT [--data-dir DIR] [--http]
+ * </pre>
+ * With {@code --http} the searches go over HTTP to the started server (the SDK's Apache client), as an
+ * application's would; loading stays in process.
+ * <pre>
  * </pre>
  */
 public final class VectorBench {
@@ -58,12 +62,15 @@ public final class VectorBench {
         DynaRocks.Builder builder = DynaRocks.builder().port(0);
         Path dir = opts.containsKey("data-dir") ? Files.createDirectories(Path.of(opts.get("data-dir"))) : null;
         builder = dir == null ? builder.inMemory() : builder.dataDir(dir);
-        System.out.printf("# Vector search: %,d x %d, %d clusters, %d queries, TopK %d, %s store, Java %s, %d cores,"
-                + " load average %.1f at start%n%n", items, dims, clusters, queries, TOP_K,
-                dir == null ? "in-memory" : "RocksDB", System.getProperty("java.version"),
+        System.out.printf("# Vector search: %,d x %d, %d clusters, %d queries, TopK %d, %s store, searches %s, Java %s,"
+                + " %d cores, load average %.1f at start%n%n", items, dims, clusters, queries, TOP_K,
+                dir == null ? "in-memory" : "RocksDB", opts.containsKey("http") ? "over HTTP" : "in process",
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
-        try (DynaRocks db = builder.start(); DynamoDbClient client = InProcessClients.client(db)) {
+        boolean http = opts.containsKey("http");
+        try (DynaRocks db = builder.start(); DynamoDbClient client = InProcessClients.client(db);
+                DynamoDbClient searcher = http ? LoadGenerator.client(db.endpoint(), 4) : client) {
             client.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
@@ -90,12 +97,12 @@ public final class VectorBench {
                 long[] cpu = new long[queries];
                 double recall = 0;
                 for (int warm = 0; warm < Math.min(queries, 50); warm++) {
-                    search(client, index, probes[warm]);
+                    search(searcher, index, probes[warm]);
                 }
                 for (int q = 0; q < queries; q++) {
                     long s = System.nanoTime();
                     long sc = THREADS.getCurrentThreadCpuTime();
-                    SearchVectorsResponse r = search(client, index, probes[q]);
+                    SearchVectorsResponse r = search(searcher, index, probes[q]);
                     cpu[q] = THREADS.getCurrentThreadCpuTime() - sc;
                     latencies[q] = System.nanoTime() - s;
                     recall += recall(r, exact(data, probes[q], distance));

@@ -77,7 +77,7 @@ public final class BatchExecuteStatementOperation implements Operation<BatchExec
         Plan plan = planner.plan(statement, returnConsumedCapacity);
         if (plan instanceof Plan.Select s && !s.fullKey()) {
             throw DynamoException.validation(
-                    "Where clause does not contain a mandatory equality on all key attributes");
+                    "Select statements within BatchExecuteStatement must specify the primary key in the where clause.");
         }
         StatementRunner.Result result = runner.run(plan, null, null, statement.consistentRead(),
                 returnConsumedCapacity);

@@ -18,6 +18,12 @@ public final class ConditionCheck {
         // The request decoder already requires the ConditionExpression.
         Predicate<Map<String, AttributeValue>> condition = ItemExpressions.writeCondition(
                 request.conditionExpression(), LegacyConditional.NONE, request.expressionParameters());
+        return plan(engine, request, condition);
+    }
+
+    /** A check whose condition is given already (PartiQL's EXISTS plans it from its statement). */
+    public static ItemWrite plan(Engine engine, ConditionCheckRequest request,
+            Predicate<Map<String, AttributeValue>> condition) {
         TableDefinition table = engine.catalog().require(request.tableName());
         return new ItemWrite(table, Keys.ofKey(table.keySchema(), request.key()), condition,
                 request.returnOldOnConditionFailure(), null, null);

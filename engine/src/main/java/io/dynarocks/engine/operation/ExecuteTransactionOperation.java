@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class ExecuteTransactionOperation implements Operation<ExecuteTransactionRequest> {
 
+    private final Engine engine;
     private final Planner planner;
     private final PutItemOperation puts;
     private final UpdateItemOperation updates;
@@ -33,6 +34,7 @@ public final class ExecuteTransactionOperation implements Operation<ExecuteTrans
     private final TransactWriteItemsOperation writes;
 
     public ExecuteTransactionOperation(Engine engine) {
+        this.engine = engine;
         this.planner = new Planner(engine);
         this.puts = new PutItemOperation(engine);
         this.updates = new UpdateItemOperation(engine);
@@ -52,6 +54,10 @@ public final class ExecuteTransactionOperation implements Operation<ExecuteTrans
             }
         }
         long selects = plans.stream().filter(p -> p instanceof Plan.Select).count();
+        long checks = plans.stream().filter(p -> p instanceof Plan.Check).count();
+        if (selects > 0 && checks > 0 && selects + checks == plans.size()) {
+            throw DynamoException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
+        }
         if (selects > 0 && selects < plans.size()) {
             throw DynamoException.validation("Unsupported operation: A transaction must contain either all read "
                     + "statements or all write statements");
@@ -71,9 +77,12 @@ public final class ExecuteTransactionOperation implements Operation<ExecuteTrans
         List<Projection> projections = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
             Plan.Select s = (Plan.Select) plans.get(i);
+            if (s.indexName() != null) {
+                throw invalid(i, DynamoException.validation("Reads on indices are not supported within transactions."));
+            }
             if (!s.keyOnly()) {
                 throw invalid(i, DynamoException.validation(
-                        "Where clause does not contain a mandatory equality on all key attributes"));
+                        "Select statements within ExecuteTransaction must specify the primary key in the where clause."));
             }
             gets.add(new GetItemRequest(s.tableName(), s.key(), true, null, null, new ExpressionParameters(null, null),
                     null));
@@ -93,6 +102,9 @@ public final class ExecuteTransactionOperation implements Operation<ExecuteTrans
                 if (plan instanceof Plan.Insert p) {
                     items.add(new TransactWriteItem(p.request(), null, null, null));
                     planned.add(puts.plan(p.request(), p.condition()));
+                } else if (plan instanceof Plan.Check c) {
+                    items.add(new TransactWriteItem(null, null, null, c.request()));
+                    planned.add(ConditionCheck.plan(engine, c.request(), c.condition()));
                 } else if (plan instanceof Plan.Modify m) {
                     requireNoReturning(m.request().returnValues());
                     items.add(new TransactWriteItem(null, m.request(), null, null));

@@ -5,6 +5,7 @@ import io.dynarocks.protocol.expression.Condition;
 import io.dynarocks.protocol.expression.KeyCondition;
 import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.expression.Update;
+import io.dynarocks.protocol.operation.ConditionCheckRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.PutItemRequest;
 import io.dynarocks.protocol.operation.UpdateItemRequest;
@@ -60,6 +61,16 @@ public sealed interface Plan {
 
     /** A DELETE: a DeleteItem under the WHERE clause's other predicates (null for none). */
     record Remove(DeleteItemRequest request, Predicate<Map<String, AttributeValue>> condition) implements Plan {
+        public String tableName() {
+            return request.tableName();
+        }
+    }
+
+    /**
+     * An {@code EXISTS(SELECT ...)} of ExecuteTransaction: TransactWriteItems' ConditionCheck of one item,
+     * which holds when the item exists and meets {@code condition}.
+     */
+    record Check(ConditionCheckRequest request, Predicate<Map<String, AttributeValue>> condition) implements Plan {
         public String tableName() {
             return request.tableName();
         }

@@ -13,6 +13,7 @@ import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.expression.Update;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ConditionCheckRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
 import io.dynarocks.protocol.operation.ExpressionParameters;
 import io.dynarocks.protocol.operation.ParameterizedStatement;
@@ -48,14 +49,17 @@ public final class Planner {
         Statement statement = PartiqlParser.parse(request.statement());
         Translator t = new Translator(statement, request.parameters());
         if (statement instanceof Statement.Select s) {
-            return select(s, t);
+            return select(s, t, request.consistentRead());
+        }
+        if (statement instanceof Statement.Exists e) {
+            return exists(e.select(), t, request.returnOldOnConditionFailure());
         }
         TableDefinition table = engine.catalog().require(statement.table());
         if (statement instanceof Statement.Insert i) {
             return insert(i, t, table, returnConsumedCapacity);
         }
         if (statement instanceof Statement.Update u) {
-            KeyAndCondition where = keyAndCondition(u.where(), table.keySchema(), t);
+            KeyAndCondition where = requireKey(keyAndCondition(u.where(), table.keySchema(), t));
             // A PartiQL UPDATE changes an existing item; it never creates one.
             Condition exists = new Condition.AttributeExists(DocumentPath.of(table.keySchema().hashName()));
             Condition condition = where.condition() == null ? exists : new Condition.And(exists, where.condition());
@@ -65,9 +69,11 @@ public final class Planner {
         }
         Statement.Delete d = (Statement.Delete) statement;
         if (d.returning() != Statement.Returning.NONE && d.returning() != Statement.Returning.ALL_OLD) {
-            throw Translator.unsupported("a DELETE can return only ALL OLD *");
+            throw DynamoException.validation("Invalid returning clause: RETURNING "
+                    + d.returning().name().replace('_', ' ') + " *. Only RETURNING ALL OLD * is allowed in DELETE "
+                    + "statements.");
         }
-        KeyAndCondition where = keyAndCondition(d.where(), table.keySchema(), t);
+        KeyAndCondition where = requireKey(keyAndCondition(d.where(), table.keySchema(), t));
         DeleteItemRequest r = new DeleteItemRequest(table.tableName(), where.key(), null, NO_PARAMETERS,
                 returnValues(d.returning()), returnConsumedCapacity, request.returnOldOnConditionFailure());
         return new Plan.Remove(r, where.condition() == null ? null : predicate(where.condition()));
@@ -102,9 +108,37 @@ public final class Planner {
         }
     }
 
+    /**
+     * EXISTS(SELECT ...): DynamoDB requires a read of one item of the table by its full key plus a further
+     * condition, which the check tests on the item as it is when the transaction runs.
+     */
+    private Plan exists(Statement.Select s, Translator t, boolean returnOld) {
+        if (s.index() != null) {
+            throw DynamoException.validation("Operations on indices are not supported in transactions");
+        }
+        TableDefinition table = engine.catalog().require(s.table());
+        KeyAndCondition where = keyAndCondition(s.where(), table.keySchema(), t);
+        if (where == null || where.condition() == null || !s.orderBy().isEmpty()) {
+            throw DynamoException.validation("EXISTS() must contain a single item read with additional condition");
+        }
+        Condition condition = where.condition();
+        ConditionCheckRequest r = new ConditionCheckRequest(table.tableName(), where.key(), null, NO_PARAMETERS,
+                returnOld);
+        return new Plan.Check(r, item -> !item.isEmpty() && ConditionEvaluator.test(condition, item));
+    }
+
     /** The key a write's WHERE clause fixes, and the rest of the clause as a condition (null for none). */
     private record KeyAndCondition(Map<String, AttributeValue> key, Condition condition) {}
 
+    private static KeyAndCondition requireKey(KeyAndCondition where) {
+        if (where == null) {
+            throw DynamoException.validation(
+                    "Where clause does not contain a mandatory equality on all key attributes");
+        }
+        return where;
+    }
+
+    /** Null when the clause does not fix every key attribute with an equality. */
     private static KeyAndCondition keyAndCondition(Expr where, KeySchema schema, Translator t) {
         List<Expr> rest = conjuncts(where);
         Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -118,8 +152,7 @@ public final class Planner {
                 }
             }
             if (found == null) {
-                throw DynamoException.validation(
-                        "Where clause does not contain a mandatory equality on all key attributes");
+                return null;
             }
             rest.remove(found);
             key.put(attribute, t.value(equalityValue(found, attribute)));
@@ -127,8 +160,17 @@ public final class Planner {
         return new KeyAndCondition(key, and(rest, t));
     }
 
-    private Plan select(Statement.Select s, Translator t) {
+    private Plan select(Statement.Select s, Translator t, boolean consistentRead) {
         TableDefinition table = engine.catalog().require(s.table());
+        // PartiQL words these two checks differently from Query and Scan.
+        if (s.index() != null) {
+            var index = table.index(s.index()).orElseThrow(() -> DynamoException.validation(
+                    "The table does not have the specified index"));
+            if (index.global() && consistentRead) {
+                throw DynamoException.validation("Strongly consistent read is not supported on Global Secondary "
+                        + "Indexes");
+            }
+        }
         ReadTarget target = ReadTarget.resolve(table, s.index(), false);
         KeySchema schema = target.keySchema();
         Projection projection = s.projection() == null ? null
@@ -172,15 +214,16 @@ public final class Planner {
         for (Statement.OrderBy o : s.orderBy()) {
             DocumentPath key = o.key().path();
             if (key.size() != 1 || !schema.isKeyAttribute(key.attribute())) {
-                throw DynamoException.validation("Variable reference [" + key + "] of ORDER BY clause must be "
-                        + "a key attribute");
+                throw DynamoException.validation("Attribute " + key + " in ORDER BY clause must be part of the "
+                        + "primary key");
             }
             if (key.attribute().equals(schema.rangeName())) {
                 descending = o.descending();
             }
         }
         if (!query) {
-            throw DynamoException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
+            throw DynamoException.validation("Must have at least one non-optional hash key condition in WHERE "
+                    + "clause when using ORDER BY clause.");
         }
         return descending;
     }

@@ -7,6 +7,7 @@ import io.dynarocks.engine.operation.QueryOperation;
 import io.dynarocks.engine.operation.ScanOperation;
 import io.dynarocks.engine.operation.UpdateItemOperation;
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.ExpressionParameters;
 import io.dynarocks.protocol.operation.ItemResponse;
@@ -48,6 +49,9 @@ public final class StatementRunner {
         if (plan instanceof Plan.Select s) {
             return s.partitions() == null ? scan(s, limit, from, consistentRead, returnConsumedCapacity)
                     : query(s, limit, from, consistentRead, returnConsumedCapacity);
+        }
+        if (plan instanceof Plan.Check) {
+            throw DynamoException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
         }
         ItemResponse response;
         if (plan instanceof Plan.Insert i) {

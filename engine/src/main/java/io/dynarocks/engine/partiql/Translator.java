@@ -9,7 +9,6 @@ import io.dynarocks.protocol.expression.Operand;
 import io.dynarocks.protocol.expression.UpdateAction;
 import io.dynarocks.protocol.expression.UpdateValue;
 import io.dynarocks.protocol.partiql.Expr;
-import io.dynarocks.protocol.partiql.PartiqlParser;
 import io.dynarocks.protocol.partiql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,13 +176,24 @@ final class Translator {
                 }
                 return new Condition.AttributeType(operand(argument(c, 0, 2)), s.value());
             }
-            case "exists":
-                return new Condition.AttributeExists(path(argument(c, 0, 1)));
+            case "attribute_exists":
+                return new Condition.AttributeExists(documentPath(c));
+            case "attribute_not_exists":
             case "missing":
-                return new Condition.AttributeNotExists(path(argument(c, 0, 1)));
+                return new Condition.AttributeNotExists(documentPath(c));
             default:
-                throw unsupported("function " + c.name() + " is not supported in a WHERE clause");
+                // EXISTS(path) is no function in DynamoDB's PartiQL: EXISTS takes a SELECT, in transactions only.
+                throw DynamoException.validation("Unrecognized function: " + c.name() + " at " + c.at());
         }
+    }
+
+    /** The only operand of attribute_exists and its kin, which must be a document path. */
+    private DocumentPath documentPath(Expr.Call c) {
+        if (argument(c, 0, 1) instanceof Expr.Path p) {
+            return p.path();
+        }
+        throw DynamoException.validation("Operator or function requires a document path; operator or function: "
+                + c.name());
     }
 
     /** The changes of an UPDATE as update actions. */
@@ -203,8 +213,13 @@ final class Translator {
     // set_add and set_delete are DynamoDB's ADD and DELETE of set elements, written as assignments.
     private UpdateAction assignment(DocumentPath target, Expr value) {
         if (value instanceof Expr.Call c && (c.name().equals("set_add") || c.name().equals("set_delete"))) {
-            if (!path(argument(c, 0, 2)).equals(target)) {
-                throw unsupported(c.name() + " must name the attribute it assigns");
+            String name = c.name().toUpperCase(java.util.Locale.ROOT);
+            if (c.args().size() != 2) {
+                throw DynamoException.validation(name + " must have exactly two arguments at " + c.at());
+            }
+            if (!(c.args().get(0) instanceof Expr.Path p) || !p.path().equals(target)) {
+                throw DynamoException.validation("The first argument to " + name
+                        + " must equal the assignment value at " + c.at());
             }
             AttributeValue elements = value(argument(c, 1, 2));
             return c.name().equals("set_add") ? new UpdateAction.Add(target, elements)
@@ -227,15 +242,15 @@ final class Translator {
             return new UpdateValue.IfNotExists(path(argument(c, 0, 2)), updateValue(argument(c, 1, 2)));
         }
         if (e instanceof Expr.Call c) {
-            throw unsupported("function " + c.name() + " is not supported in a SET clause");
+            throw DynamoException.validation("Unrecognized function: " + c.name() + " at " + c.at());
         }
         return new UpdateValue.Literal(value(e));
     }
 
     private static Expr argument(Expr.Call c, int index, int arity) {
         if (c.args().size() != arity) {
-            throw DynamoException.validation(PartiqlParser.NOT_WELL_FORMED + "Incorrect number of arguments for "
-                    + c.name());
+            throw DynamoException.validation("Incorrect number of operands for operator or function; operator or "
+                    + "function: " + c.name() + ", number of operands: " + c.args().size());
         }
         return c.args().get(index);
     }

@@ -91,8 +91,66 @@ class PlannerTest {
     void orderByNeedsAQueryAndAKeyAttribute() {
         assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk = 'a' ORDER BY sk DESC")).descending()).isTrue();
         assertThatThrownBy(() -> plan("SELECT * FROM Tab WHERE pk = 'a' ORDER BY x"))
-                .hasMessageContaining("ORDER BY");
+                .hasMessage("Attribute x in ORDER BY clause must be part of the primary key");
         assertThatThrownBy(() -> plan("SELECT * FROM Tab ORDER BY sk"))
                 .hasMessage("Must have WHERE clause in the statement when using ORDER BY clause.");
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab WHERE pk > 'a' ORDER BY sk"))
+                .hasMessage("Must have at least one non-optional hash key condition in WHERE clause when using "
+                        + "ORDER BY clause.");
+    }
+
+    @Test
+    void existsIsAConditionCheckOfTheItemItsKeyNames() {
+        Plan.Check c = (Plan.Check) plan("EXISTS(SELECT * FROM Tab WHERE pk = ? AND sk = 1 AND v > 2)",
+                AttributeValue.s("k"));
+        assertThat(c.request().key()).isEqualTo(Map.of("pk", AttributeValue.s("k"), "sk", AttributeValue.n("1")));
+        assertThat(c.condition().test(Map.of("pk", AttributeValue.s("k"), "v", AttributeValue.n("3")))).isTrue();
+        assertThat(c.condition().test(Map.of("pk", AttributeValue.s("k"), "v", AttributeValue.n("1")))).isFalse();
+        assertThat(c.condition().test(Map.of())).as("an absent item does not exist").isFalse();
+    }
+
+    @Test
+    void existsNeedsTheFullKeyAndAFurtherConditionOnTheTable() {
+        for (String s : List.of("EXISTS(SELECT * FROM Tab WHERE pk = 'k' AND sk = 1)",
+                "EXISTS(SELECT * FROM Tab WHERE pk = 'k' AND v = 1)")) {
+            assertThatThrownBy(() -> plan(s))
+                    .hasMessage("EXISTS() must contain a single item read with additional condition");
+        }
+        assertThatThrownBy(() -> plan("EXISTS(SELECT * FROM Tab.idx WHERE pk = 'k' AND sk = 1 AND v = 1)"))
+                .hasMessage("Operations on indices are not supported in transactions");
+    }
+
+    @Test
+    void whereClauseFunctionsAreDynamoDbsOnly() {
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab WHERE pk = 'a' AND EXISTS(v)"))
+                .hasMessage("Unrecognized function: exists at 1:38:6");
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab WHERE pk = 'a' AND attribute_exists('v')"))
+                .hasMessage("Operator or function requires a document path; operator or function: attribute_exists");
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab WHERE pk = 'a' AND attribute_exists()"))
+                .hasMessage("Incorrect number of operands for operator or function; operator or function: "
+                        + "attribute_exists, number of operands: 0");
+        Plan.Select s = (Plan.Select) plan("SELECT * FROM Tab WHERE pk = 'a' AND attribute_not_exists(v)");
+        assertThat(s.filter()).isNotNull();
+    }
+
+    @Test
+    void setAddMustAssignTheSetItNames() {
+        assertThatThrownBy(() -> plan("UPDATE Tab SET t = set_add(ss, <<'x'>>) WHERE pk = 'a' AND sk = 1"))
+                .hasMessage("The first argument to SET_ADD must equal the assignment value at 1:20:7");
+        assertThatThrownBy(() -> plan("UPDATE Tab SET ss = set_delete(ss) WHERE pk = 'a' AND sk = 1"))
+                .hasMessage("SET_DELETE must have exactly two arguments at 1:21:10");
+    }
+
+    @Test
+    void aDeleteReturnsOnlyAllOld() {
+        assertThatThrownBy(() -> plan("DELETE FROM Tab WHERE pk = 'x' AND sk = 1 RETURNING MODIFIED OLD *"))
+                .hasMessage("Invalid returning clause: RETURNING MODIFIED OLD *. Only RETURNING ALL OLD * is allowed "
+                        + "in DELETE statements.");
+    }
+
+    @Test
+    void anIndexQualifierNamingNoIndexIsRefusedWithoutTheName() {
+        assertThatThrownBy(() -> plan("SELECT * FROM Tab.\"nope\" WHERE pk = 'p'"))
+                .hasMessage("The table does not have the specified index");
     }
 }

@@ -60,8 +60,11 @@ public sealed interface Expr {
     /** {@code value IS [NOT] MISSING} ({@code missing}) or {@code value IS [NOT] NULL}. */
     record Is(Expr value, boolean missing, boolean negated) implements Expr {}
 
-    /** A function call; {@code name} is lower case ({@code begins_with}, {@code size}, ...). */
-    record Call(String name, List<Expr> args) implements Expr {
+    /**
+     * A function call; {@code name} is lower case ({@code begins_with}, {@code size}, ...), {@code at} the
+     * position of its name as DynamoDB reports it ({@code line:column:length}).
+     */
+    record Call(String name, List<Expr> args, String at) implements Expr {
         public Call {
             args = List.copyOf(args);
         }

@@ -6,10 +6,13 @@ import java.util.List;
 /** Splits a PartiQL statement into tokens; text it cannot read ends the list with an INVALID token. */
 final class Lexer {
 
-    /** A token; {@code text} is the unquoted content for strings and quoted identifiers. */
-    record Token(Kind kind, String text, String lower) {
-        Token(Kind kind, String text) {
-            this(kind, text, kind == Kind.WORD ? text.toLowerCase(java.util.Locale.ROOT) : text);
+    /**
+     * A token; {@code text} is the unquoted content for strings and quoted identifiers, {@code start} the
+     * offset of its first character in the statement (DynamoDB's semantic errors name a token's position).
+     */
+    record Token(Kind kind, String text, String lower, int start) {
+        Token(Kind kind, String text, int start) {
+            this(kind, text, kind == Kind.WORD ? text.toLowerCase(java.util.Locale.ROOT) : text, start);
         }
 
         boolean is(String punct) {
@@ -49,10 +52,11 @@ final class Lexer {
                 while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
                     i++;
                 }
-                out.add(new Token(Kind.WORD, s.substring(start, i)));
+                out.add(new Token(Kind.WORD, s.substring(start, i), start));
             } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
                 i = number(s, i, out);
             } else if (c == '\'' || c == '"') {
+                int start = i;
                 StringBuilder text = new StringBuilder();
                 i++;
                 while (true) {
@@ -70,21 +74,21 @@ final class Lexer {
                     }
                     text.append(d);
                 }
-                out.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, text.toString()));
+                out.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, text.toString(), start));
             } else if (c == '?') {
-                out.add(new Token(Kind.PARAMETER, "?"));
+                out.add(new Token(Kind.PARAMETER, "?", i));
                 i++;
             } else if (i + 1 < n && isTwoCharOperator(c, s.charAt(i + 1))) {
-                out.add(new Token(Kind.PUNCT, s.substring(i, i + 2)));
+                out.add(new Token(Kind.PUNCT, s.substring(i, i + 2), i));
                 i += 2;
             } else if ("*,.[](){}:=<>+-;".indexOf(c) >= 0) {
-                out.add(new Token(Kind.PUNCT, String.valueOf(c)));
+                out.add(new Token(Kind.PUNCT, String.valueOf(c), i));
                 i++;
             } else {
                 return invalid(out);
             }
         }
-        out.add(new Token(Kind.EOF, ""));
+        out.add(new Token(Kind.EOF, "", n));
         return out;
     }
 
@@ -119,12 +123,12 @@ final class Lexer {
                 }
             }
         }
-        out.add(new Token(Kind.NUMBER, s.substring(start, i)));
+        out.add(new Token(Kind.NUMBER, s.substring(start, i), start));
         return i;
     }
 
     private static List<Token> invalid(List<Token> out) {
-        out.add(new Token(Kind.INVALID, ""));
+        out.add(new Token(Kind.INVALID, "", -1));
         return out;
     }
 }

@@ -36,11 +36,13 @@ public final class PartiqlParser {
     /** Keywords that are infix operators: where a term should start they are "Unexpected operator". */
     private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "in", "is", "between", "like");
 
+    private final String text;
     private final List<Token> tokens;
     private int pos;
     private int parameters;
 
     private PartiqlParser(String text) {
+        this.text = text;
         this.tokens = Lexer.tokenize(text);
     }
 
@@ -74,6 +76,10 @@ public final class PartiqlParser {
             s = update();
         } else if (first.isKeyword("delete")) {
             s = delete();
+        } else if (first.isKeyword("from")) {
+            s = fromFirstUpdate();
+        } else if (first.isKeyword("exists") && peek(1).is("(")) {
+            s = exists();
         } else if (first.kind() == Kind.INVALID) {
             throw malformed("");
         } else {
@@ -99,10 +105,12 @@ public final class PartiqlParser {
         } else {
             projection = new ArrayList<>();
             do {
+                Token start = peek();
                 Expr e = term();
+                // DynamoDB projects attributes and document paths only: a function call or a literal here
+                // is refused with the position of its first token.
                 if (!(e instanceof Expr.Path p)) {
-                    throw DynamoException.validation("Unsupported operation: Projecting anything other than "
-                            + "attributes or document paths is not supported");
+                    throw DynamoException.validation("Unexpected path component at " + position(start));
                 }
                 projection.add(p);
             } while (accept(","));
@@ -144,6 +152,38 @@ public final class PartiqlParser {
         pos++;
         String table = tableName();
         rejectAlias();
+        List<Statement.Change> changes = changes();
+        Expr where = acceptKeyword("where") ? condition() : null;
+        return new Statement.Update(table, changes, where, returning(), parameters);
+    }
+
+    /**
+     * PartiQL's FROM-first form of UPDATE, {@code FROM "t" WHERE ... SET ... REMOVE ...}, which DynamoDB runs
+     * exactly as {@code UPDATE "t" SET ... WHERE ...} although its PartiQL reference shows only the latter.
+     */
+    private Statement fromFirstUpdate() {
+        pos++;
+        String table = tableName();
+        rejectAlias();
+        expectKeyword("where", "Unexpected term");
+        Expr where = condition();
+        List<Statement.Change> changes = changes();
+        return new Statement.Update(table, changes, where, returning(), parameters);
+    }
+
+    /** {@code EXISTS(SELECT ...)}: the condition check of a transaction of writes. */
+    private Statement exists() {
+        pos += 2;
+        if (!peek().isKeyword("select")) {
+            throw failure("Unexpected term");
+        }
+        Statement.Select select = (Statement.Select) select();
+        expect(")", "Unexpected term");
+        return new Statement.Exists(select);
+    }
+
+    /** One or more SET and REMOVE clauses, in any order. */
+    private List<Statement.Change> changes() {
         List<Statement.Change> changes = new ArrayList<>();
         while (true) {
             if (acceptKeyword("set")) {
@@ -163,8 +203,7 @@ public final class PartiqlParser {
         if (changes.isEmpty()) {
             throw malformed("Unexpected term");
         }
-        Expr where = acceptKeyword("where") ? condition() : null;
-        return new Statement.Update(table, changes, where, returning(), parameters);
+        return changes;
     }
 
     private Statement delete() {
@@ -222,6 +261,12 @@ public final class PartiqlParser {
         String index = null;
         if (accept(".")) {
             index = tableName();
+            if (peek().is(".")) {
+                throw DynamoException.validation("A path may contain at most 2 components in the FROM clause");
+            }
+        }
+        if (table.isEmpty() || "".equals(index)) {
+            throw DynamoException.validation("Path component cannot be an empty string");
         }
         return new String[] {table, index};
     }
@@ -377,7 +422,7 @@ public final class PartiqlParser {
                 } while (accept(","));
                 expect(")", "Unexpected term");
             }
-            return new Expr.Call(t.lower(), args);
+            return new Expr.Call(t.lower(), args, position(t));
         }
         return path();
     }
@@ -476,6 +521,20 @@ public final class PartiqlParser {
             throw malformed("");
         }
         throw malformed(t.kind() == Kind.WORD ? "Unexpected keyword" : "Expected identifier for simple path");
+    }
+
+    /** DynamoDB's position of a token in messages: {@code line:column:length}, counted from 1. */
+    private String position(Token t) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < t.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int length = t.kind() == Kind.STRING || t.kind() == Kind.QUOTED ? t.text().length() + 2 : t.text().length();
+        return line + ":" + (t.start() - lineStart + 1) + ":" + length;
     }
 
     private static DynamoNumber number(String text) {

@@ -11,6 +11,20 @@ public sealed interface Statement {
     /** How many {@code ?} parameters the statement has. */
     int parameterCount();
 
+    /**
+     * {@code EXISTS(SELECT ...)}: ExecuteTransaction's counterpart of TransactWriteItems' ConditionCheck,
+     * true when the SELECT (of one item, by its full key, with a further condition) finds the item.
+     */
+    record Exists(Select select) implements Statement {
+        public String table() {
+            return select.table();
+        }
+
+        public int parameterCount() {
+            return select.parameterCount();
+        }
+    }
+
     /** True for SELECT. */
     default boolean isRead() {
         return this instanceof Select;

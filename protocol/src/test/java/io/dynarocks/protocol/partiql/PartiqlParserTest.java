@@ -95,4 +95,48 @@ class PartiqlParserTest {
             assertThatThrownBy(() -> PartiqlParser.parseUncached(statement)).hasMessage("Aliasing is not supported");
         }
     }
+
+    @Test
+    void theFromFirstFormOfUpdateReadsAsUpdate() {
+        Statement.Update u = (Statement.Update) PartiqlParser.parseUncached(
+                "from \"t\" where pk = ? AND a = 1 SET c = ? REMOVE b RETURNING ALL NEW *");
+        assertThat(u.table()).isEqualTo("t");
+        assertThat(u.changes()).extracting(c -> c.path().path().attribute()).containsExactly("c", "b");
+        assertThat(u.where()).isInstanceOf(Expr.And.class);
+        assertThat(u.returning()).isEqualTo(Statement.Returning.ALL_NEW);
+        assertThat(u.parameterCount()).isEqualTo(2);
+    }
+
+    @Test
+    void existsWrapsOneSelect() {
+        Statement.Exists e = (Statement.Exists) PartiqlParser.parseUncached(
+                "EXISTS(SELECT * FROM \"Music\" WHERE Artist = ? AND SongTitle = 'x' AND Awards > 1)");
+        assertThat(e.table()).isEqualTo("Music");
+        assertThat(e.parameterCount()).isEqualTo(1);
+        assertThat(e.isRead()).isFalse();
+    }
+
+    @Test
+    void aFunctionOrLiteralInTheProjectionIsAnUnexpectedPathComponentAtItsPosition() {
+        assertThatThrownBy(() -> PartiqlParser.parseUncached("SELECT attribute_exists(ss) FROM t WHERE pk = 'x'"))
+                .hasMessage("Unexpected path component at 1:8:16");
+        assertThatThrownBy(() -> PartiqlParser.parseUncached("SELECT a,\n  size(b) FROM t"))
+                .hasMessage("Unexpected path component at 2:3:4");
+    }
+
+    @Test
+    void aFunctionCallKnowsWhereItIs() {
+        Statement.Select s = (Statement.Select) PartiqlParser.parseUncached("SELECT * FROM t WHERE EXISTS(a)");
+        assertThat(((Expr.Call) s.where()).at()).isEqualTo("1:23:6");
+    }
+
+    @Test
+    void fromClausesHoldAtMostTwoNonEmptyComponents() {
+        assertThatThrownBy(() -> PartiqlParser.parseUncached("SELECT * FROM \"t\".\"i\".\"x\""))
+                .hasMessage("A path may contain at most 2 components in the FROM clause");
+        assertThatThrownBy(() -> PartiqlParser.parseUncached("SELECT * FROM \"t\".\"\" WHERE pk = 'p'"))
+                .hasMessage("Path component cannot be an empty string");
+        assertThatThrownBy(() -> PartiqlParser.parseUncached("SELECT * FROM \"\" WHERE pk = 'p'"))
+                .hasMessage("Path component cannot be an empty string");
+    }
 }
