@@ -6,6 +6,7 @@ import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.GlobalSecondaryIndexUpdate;
 import io.dynarocks.protocol.operation.SecondaryIndexRules;
@@ -77,8 +78,9 @@ public final class GlobalIndexUpdates {
                 deleted.add(index.indexId());
             } else if (u.updateIndexName() != null) {
                 IndexDefinition i = require(indexes, u.updateIndexName());
-                indexes.set(indexes.indexOf(i), new IndexDefinition(i.indexName(), i.global(), i.indexId(),
-                        i.keySchema(), i.projection(), u.updateThroughput(), i.status(), i.backfilling()));
+                indexes.set(indexes.indexOf(i), i.withThroughput(
+                        u.updateThroughput() == null ? i.provisionedThroughput() : u.updateThroughput(),
+                        OnDemandThroughput.merge(i.onDemandThroughput(), u.updateOnDemandThroughput())));
             }
         }
         return new Plan(table.withIndexes(indexes, usedDefinitions(table, indexes, defs)), created, deleted);

@@ -52,7 +52,8 @@ public final class SecondaryIndexes {
         IndexProjection projection = new IndexProjection(p.projectionType(),
                 p.nonKeyAttributes() == null ? null : List.copyOf(new java.util.LinkedHashSet<>(p.nonKeyAttributes())));
         return new IndexDefinition(spec.indexName(), global, id, schema, projection,
-                global ? spec.provisionedThroughput() : null, status, backfilling);
+                global ? spec.provisionedThroughput() : null, status, backfilling,
+                global ? spec.onDemandThroughput() : null);
     }
 
     /** DynamoDB requires throughput for each GSI of a provisioned table, and none on demand. */

@@ -13,6 +13,8 @@ final class Resource {
 
     private final LimitsConfig config;
     private final boolean onDemand;
+    private final double maxRead;
+    private final double maxWrite;
     private final TokenBucket read;
     private final TokenBucket write;
     private final PeakTracker readPeak;
@@ -20,15 +22,21 @@ final class Resource {
     private TokenBucket[] partitionReads = new TokenBucket[0];
     private TokenBucket[] partitionWrites = new TokenBucket[0];
 
-    /** A provisioned resource of {@code rcu}/{@code wcu}, or on-demand when {@code onDemand}. */
-    Resource(LimitsConfig config, boolean onDemand, long rcu, long wcu, int minPartitions, long nowMillis) {
+    /**
+     * A provisioned resource of {@code rcu}/{@code wcu}, or on-demand when {@code onDemand}, then serving at most
+     * {@code maxRead}/{@code maxWrite} request units a second (its OnDemandThroughput; 0 for no maximum).
+     */
+    Resource(LimitsConfig config, boolean onDemand, long rcu, long wcu, long maxRead, long maxWrite,
+            int minPartitions, long nowMillis) {
         this.config = config;
         this.onDemand = onDemand;
+        this.maxRead = maxRead > 0 ? Math.min(maxRead, config.tableMaxReadUnits()) : config.tableMaxReadUnits();
+        this.maxWrite = maxWrite > 0 ? Math.min(maxWrite, config.tableMaxWriteUnits()) : config.tableMaxWriteUnits();
         if (onDemand) {
             readPeak = new PeakTracker(config.onDemandReadUnits() / 2.0);
             writePeak = new PeakTracker(config.onDemandWriteUnits() / 2.0);
-            double r = Math.min(readPeak.allowance(nowMillis), config.tableMaxReadUnits());
-            double w = Math.min(writePeak.allowance(nowMillis), config.tableMaxWriteUnits());
+            double r = Math.min(readPeak.allowance(nowMillis), this.maxRead);
+            double w = Math.min(writePeak.allowance(nowMillis), this.maxWrite);
             read = new TokenBucket(r, r, r, nowMillis);
             write = new TokenBucket(w, w, w, nowMillis);
         } else {
@@ -57,8 +65,12 @@ final class Resource {
             if (!onDemand) {
                 return Throttled.PROVISIONED;
             }
-            double max = isWrite ? config.tableMaxWriteUnits() : config.tableMaxReadUnits();
-            return own.rate() >= max ? Throttled.ACCOUNT : Throttled.KEY_RANGE;
+            if (own.rate() < (isWrite ? maxWrite : maxRead)) {
+                return Throttled.KEY_RANGE;
+            }
+            // At its ceiling: the account's per-table quota, or a lower maximum of the table's own.
+            double quota = isWrite ? config.tableMaxWriteUnits() : config.tableMaxReadUnits();
+            return own.rate() >= quota ? Throttled.ACCOUNT : Throttled.MAX_ON_DEMAND;
         }
         if (hash != null && !(isWrite ? partitionWrites : partitionReads)[partition(hash)].available(nowMillis)) {
             return Throttled.KEY_RANGE;
@@ -77,8 +89,7 @@ final class Resource {
         if (onDemand) {
             PeakTracker peak = isWrite ? writePeak : readPeak;
             peak.record(units, nowMillis);
-            double max = isWrite ? config.tableMaxWriteUnits() : config.tableMaxReadUnits();
-            double allowance = Math.min(peak.allowance(nowMillis), max);
+            double allowance = Math.min(peak.allowance(nowMillis), isWrite ? maxWrite : maxRead);
             TokenBucket own = isWrite ? write : read;
             if (allowance != own.rate()) {
                 own.resize(allowance, allowance, nowMillis);

@@ -13,7 +13,9 @@ public enum Throttled {
     /** One partition (a key range) reached its 3,000 RCU / 1,000 WCU, or an on-demand table outgrew its peak. */
     KEY_RANGE("KeyRangeThroughputExceeded"),
     /** An on-demand table reached the per-table account quota. */
-    ACCOUNT("AccountLimitExceeded");
+    ACCOUNT("AccountLimitExceeded"),
+    /** An on-demand table or index reached the maximum of its OnDemandThroughput. */
+    MAX_ON_DEMAND("MaxOnDemandThroughputExceeded");
 
     static final String TABLE_MESSAGE = "The level of configured provisioned throughput for the table was "
             + "exceeded. Consider increasing your provisioning level with the UpdateTable API";
@@ -26,6 +28,8 @@ public enum Throttled {
             + "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
     static final String ON_DEMAND_INDEX_MESSAGE = "Throughput exceeds the current capacity for one or more global "
             + "secondary indexes. DynamoDB is automatically scaling your index so please try again shortly.";
+    static final String MAX_ON_DEMAND_MESSAGE = "Throughput exceeds the maximum OnDemandThroughput configured on "
+            + "table or index";
     static final String ACCOUNT_MESSAGE = "Throughput exceeds the current throughput limit for your account. "
             + "Please contact AWS Support at https://aws.amazon.com/support request a limit increase";
 
@@ -55,7 +59,7 @@ public enum Throttled {
 
     /**
      * The error: ProvisionedThroughputExceededException on provisioned tables, ThrottlingException while an
-     * on-demand table scales, RequestLimitExceeded at the account quota.
+     * on-demand table scales or at its configured maximum, RequestLimitExceeded at the account quota.
      */
     DynamoException error(boolean onDemand, boolean index, boolean write, String resourceArn) {
         String type;
@@ -63,6 +67,9 @@ public enum Throttled {
         if (this == ACCOUNT) {
             type = "RequestLimitExceeded";
             message = ACCOUNT_MESSAGE;
+        } else if (this == MAX_ON_DEMAND) {
+            type = "ThrottlingException";
+            message = MAX_ON_DEMAND_MESSAGE;
         } else if (onDemand) {
             type = "ThrottlingException";
             message = index ? ON_DEMAND_INDEX_MESSAGE : ON_DEMAND_MESSAGE;

@@ -4,6 +4,7 @@ import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ConsumedCapacity;
@@ -179,36 +180,41 @@ final class ThroughputLimits implements Throughput {
         return s;
     }
 
-    /** What the resources depend on: the billing mode and every provisioned throughput. */
+    /** What the resources depend on: the billing mode, every provisioned throughput and on-demand maximum. */
     private static Object billing(TableDefinition table) {
-        Map<String, ProvisionedThroughput> gsis = new HashMap<>();
+        Map<String, List<String>> gsis = new HashMap<>();
         for (IndexDefinition i : table.indexes()) {
             if (i.global()) {
-                gsis.put(i.indexName(), i.provisionedThroughput());
+                gsis.put(i.indexName(), List.of(String.valueOf(i.provisionedThroughput()),
+                        String.valueOf(i.onDemandThroughput())));
             }
         }
-        return List.of(String.valueOf(table.billingMode()), String.valueOf(table.provisionedThroughput()), gsis);
+        return List.of(String.valueOf(table.billingMode()), String.valueOf(table.provisionedThroughput()),
+                String.valueOf(table.onDemandThroughput()), gsis);
     }
 
     private TableState build(TableDefinition table, Object billing, TableState old, long now) {
         boolean onDemand = table.payPerRequest();
-        Resource own = resource(onDemand, table.provisionedThroughput(), old == null ? 1 : old.table().partitions(),
-                now);
+        Resource own = resource(onDemand, table.provisionedThroughput(), table.onDemandThroughput(),
+                old == null ? 1 : old.table().partitions(), now);
         Map<String, Resource> indexes = new HashMap<>();
         for (IndexDefinition i : table.indexes()) {
             if (i.global()) {
                 Resource before = old == null ? null : old.indexes().get(i.indexName());
-                indexes.put(i.indexName(), resource(onDemand, i.provisionedThroughput(),
+                indexes.put(i.indexName(), resource(onDemand, i.provisionedThroughput(), i.onDemandThroughput(),
                         before == null ? 1 : before.partitions(), now));
             }
         }
         return new TableState(billing, own, Map.copyOf(indexes), new long[] {Long.MIN_VALUE / 2});
     }
 
-    private Resource resource(boolean onDemand, ProvisionedThroughput p, int minPartitions, long now) {
+    private Resource resource(boolean onDemand, ProvisionedThroughput p, OnDemandThroughput max, int minPartitions,
+            long now) {
         long rcu = p == null || p.readCapacityUnits() == null ? 0 : p.readCapacityUnits();
         long wcu = p == null || p.writeCapacityUnits() == null ? 0 : p.writeCapacityUnits();
-        return new Resource(config, onDemand, rcu, wcu, minPartitions, now);
+        long maxRead = max == null || max.maxReadRequestUnits() == null ? 0 : max.maxReadRequestUnits();
+        long maxWrite = max == null || max.maxWriteRequestUnits() == null ? 0 : max.maxWriteRequestUnits();
+        return new Resource(config, onDemand, rcu, wcu, maxRead, maxWrite, minPartitions, now);
     }
 
     private void checkSize(TableDefinition table, TableState s, long now) {

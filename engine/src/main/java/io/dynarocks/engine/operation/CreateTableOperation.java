@@ -60,7 +60,8 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                 StreamSpecifications.forNewTable(request.streamSpecification(), now), null)
                 .withVectorIndexes(VectorIndexUpdates.forNewTable(request.vectorIndexes()))
                 .withDeletionProtection(request.deletionProtectionEnabled())
-                .withKmsMasterKeyArn(SseSpecifications.forNewTable(engine, request.sseSpecification()));
+                .withKmsMasterKeyArn(SseSpecifications.forNewTable(engine, request.sseSpecification()))
+                .withOnDemandThroughput(request.onDemandThroughput());
         engine.catalog().stage(batch, table);
         if (request.tags() != null) {
             Map<String, String> tags = new LinkedHashMap<>();

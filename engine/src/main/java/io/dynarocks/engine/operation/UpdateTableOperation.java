@@ -5,15 +5,17 @@ import io.dynarocks.engine.catalog.TransientStatuses;
 import io.dynarocks.engine.index.GlobalIndexUpdates;
 import io.dynarocks.engine.index.VectorIndexUpdates;
 import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import io.dynarocks.storage.WriteBatch;
+import java.util.List;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, global secondary indexes, deletion protection, server-side
- * encryption.
+ * UpdateTable: billing mode, provisioned throughput, on-demand maximums, global secondary indexes, deletion
+ * protection, server-side encryption.
  */
 public final class UpdateTableOperation implements Operation<UpdateTableRequest> {
 
@@ -54,7 +56,7 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
                     request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), batch);
             TableDefinition protectedOrNot = request.deletionProtectionEnabled() == null ? plan.table()
                     : plan.table().withDeletionProtection(request.deletionProtectionEnabled());
-            TableDefinition updated = protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn);
+            TableDefinition updated = onDemandMaximums(protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn), request);
             engine.catalog().stage(batch, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);
@@ -74,5 +76,17 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             return TableStatistics.describe(engine, "TableDescription", transients.described(updated),
                     transients.tableStatus(updated.tableName()));
         }
+    }
+
+    /** The request's OnDemandThroughput merged in; a table switched to PROVISIONED keeps no maximums. */
+    private static TableDefinition onDemandMaximums(TableDefinition table, UpdateTableRequest request) {
+        if (!table.payPerRequest()) {
+            List<IndexDefinition> indexes = table.indexes().stream()
+                    .map(i -> i.onDemandThroughput() == null ? i : i.withThroughput(i.provisionedThroughput(), null))
+                    .toList();
+            return table.withOnDemandThroughput(null).withIndexes(indexes, table.attributeDefinitions());
+        }
+        return table.withOnDemandThroughput(
+                OnDemandThroughput.merge(table.onDemandThroughput(), request.onDemandThroughput()));
     }
 }

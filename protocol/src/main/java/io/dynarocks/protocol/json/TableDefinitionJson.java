@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.KeySchemaElement;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.model.IndexDefinition;
@@ -53,6 +54,9 @@ public final class TableDefinitionJson {
         }
         g.writeEndObject();
         g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
+        if (t.onDemandThroughput() != null) {
+            t.onDemandThroughput().write(g);
+        }
         if (t.kmsMasterKeyArn() != null) {
             g.writeObjectFieldStart("SSEDescription");
             g.writeStringField("Status", "ENABLED");
@@ -103,6 +107,9 @@ public final class TableDefinitionJson {
                 g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
                 g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
                 g.writeEndObject();
+                if (i.onDemandThroughput() != null) {
+                    i.onDemandThroughput().write(g);
+                }
             }
             if (stats == null) {
                 g.writeNumberField("IndexId", i.indexId());
@@ -164,6 +171,7 @@ public final class TableDefinitionJson {
             TtlSettings ttl;
             boolean deletionProtection;
             String kmsMasterKeyArn;
+            OnDemandThroughput onDemand;
         };
         JsonReader.readBody(bytes, (name, r) -> {
             switch (name) {
@@ -171,6 +179,7 @@ public final class TableDefinitionJson {
                 case "CreationMillis" -> f.created = r.readLong();
                 case "BillingChangeMillis" -> f.billingChange = r.readLong();
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
+                case "OnDemandThroughput" -> f.onDemand = OnDemandThroughput.read(r);
                 case "SSEDescription" -> r.readObject((n, v) -> {
                     if (n.equals("KMSMasterKeyArn")) {
                         f.kmsMasterKeyArn = v.readString();
@@ -222,10 +231,10 @@ public final class TableDefinitionJson {
         });
         List<IndexDefinition> indexes = f.indexes.stream().map(i -> new IndexDefinition(i.indexName(), i.global(),
                 i.indexId(), resolve(i.keySchema().elements(), f.defs), i.projection(), i.provisionedThroughput(),
-                i.status(), i.backfilling())).toList();
+                i.status(), i.backfilling(), i.onDemandThroughput())).toList();
         return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, resolve(f.keys, f.defs), f.created,
                 f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl, f.vectorIndexes,
-                f.deletionProtection, f.kmsMasterKeyArn);
+                f.deletionProtection, f.kmsMasterKeyArn, f.onDemand);
     }
 
     private static KeySchema resolve(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {
@@ -246,6 +255,7 @@ public final class TableDefinitionJson {
             String status = "ACTIVE";
             boolean backfilling;
             short id;
+            OnDemandThroughput onDemand;
         };
         r.readObject((n, v) -> {
             switch (n) {
@@ -256,6 +266,7 @@ public final class TableDefinitionJson {
                 case "IndexStatus" -> f.status = v.readString();
                 case "Backfilling" -> f.backfilling = v.readBoolean();
                 case "IndexId" -> f.id = (short) (int) v.readInt();
+                case "OnDemandThroughput" -> f.onDemand = OnDemandThroughput.read(v);
                 default -> v.skip();
             }
         });
@@ -264,7 +275,7 @@ public final class TableDefinitionJson {
         KeySchema unresolved = new KeySchema(hash.attributeName(), null, range == null ? null : range.attributeName(),
                 null);
         return new IndexDefinition(f.name, global, f.id, unresolved, f.projection, f.throughput, f.status,
-                f.backfilling);
+                f.backfilling, f.onDemand);
     }
 
     /** Reads a {@code Projection} structure. */

@@ -2,7 +2,8 @@ package io.dynarocks.protocol.model;
 
 /**
  * A secondary index of a table. {@code indexId} names its key space (the base table is 0);
- * {@code status} is CREATING, ACTIVE, UPDATING or DELETING as DescribeTable reports it.
+ * {@code status} is CREATING, ACTIVE, UPDATING or DELETING as DescribeTable reports it; {@code onDemandThroughput}
+ * is null without maximums.
  */
 public record IndexDefinition(
         String indexName,
@@ -12,10 +13,24 @@ public record IndexDefinition(
         IndexProjection projection,
         ProvisionedThroughput provisionedThroughput,
         String status,
-        boolean backfilling) {
+        boolean backfilling,
+        OnDemandThroughput onDemandThroughput) {
+
+    /** An index without on-demand maximums. */
+    public IndexDefinition(String indexName, boolean global, short indexId, KeySchema keySchema,
+            IndexProjection projection, ProvisionedThroughput provisionedThroughput, String status,
+            boolean backfilling) {
+        this(indexName, global, indexId, keySchema, projection, provisionedThroughput, status, backfilling, null);
+    }
 
     public IndexDefinition withStatus(String newStatus, boolean nowBackfilling) {
         return new IndexDefinition(indexName, global, indexId, keySchema, projection, provisionedThroughput,
-                newStatus, nowBackfilling);
+                newStatus, nowBackfilling, onDemandThroughput);
+    }
+
+    /** This index with {@code throughput} provisioned and {@code maximums} on demand (null for none). */
+    public IndexDefinition withThroughput(ProvisionedThroughput throughput, OnDemandThroughput maximums) {
+        return new IndexDefinition(indexName, global, indexId, keySchema, projection, throughput, status,
+                backfilling, maximums);
     }
 }

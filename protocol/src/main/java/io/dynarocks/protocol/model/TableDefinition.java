@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code stream} and {@code ttl} are null until first configured. While
  * {@code deletionProtectionEnabled}, DeleteTable is refused. {@code kmsMasterKeyArn} is the KMS key the
  * table is encrypted under (SSEDescription), null for the AWS owned key (not reported, as in DynamoDB).
+ * {@code onDemandThroughput} is null without maximums.
  */
 public record TableDefinition(
         String tableName,
@@ -26,11 +27,23 @@ public record TableDefinition(
         TtlSettings ttl,
         List<VectorIndexDefinition> vectorIndexes,
         boolean deletionProtectionEnabled,
-        String kmsMasterKeyArn) {
+        String kmsMasterKeyArn,
+        OnDemandThroughput onDemandThroughput) {
 
     public TableDefinition {
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         vectorIndexes = vectorIndexes == null ? List.of() : List.copyOf(vectorIndexes);
+    }
+
+    /** A table without on-demand maximums. */
+    public TableDefinition(String tableName, int storageId, String tableId, String tableArn,
+            List<AttributeDefinition> attributeDefinitions, KeySchema keySchema, long creationDateTimeMillis,
+            String billingMode, ProvisionedThroughput provisionedThroughput, long lastBillingModeChangeMillis,
+            List<IndexDefinition> indexes, StreamSettings stream, TtlSettings ttl,
+            List<VectorIndexDefinition> vectorIndexes, boolean deletionProtectionEnabled, String kmsMasterKeyArn) {
+        this(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema, creationDateTimeMillis,
+                billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, vectorIndexes,
+                deletionProtectionEnabled, kmsMasterKeyArn, null);
     }
 
     /** A table encrypted under the AWS owned key. */
@@ -41,7 +54,7 @@ public record TableDefinition(
             List<VectorIndexDefinition> vectorIndexes, boolean deletionProtectionEnabled) {
         this(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema, creationDateTimeMillis,
                 billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, vectorIndexes,
-                deletionProtectionEnabled, null);
+                deletionProtectionEnabled, null, null);
     }
 
     /** A table without vector indexes. */
@@ -63,31 +76,33 @@ public record TableDefinition(
 
     public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
+                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes,
+                deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
     }
 
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
     }
 
     public TableDefinition withStream(StreamSettings newStream) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                newStream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
+                newStream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
     }
 
     public TableDefinition withTtl(TtlSettings newTtl) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, newTtl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
+                stream, newTtl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
     }
 
     public TableDefinition withVectorIndexes(List<VectorIndexDefinition> newVectorIndexes) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, newVectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn);
+                stream, ttl, newVectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn,
+                onDemandThroughput);
     }
 
     public Optional<VectorIndexDefinition> vectorIndex(String name) {
@@ -102,14 +117,21 @@ public record TableDefinition(
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, enabled, kmsMasterKeyArn);
+                stream, ttl, vectorIndexes, enabled, kmsMasterKeyArn, onDemandThroughput);
     }
 
     /** The table encrypted under KMS key {@code arn}, or under the AWS owned key when null. */
     public TableDefinition withKmsMasterKeyArn(String arn) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, arn);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, arn, onDemandThroughput);
+    }
+
+    /** This table with on-demand maximums {@code throughput} (null for none). */
+    public TableDefinition withOnDemandThroughput(OnDemandThroughput throughput) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, throughput);
     }
 
     /** The current stream's ARN, or null when the table never had a stream. */

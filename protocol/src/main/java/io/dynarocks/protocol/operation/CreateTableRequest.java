@@ -6,6 +6,7 @@ import io.dynarocks.protocol.json.VectorIndexJson;
 import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.KeySchemaElement;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.Tag;
 import io.dynarocks.protocol.model.VectorIndexDefinition;
@@ -29,7 +30,8 @@ public record CreateTableRequest(
         List<Tag> tags,
         List<VectorIndexDefinition> vectorIndexes,
         boolean deletionProtectionEnabled,
-        SseSpecification sseSpecification) {
+        SseSpecification sseSpecification,
+        OnDemandThroughput onDemandThroughput) {
 
     public static CreateTableRequest decode(byte[] body) {
         var f = new Object() {
@@ -45,6 +47,7 @@ public record CreateTableRequest(
             List<VectorIndexDefinition> vectorIndexes;
             Boolean deletionProtection;
             SseSpecification sse;
+            OnDemandThroughput onDemand;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -60,11 +63,13 @@ public record CreateTableRequest(
                 case "VectorIndexes" -> f.vectorIndexes = r.readList(VectorIndexJson::read);
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
                 case "SSESpecification" -> f.sse = SseSpecification.read(r);
+                case "OnDemandThroughput" -> f.onDemand = OnDemandThroughput.read(r);
                 default -> r.skip();
             }
         });
         CreateTableRequest request = new CreateTableRequest(f.tableName, f.defs, f.keys, f.billing, f.throughput,
-                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes, Boolean.TRUE.equals(f.deletionProtection), f.sse);
+                f.gsis, f.lsis, f.stream, f.tags, f.vectorIndexes, Boolean.TRUE.equals(f.deletionProtection), f.sse,
+                f.onDemand == null || f.onDemand.isEmpty() ? null : f.onDemand);
         request.validate();
         return request;
     }
@@ -105,6 +110,15 @@ public record CreateTableRequest(
         }
 
         ThroughputRules.checkAgainstBillingMode(effectiveBillingMode(), provisionedThroughput);
+        if (onDemandThroughput != null) {
+            onDemandThroughput.check(effectiveBillingMode(), null, false);
+        }
+        for (SecondaryIndexSpec gsi : globalSecondaryIndexes == null ? List.<SecondaryIndexSpec>of()
+                : globalSecondaryIndexes) {
+            if (gsi.onDemandThroughput() != null) {
+                gsi.onDemandThroughput().check(effectiveBillingMode(), gsi.indexName(), false);
+            }
+        }
         KeySchema table = keySchemaOf(keySchema, attributeDefinitions);
         Set<String> seen = new HashSet<>();
         for (AttributeDefinition d : attributeDefinitions) {

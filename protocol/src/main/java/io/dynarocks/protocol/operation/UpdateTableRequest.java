@@ -3,13 +3,14 @@ package io.dynarocks.protocol.operation;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.model.AttributeDefinition;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** UpdateTable's request: billing mode, throughput, global secondary indexes and stream. */
+/** UpdateTable's request: billing mode, throughput, on-demand maximums, global secondary indexes and stream. */
 public record UpdateTableRequest(
         String tableName,
         List<AttributeDefinition> attributeDefinitions,
@@ -20,29 +21,30 @@ public record UpdateTableRequest(
         List<VectorIndexUpdate> vectorIndexUpdates,
         Boolean deletionProtectionEnabled,
         List<ReplicaUpdate> replicaUpdates,
-        SseSpecification sseSpecification) {
+        SseSpecification sseSpecification,
+        OnDemandThroughput onDemandThroughput) {
 
-    /** A request without replica updates. */
+    /** A request without replica updates, encryption change nor on-demand maximums. */
     public UpdateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
             ProvisionedThroughput provisionedThroughput, List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
             StreamSpecification streamSpecification, List<VectorIndexUpdate> vectorIndexUpdates,
             Boolean deletionProtectionEnabled) {
         this(tableName, attributeDefinitions, billingMode, provisionedThroughput, globalSecondaryIndexUpdates,
-                streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null, null);
+                streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null, null, null);
     }
 
     /** True when the request changes more than its replicas (the engine's part of UpdateTable). */
     public boolean changesTable() {
         return billingMode != null || provisionedThroughput != null || globalSecondaryIndexUpdates != null
                 || streamSpecification != null || vectorIndexUpdates != null || deletionProtectionEnabled != null
-                || sseSpecification != null;
+                || sseSpecification != null || onDemandThroughput != null;
     }
 
     /** The same request without its replica updates. */
     public UpdateTableRequest withoutReplicaUpdates() {
         return new UpdateTableRequest(tableName, attributeDefinitions, billingMode, provisionedThroughput,
                 globalSecondaryIndexUpdates, streamSpecification, vectorIndexUpdates, deletionProtectionEnabled, null,
-                sseSpecification);
+                sseSpecification, onDemandThroughput);
     }
 
     public static UpdateTableRequest decode(byte[] body) {
@@ -57,6 +59,7 @@ public record UpdateTableRequest(
             Boolean deletionProtection;
             List<ReplicaUpdate> replicaUpdates;
             SseSpecification sse;
+            OnDemandThroughput onDemand;
         };
         JsonReader.readBody(body, (name, r) -> {
             switch (name) {
@@ -70,6 +73,7 @@ public record UpdateTableRequest(
                 case "DeletionProtectionEnabled" -> f.deletionProtection = r.readBoolean();
                 case "ReplicaUpdates" -> f.replicaUpdates = r.readList(ReplicaUpdate::read);
                 case "SSESpecification" -> f.sse = SseSpecification.read(r);
+                case "OnDemandThroughput" -> f.onDemand = OnDemandThroughput.read(r);
                 default -> r.skip();
             }
         });
@@ -113,6 +117,7 @@ public record UpdateTableRequest(
         boolean gsiUpdates = f.gsiUpdates != null && !f.gsiUpdates.isEmpty();
         if (f.billing == null && f.throughput == null && !gsiUpdates && f.stream == null
                 && f.vectorUpdates == null && f.deletionProtection == null && f.sse == null
+                && f.onDemand == null
                 && (f.replicaUpdates == null || f.replicaUpdates.isEmpty())) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
@@ -128,7 +133,8 @@ public record UpdateTableRequest(
         }
         UpdateTableRequest request = new UpdateTableRequest(f.tableName, f.defs, f.billing, f.throughput,
                 f.gsiUpdates, f.stream, f.vectorUpdates, f.deletionProtection,
-                f.replicaUpdates == null || f.replicaUpdates.isEmpty() ? null : List.copyOf(f.replicaUpdates), f.sse);
+                f.replicaUpdates == null || f.replicaUpdates.isEmpty() ? null : List.copyOf(f.replicaUpdates), f.sse,
+                f.onDemand);
         if (request.createsOrDeletesIndexes() > 0 && f.throughput != null) {
             throw DynamoException.validation("You cannot create or delete index while updating table IOPS");
         }
@@ -162,10 +168,23 @@ public record UpdateTableRequest(
     }
 
     /**
-     * The checks that need the table: throughput on a PAY_PER_REQUEST table, and a throughput change that
-     * changes nothing (DynamoDB's wording).
+     * The checks that need the table: throughput on a PAY_PER_REQUEST table, on-demand maximums on a provisioned
+     * one, and a throughput change that changes nothing (DynamoDB's wording).
      */
     public void checkAgainst(TableDefinition table) {
+        String billing = billingMode != null ? billingMode : table.billingMode();
+        if (onDemandThroughput != null) {
+            onDemandThroughput.check(billing, null, true);
+        }
+        for (GlobalSecondaryIndexUpdate u : globalSecondaryIndexUpdates == null
+                ? List.<GlobalSecondaryIndexUpdate>of() : globalSecondaryIndexUpdates) {
+            if (u.updateOnDemandThroughput() != null) {
+                u.updateOnDemandThroughput().check(billing, u.updateIndexName(), true);
+            }
+            if (u.create() != null && u.create().onDemandThroughput() != null) {
+                u.create().onDemandThroughput().check(billing, u.create().indexName(), false);
+            }
+        }
         if (provisionedThroughput != null) {
             ThroughputRules.checkAgainstBillingMode(billingMode != null ? billingMode : table.billingMode(),
                     provisionedThroughput);
