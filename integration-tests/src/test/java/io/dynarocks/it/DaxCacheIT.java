@@ -1,9 +1,11 @@
 package io.dynarocks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynarocks.dax.CacheStatistics;
 import io.dynarocks.dax.DaxCacheConfig;
+import io.dynarocks.server.DatabaseLayout;
 import io.dynarocks.server.DynaRocks;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The DAX-style endpoint: item cache with write-through, staleness until TTL, consistent-read bypass. */
 class DaxCacheIT {
@@ -154,5 +158,31 @@ class DaxCacheIT {
         assertThat(onCache).hasSameClassAs(onMain);
         assertThat(onCache.getMessage().replaceAll("Request ID: [^)]*", ""))
                 .isEqualTo(onMain.getMessage().replaceAll("Request ID: [^)]*", ""));
+    }
+
+    @Test
+    void withADatabasePerCredentialTheCacheServesTheCallersOwnTables() {
+        try (DynaRocks perCredential = DynaRocks.builder().inMemory().port(0).daxPort(0)
+                .databases(DatabaseLayout.PER_CREDENTIAL).start();
+                DynamoDbClient alice = DynamoDbLocalCommandLineIT.client(perCredential.endpoint(), "alice",
+                        Region.US_EAST_1);
+                DynamoDbClient aliceCached = DynamoDbLocalCommandLineIT.client(perCredential.daxEndpoint(), "alice",
+                        Region.US_EAST_1);
+                DynamoDbClient bobCached = DynamoDbLocalCommandLineIT.client(perCredential.daxEndpoint(), "bob",
+                        Region.US_EAST_1)) {
+            Tables.hashTable(alice, "Orders");
+            alice.putItem(b -> b.tableName("Orders").item(item("a", "alice's")));
+            assertThat(aliceCached.getItem(b -> b.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("a"))))
+                    .item()).containsEntry("v", AttributeValue.fromS("alice's"));
+            assertThat(bobCached.listTables().tableNames()).as("bob's database has no tables").isEmpty();
+            assertThatThrownBy(() -> bobCached.getItem(b -> b.tableName("Orders")
+                    .key(Map.of("pk", AttributeValue.fromS("a")))))
+                    .isInstanceOf(ResourceNotFoundException.class);
+
+            // Writes through the cache land in the caller's database, read back there on the main port.
+            aliceCached.putItem(b -> b.tableName("Orders").item(item("b", "through the cache")));
+            assertThat(alice.getItem(b -> b.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("b"))))
+                    .item()).containsEntry("v", AttributeValue.fromS("through the cache"));
+        }
     }
 }

@@ -35,7 +35,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -76,11 +78,10 @@ public final class DynaRocks implements AutoCloseable {
 
     private DynaRocks(ServerConfig config, Clock clock, DaxCacheConfig daxConfig) throws InterruptedException {
         this.config = config;
-        if (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL
-                && (config.security().authEnabled() || config.daxPort() != null)) {
-            // Both check or cache one catalog: they would see the shared database, not the caller's.
+        if (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL && config.security().authEnabled()) {
+            // Authorization checks one catalog: it would see the shared database, not the caller's.
             throw new IllegalArgumentException("a database per credential cannot be combined with "
-                    + "authentication or the DAX-style endpoint; use a shared database");
+                    + "authentication; use a shared database");
         }
         // RocksDB opens (native library, WAL replay) and the metrics registry is built (Micrometer's and
         // Prometheus' classes, ~35 ms) on threads of their own while this one loads Netty and the engine.
@@ -119,13 +120,19 @@ public final class DynaRocks implements AutoCloseable {
         try {
             this.security = Security.of(config.security(), clock, engine.catalog(), shared.resourcePolicies());
             this.tls = ServerTls.of(config);
-            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher(),
+            this.channel = bind(config.host(), config.port(), request -> databases.serving(request).dispatcher(),
+                    shared.dispatcher(),
                     config.console() ? new ConsoleAssets() : null);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
                 ModuleMeters.dax(metrics.registry(), dax);
                 Dispatcher cached = new Dispatcher(dax, metrics.listener(dax));
-                this.daxChannel = bind(config.host(), config.daxPort(), request -> null, cached, null);
+                // Each database has a cache of its own, so a caller's cached reads come from its own tables.
+                Map<Namespace, Dispatcher> caches = new ConcurrentHashMap<>(Map.of(shared.namespace(), cached));
+                this.daxChannel = bind(config.host(), config.daxPort(), request -> caches.computeIfAbsent(
+                        databases.serving(request).namespace(), namespace -> new Dispatcher(
+                                new DaxCache(databases.open(namespace).engine(), daxConfig, clock), listener)),
+                        cached, null);
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -141,7 +148,7 @@ public final class DynaRocks implements AutoCloseable {
      * refused before routing and those {@code route} leaves to it (null); {@code console} the web console's
      * files, null for none.
      */
-    private Channel bind(String host, int port, java.util.function.Function<SignedRequest, Database> route,
+    private Channel bind(String host, int port, java.util.function.Function<SignedRequest, Dispatcher> route,
             Dispatcher fallback, ConsoleAssets console) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
                 MAX_BODY_BYTES, security, tls != null, config.compatibility(), console);

@@ -43,7 +43,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final Set<String> POINT_OPERATIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")
             .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
 
-    private final Function<SignedRequest, Database> route;
+    private final Function<SignedRequest, Dispatcher> route;
     private final Dispatcher fallback;
     private final CompatibilityOptions compatibility;
     private final ExecutorService workers;
@@ -55,7 +55,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final ConsoleAssets console;
 
     /**
-     * @param route       the database that serves a request; null leaves it to {@code fallback}
+     * @param route       the dispatcher of the database that serves a request; null leaves it to {@code fallback}
      * @param fallback    answers requests refused before they are routed, and those no database serves
      * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
      * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
@@ -64,7 +64,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
      * @param compatibility which browser origins get CORS headers
      * @param console      the web console's files; null when this port serves none
      */
-    DynamoHttpHandler(Function<SignedRequest, Database> route, Dispatcher fallback, ExecutorService workers,
+    DynamoHttpHandler(Function<SignedRequest, Dispatcher> route, Dispatcher fallback, ExecutorService workers,
             Supplier<String> metrics, boolean pointOperationsInline, int maxBodyBytes, Security security,
             boolean secure, CompatibilityOptions compatibility, ConsoleAssets console) {
         this.route = route;
@@ -131,15 +131,15 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 return;
             }
         }
-        Database database;
+        Dispatcher routed;
         try {
-            database = route.apply(signed);
+            routed = route.apply(signed);
         } catch (DynamoException e) {
             Dispatcher.Reply refused = fallback.reject(target, e);
             reply.send(refused.status(), refused.body(), JSON);
             return;
         }
-        Dispatcher dispatcher = database == null ? fallback : database.dispatcher();
+        Dispatcher dispatcher = routed == null ? fallback : routed;
         if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
             answer(dispatcher, reply, target, raw, null, host, guard);
             return;
