@@ -387,4 +387,40 @@ class GlobalTablesIT {
         assertThat(east.describeTable(b -> b.tableName("Strict")).table().replicas())
                 .extracting(ReplicaDescription::regionName).containsExactly(WEST);
     }
+
+    @Test
+    void peersSignTheirCallsWhenTheOtherRegionRequiresSignedRequests() {
+        // Every server requires SigV4: the clients' key, and the key the regions sign their calls to each other
+        // with (us-west-2 is given none at first).
+        regions = new Regions((region, server) -> {
+            server.authKey("key", "secret").authKey("AKIDREPLICATION", "replication-secret");
+            if (!region.equals(WEST)) {
+                server.peerCredentials("AKIDREPLICATION", "replication-secret");
+            }
+        }, EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        DynamoDbClient west = regions.client(WEST);
+        Tables.hashTable(east, "Signed");
+
+        addReplica(east, "Signed", WEST);
+        awaitActive(east, "Signed", WEST);
+        put(east, "Signed", "from-east", EAST);
+        await().atMost(WAIT).until(() -> get(west, "Signed", "from-east") != null);
+
+        // us-west-2 calls us-east-1 unsigned: refused, and the replica says so instead of pretending to be down.
+        put(west, "Signed", "from-west", WEST);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(replicaOf(west, "Signed", EAST).replicaStatus())
+                .isEqualTo(ReplicaStatus.REPLICATION_NOT_AUTHORIZED));
+        assertThat(get(east, "Signed", "from-west")).isNull();
+        assertThatThrownBy(() -> west.updateTable(b -> b.tableName("Signed").replicaUpdates(ReplicationGroupUpdate
+                .builder().delete(d -> d.regionName(EAST)).build())))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .contains("MissingAuthenticationTokenException").contains("--peer-credentials"));
+
+        regions.stop(WEST);
+        regions.start(WEST, server -> server.peerCredentials(EAST, "AKIDREPLICATION", "replication-secret"));
+        await().atMost(WAIT).until(() -> get(regions.client(EAST), "Signed", "from-west") != null);
+        awaitActive(regions.client(WEST), "Signed", EAST);
+    }
 }

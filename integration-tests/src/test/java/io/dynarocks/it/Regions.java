@@ -20,8 +20,15 @@ final class Regions implements AutoCloseable {
     private final Map<String, DynaRocks> servers = new LinkedHashMap<>();
     private final Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
     private final Map<String, Path> dirs = new LinkedHashMap<>();
+    private final java.util.function.BiConsumer<String, DynaRocks.Builder> setup;
 
     Regions(String... regions) {
+        this((region, builder) -> { }, regions);
+    }
+
+    /** Regions whose servers {@code setup} configures further (by region) before they start. */
+    Regions(java.util.function.BiConsumer<String, DynaRocks.Builder> setup, String... regions) {
+        this.setup = setup;
         try {
             for (String region : regions) {
                 dirs.put(region, Files.createTempDirectory("dynarocks-" + region));
@@ -36,8 +43,15 @@ final class Regions implements AutoCloseable {
 
     /** Starts (or starts again) {@code region}'s server on a free port and tells every other region where it is. */
     void start(String region) {
+        start(region, builder -> { });
+    }
+
+    /** As {@link #start(String)}, with {@code extra} settings for this start. */
+    void start(String region, java.util.function.Consumer<DynaRocks.Builder> extra) {
         DynaRocks.Builder builder = DynaRocks.builder().dataDir(dirs.get(region)).port(0).region(region);
         servers.forEach((other, server) -> builder.peer(other, server.endpoint()));
+        setup.accept(region, builder);
+        extra.accept(builder);
         DynaRocks server = builder.start();
         servers.put(region, server);
         clients.put(region, ServerExtension.client(server.endpoint()));

@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * A version 2019.11.21 global table's {@code GlobalTableVersion} and {@code Replicas} in its table
  * descriptions: every other region's replica with its status as seen from here (CREATING until the
- * backfill to it finished, REGION_DISABLED while it cannot be reached, else ACTIVE), the replication
+ * backfill to it finished, REGION_DISABLED while it cannot be reached, REPLICATION_NOT_AUTHORIZED while
+ * it refuses this region's key, else ACTIVE), the replication
  * lag in {@code ReplicaStatusDescription} while there is one, and its overrides. As in DynamoDB an
  * override is what the replica has and this region's table has not: a read capacity equal to this
  * table's is no override. This region's own table class, when its replica was given one, is its
@@ -102,6 +103,9 @@ final class ReplicaDescriptions implements TableDescriptionMembers {
     }
 
     static String status(Replication.ReplicaState state) {
+        if (state != null && !state.authorized()) {
+            return "REPLICATION_NOT_AUTHORIZED";
+        }
         if (state == null || !state.backfilled()) {
             return "CREATING";
         }

@@ -32,7 +32,7 @@ public final class Replication implements AutoCloseable {
 
     /** A peer's replication state for one table, as DescribeTable and the metrics report it. */
     public record ReplicaState(String tableName, String region, boolean backfilled, boolean reachable,
-            long lagMillis, long shipped) {}
+            boolean authorized, long lagMillis, long shipped) {}
 
     private final Engine engine;
     private final OperationRegistry registry;
@@ -101,7 +101,7 @@ public final class Replication implements AutoCloseable {
         List<ReplicaState> out = new ArrayList<>();
         for (var e : shippers.entrySet()) {
             Shipper s = e.getValue();
-            out.add(new ReplicaState(tableOf(e.getKey()), s.peer(), s.backfilled(), s.reachable(), s.lagMillis(),
+            out.add(new ReplicaState(tableOf(e.getKey()), s.peer(), s.backfilled(), s.reachable(), s.authorized(), s.lagMillis(),
                     s.shipped()));
         }
         return out;
@@ -111,7 +111,7 @@ public final class Replication implements AutoCloseable {
     public ReplicaState state(String tableName, String peer) {
         Shipper s = shippers.get(key(tableName, peer));
         return s == null ? null
-                : new ReplicaState(tableName, peer, s.backfilled(), s.reachable(), s.lagMillis(), s.shipped());
+                : new ReplicaState(tableName, peer, s.backfilled(), s.reachable(), s.authorized(), s.lagMillis(), s.shipped());
     }
 
     /** The table's replica set as this region knows it, or null when the table is not global here. */
@@ -292,8 +292,15 @@ public final class Replication implements AutoCloseable {
     public byte[] call(String region, String action, byte[] body) {
         URI endpoint = peers.get(region);
         try {
-            return new PeerLink(http, () -> endpoint).call(action, body);
+            return link(region).call(action, body);
         } catch (PeerLink.PeerException e) {
+            if (e.unauthorized()) {
+                DynamoException refusal = e.asDynamoException();
+                throw DynamoException.validation("One or more parameter values were invalid: Region " + region
+                        + " refused the request of region " + config.region() + " (" + refusal.type() + ": "
+                        + refusal.getMessage() + "); give this server a key that region accepts with "
+                        + "--peer-credentials");
+            }
             if (e.status >= 400 && e.status < 500) {
                 throw e.asDynamoException();
             }
@@ -332,7 +339,7 @@ public final class Replication implements AutoCloseable {
             }
             shippers.computeIfAbsent(key(set.tableName(), peer), k -> {
                 Shipper s = new Shipper(engine, streams.store(), config.region(), set.tableName(), peer,
-                        new PeerLink(http, () -> peers.get(peer)));
+                        link(peer));
                 s.start();
                 return s;
             });
@@ -347,6 +354,11 @@ public final class Replication implements AutoCloseable {
                 s.forget(batch);
             }
         }
+    }
+
+    /** The link to peer {@code region}, at its current endpoint, signed with its key when it has one. */
+    private PeerLink link(String region) {
+        return new PeerLink(http, () -> peers.get(region), region, config.credentialsFor(region));
     }
 
     private static String key(String tableName, String peer) {

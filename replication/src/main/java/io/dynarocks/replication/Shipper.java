@@ -51,6 +51,7 @@ final class Shipper implements Runnable {
     private volatile boolean running = true;
     private volatile boolean backfilled;
     private volatile boolean reachable = true;
+    private volatile boolean authorized = true;
     private volatile long lagMillis;
     private volatile long shipped;
 
@@ -81,6 +82,11 @@ final class Shipper implements Runnable {
     }
 
     /** False while the peer does not answer (or answers errors). */
+    /** False while the peer refuses this region's signature or key. */
+    boolean authorized() {
+        return authorized;
+    }
+
     boolean reachable() {
         return reachable;
     }
@@ -120,6 +126,7 @@ final class Shipper implements Runnable {
             try {
                 boolean progressed = step();
                 reachable = true;
+                authorized = true;
                 failures = 0;
                 if (!progressed) {
                     Thread.sleep(POLL_MILLIS);
@@ -130,7 +137,8 @@ final class Shipper implements Runnable {
                 if (!running) {
                     return;
                 }
-                reachable = false;
+                authorized = !(e instanceof PeerLink.PeerException p && p.unauthorized());
+                reachable = authorized;
                 failures++;
                 if (failures == 1) {
                     LOG.warn("replication of {} to {} failing, retrying: {}", tableName, peer, e.toString());

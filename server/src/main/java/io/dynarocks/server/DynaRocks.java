@@ -447,6 +447,21 @@ public final class DynaRocks implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Signs the calls to every peer (that has no key of its own) with this key, for peers that require
+         * signed requests.
+         */
+        public Builder peerCredentials(String accessKeyId, String secret) {
+            return peerCredentials(io.dynarocks.replication.ReplicationConfig.ANY_PEER, accessKeyId, secret);
+        }
+
+        /** Signs the calls to peer {@code region} with this key. */
+        public Builder peerCredentials(String region, String accessKeyId, String secret) {
+            config = config.withReplication(config.replication().withCredentials(region,
+                    new io.dynarocks.replication.PeerCredentials(accessKeyId, secret)));
+            return this;
+        }
+
         /** Request and idle timeouts and the in-flight request memory (see {@link TransportLimits}). */
         public Builder transportLimits(TransportLimits limits) {
             config = config.withTransport(limits);

@@ -2,6 +2,7 @@ package io.dynarocks.server;
 
 import io.dynarocks.engine.catalog.TransientDelays;
 import io.dynarocks.engine.limits.LimitsConfig;
+import io.dynarocks.replication.PeerCredentials;
 import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.storage.StorageException;
@@ -106,6 +107,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "REGION=URL", description = "A peer region and the endpoint of its "
             + "server, to which global tables can add replicas. Repeatable.")
     Map<String, URI> peers = new LinkedHashMap<>();
+
+    @Option(names = "--peer-credentials", paramLabel = "[REGION=]ACCESS_KEY:SECRET", description = "Sign the calls "
+            + "to peers (to peer REGION only, when given) with this key (SigV4), for peers started with --auth or "
+            + "--auth-key. Repeatable.")
+    List<String> peerCredentials = new ArrayList<>();
 
     @Option(names = "--auth", paramLabel = "FILE",
             description = "Require SigV4-signed requests from the accounts and keys of this JSON credentials file.")
@@ -262,6 +268,17 @@ public final class Main implements Callable<Integer> {
         ReplicationConfig replication = ReplicationConfig.defaults().withRegion(region);
         for (Map.Entry<String, URI> peer : peers.entrySet()) {
             replication = replication.withPeer(peer.getKey(), peer.getValue());
+        }
+        for (String value : peerCredentials) {
+            int eq = value.indexOf('=');
+            int colon = value.indexOf(':');
+            boolean scoped = eq > 0 && (colon < 0 || eq < colon);
+            try {
+                replication = replication.withCredentials(scoped ? value.substring(0, eq) : ReplicationConfig.ANY_PEER,
+                        PeerCredentials.parse(scoped ? value.substring(eq + 1) : value));
+            } catch (IllegalArgumentException bad) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--peer-credentials: " + bad.getMessage());
+            }
         }
         config = config.withReplication(replication);
         for (StreamWebhook webhook : streamWebhooks) {
