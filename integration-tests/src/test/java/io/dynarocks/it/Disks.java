@@ -41,6 +41,24 @@ final class Disks {
         Files.writeString(trigger, "1");
     }
 
+    /**
+     * Makes the block device under {@code dir} a slow disk: at most {@code iops} reads and as many writes a second
+     * (the kernel's block I/O throttling, cgroup v1 {@code blkio.throttle.*} of the root group, which holds every
+     * process here, kernel flusher threads included); 0 lifts the limit. The device is a loop device of the test's
+     * own, so nothing else is slowed.
+     */
+    static void throttle(Path dir, int iops) throws IOException {
+        String device = run("findmnt", "-n", "-o", "SOURCE", dir.toString()).trim();
+        String majorMinor = Files.readString(Path.of("/sys/block", Path.of(device).getFileName().toString(), "dev"))
+                .trim();
+        Path blkio = Path.of("/sys/fs/cgroup/blkio");
+        if (!Files.exists(blkio.resolve("blkio.throttle.write_iops_device"))) {
+            throw new IOException("no cgroup v1 block I/O throttling at " + blkio + " to slow the disk down");
+        }
+        Files.writeString(blkio.resolve("blkio.throttle.write_iops_device"), majorMinor + " " + iops);
+        Files.writeString(blkio.resolve("blkio.throttle.read_iops_device"), majorMinor + " " + iops);
+    }
+
     /** Checks and repairs an unmounted ext4 image, as an operator would after a disk error. */
     static void fsck(Path image) throws IOException {
         Path fsck = SystemPackages.require("e2fsck", "e2fsprogs");

@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,14 @@ class FaultInjectionIT {
     private final Map<String, String> acked = new LinkedHashMap<>();
     private final Random random = new Random(42);
     private int next;
+    /** A disk slowed down by a test, to be restored even when it fails (other tests may get its loop device). */
+    private Path slowed;
 
     @AfterEach
     void cleanUp() throws Exception {
+        if (slowed != null) {
+            Disks.throttle(slowed, 0);
+        }
         for (KillableServer s : servers) {
             s.close();
         }
@@ -132,6 +139,82 @@ class FaultInjectionIT {
         Disks.fsck(image);
         Disks.mountExt4(image, disk);
         verify(server.start());
+    }
+
+    @Test
+    void slowDiskSlowsWritesOrRefusesThemWithServiceUnavailableAndLosesNothing() throws Exception {
+        Path image = dir.resolve("slow.img");
+        Path disk = dir.resolve("disk");
+        Disks.ext4(image, disk, 64);
+        mounts.add(disk);
+        // --sync puts the disk on every write's path; a request waiting 1 s for a worker is refused unexecuted.
+        KillableServer server = server(disk.resolve("data"), "--sync", "--queue-timeout", "1s");
+        DynamoDbClient db = server.client();
+        CrashWorkload.createTable(db);
+        putAll(db, 10, 1000);
+
+        Map<String, String> refused = new ConcurrentHashMap<>();
+        Map<String, String> answered = new ConcurrentHashMap<>();
+        Map<String, LongAdder> other = new ConcurrentHashMap<>();
+        List<Thread> writers = new ArrayList<>();
+        try {
+            // One read and one write a second: an fsync (data, then the journal's commit) takes seconds.
+            Disks.throttle(disk, 1);
+            slowed = disk;
+            // More writers than the server has workers (4 per core, at least 4; the test runs on the same machine).
+            int count = Math.max(4, Runtime.getRuntime().availableProcessors() * 4) + 16;
+            for (int w = 0; w < count; w++) {
+                String pk = "slow" + w;
+                Thread t = new Thread(() -> {
+                    try {
+                        db.putItem(b -> b.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS(pk),
+                                "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("red"),
+                                "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)))));
+                        answered.put(pk, "t" + pk);
+                    } catch (DynamoDbException e) {
+                        if (e.statusCode() == 503 && "ServiceUnavailable".equals(e.awsErrorDetails().errorCode())) {
+                            refused.put(pk, "t" + pk);
+                        } else {
+                            other.computeIfAbsent(e.statusCode() + " " + e.awsErrorDetails().errorCode(),
+                                    k -> new LongAdder()).increment();
+                        }
+                    } catch (RuntimeException e) {
+                        other.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                k -> new LongAdder()).increment();
+                    }
+                }, "slow-disk-writer-" + w);
+                t.setDaemon(true);
+                t.start();
+                writers.add(t);
+            }
+            // The server itself stays responsive meanwhile: its health check is answered from the event loop.
+            try (RawHttp http = new RawHttp(server.endpoint())) {
+                assertThat(http.request("GET", "/").status()).isEqualTo(200);
+            }
+            for (Thread t : writers) {
+                t.join(TimeUnit.MINUTES.toMillis(5));
+            }
+        } finally {
+            Disks.throttle(disk, 0);
+            slowed = null;
+        }
+        System.out.printf("slow disk: %d writes acknowledged, %d refused with 503 ServiceUnavailable, other: %s%n",
+                answered.size(), refused.size(), other);
+
+        // Every worker held by a sync write for seconds: the other writes waited longer than the queue timeout.
+        assertThat(other).as("answers other than success or 503 ServiceUnavailable").isEmpty();
+        assertThat(refused).as("writes refused for want of a worker").isNotEmpty();
+        assertThat(answered).as("writes that got through the slow disk").isNotEmpty();
+        acked.putAll(answered);
+        // Refused writes were never executed: none of them is there, now or after a crash.
+        Map<String, Map<String, AttributeValue>> items = TableAudit.scan(db, TABLE, null);
+        assertThat(refused.keySet()).allSatisfy(k -> assertThat(items).doesNotContainKey(k));
+        putAll(db, 10, 1000);
+        verify(server);
+        server.kill();
+        verify(server.start());
+        Map<String, Map<String, AttributeValue>> afterCrash = TableAudit.scan(server.client(), TABLE, null);
+        assertThat(refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +40,26 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class SoakIT {
 
     private static final Duration DURATION = Duration.parse(System.getProperty("soak.duration", "PT60S"));
-    private static final Duration SAMPLE_EVERY = Duration.ofMillis(Math.max(1_000, DURATION.toMillis() / 60));
+    /** Each sample runs {@code jcmd} on the server, so not more often than every 5 s. */
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(Math.max(5_000, DURATION.toMillis() / 60));
     private static final int WRITERS = 4;
     private static final int KEYS = 2_000;
     /** The heap is committed and touched at start, so resident memory shows native growth, not heap sizing. */
-    private static final List<String> JVM = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
+    private static final List<String> JVM = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", ProcessMemory.NMT);
 
     @TempDir
     Path dataDir;
 
     private Process server;
 
-    /** One sample of the server process. */
-    private record Sample(Duration at, long rssKb, long openFiles, long dataDirBytes, long operations,
-            long streamRecords, long expired) {}
+    /**
+     * One sample of the server process: resident memory, what the JVM accounts for (NMT's committed total
+     * and the heap's used bytes), RocksDB's memtables and block cache, and the clients' latency since the
+     * previous sample.
+     */
+    private record Sample(Duration at, long rssKb, long nmtKb, long heapUsedBytes, long memtableBytes,
+            long blockCacheBytes, long openFiles, long dataDirBytes, long operations, long streamRecords,
+            long expired, double p50Millis, double p99Millis, long errors) {}
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -81,6 +88,7 @@ class SoakIT {
         LongAdder operations = new LongAdder();
         AtomicLong bytesWritten = new AtomicLong();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        Latencies latencies = new Latencies();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             long seed = w;
@@ -88,7 +96,9 @@ class SoakIT {
                 Random random = new Random(seed);
                 while (Instant.now().isBefore(end)) {
                     try {
+                        long t0 = System.nanoTime();
                         bytesWritten.addAndGet(step(client, random));
+                        latencies.add(System.nanoTime() - t0);
                         operations.increment();
                     } catch (RuntimeException e) {
                         errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
@@ -108,18 +118,26 @@ class SoakIT {
             }
         }));
 
+        ProcessMemory memory = new ProcessMemory(server.pid(), endpoint);
         List<Sample> samples = new ArrayList<>();
+        Map<String, Long> nmtAtWarm = Map.of();
+        Map<String, Long> histogramAtWarm = null;
         Instant started = Instant.now();
+        Instant warmedUp = started.plus(DURATION.dividedBy(3));
         while (Instant.now().isBefore(end)) {
-            samples.add(new Sample(Duration.between(started, Instant.now()), OverloadIT.rssKb(server.pid()),
-                    OverloadIT.openFiles(server.pid()), size(dataDir), operations.sum(), follower.records.sum(),
-                    follower.expired.sum()));
+            if (histogramAtWarm == null && !Instant.now().isBefore(warmedUp)) {
+                histogramAtWarm = memory.heapHistogram();
+                nmtAtWarm = memory.nativeMemoryKb();
+            }
+            samples.add(sample(memory, Duration.between(started, Instant.now()), operations.sum(), follower,
+                    latencies.drain(), errors.values().stream().mapToLong(LongAdder::sum).sum()));
             Thread.sleep(SAMPLE_EVERY.toMillis());
         }
         for (Thread t : threads) {
             t.join(TimeUnit.MINUTES.toMillis(2));
         }
         print(samples, bytesWritten.get());
+        printMemory(memory, nmtAtWarm, histogramAtWarm);
 
         assertThat(errors).as("errors of the workload and the stream consumer").isEmpty();
         assertThat(server.isAlive()).isTrue();
@@ -138,6 +156,41 @@ class SoakIT {
         // old and new image in the stream record, the WAL): beyond that, growth is unexplained.
         long dataBytes = samples.get(samples.size() - 1).dataDirBytes();
         assertThat(dataBytes).as("data directory bytes").isLessThanOrEqualTo(4 * bytesWritten.get() + (64L << 20));
+    }
+
+    private Sample sample(ProcessMemory memory, Duration at, long operations, StreamFollower follower,
+            long[] latencyNanos, long errors) throws IOException {
+        String metrics = memory.scrape();
+        Arrays.sort(latencyNanos);
+        return new Sample(at, OverloadIT.rssKb(server.pid()), memory.nativeMemoryKb().getOrDefault("Total", -1L),
+                (long) memory.metric(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
+                (long) memory.metric(metrics, "dynarocks_storage_cur_size_all_mem_tables", null),
+                (long) memory.metric(metrics, "dynarocks_storage_block_cache_usage", null),
+                OverloadIT.openFiles(server.pid()), size(dataDir), operations, follower.records.sum(),
+                follower.expired.sum(), percentile(latencyNanos, 0.50), percentile(latencyNanos, 0.99), errors);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, p * sorted.length)] / 1e6;
+    }
+
+    /** The clients' operation times since the last {@link #drain()}. */
+    private static final class Latencies {
+        private long[] nanos = new long[1024];
+        private int size;
+
+        synchronized void add(long value) {
+            if (size == nanos.length) {
+                nanos = Arrays.copyOf(nanos, size * 2);
+            }
+            nanos[size++] = value;
+        }
+
+        synchronized long[] drain() {
+            long[] out = Arrays.copyOf(nanos, size);
+            size = 0;
+            return out;
+        }
     }
 
     /** One random operation; returns the bytes of attribute values it wrote. */
@@ -224,6 +277,21 @@ class SoakIT {
         }
     }
 
+    /** NMT's categories at the end of warm-up and now, and the heap's classes that grew most meanwhile. */
+    private static void printMemory(ProcessMemory memory, Map<String, Long> nmtAtWarm,
+            Map<String, Long> histogramAtWarm) {
+        Map<String, Long> nmtNow = memory.nativeMemoryKb();
+        System.out.println("soak: NMT committed MB   after warm-up   at the end");
+        nmtNow.forEach((category, kb) -> System.out.printf("soak:   %-20s %8.1f  %8.1f%n", category,
+                nmtAtWarm.getOrDefault(category, 0L) / 1024.0, kb / 1024.0));
+        if (histogramAtWarm != null) {
+            System.out.println("soak: live heap bytes grown most since warm-up (after a full GC):");
+            for (Map.Entry<String, Long> e : ProcessMemory.growth(histogramAtWarm, memory.heapHistogram(), 10)) {
+                System.out.printf("soak:   %+12d  %s%n", e.getValue(), e.getKey());
+            }
+        }
+    }
+
     private static Thread start(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
@@ -244,10 +312,14 @@ class SoakIT {
     }
 
     private void print(List<Sample> samples, long bytesWritten) throws IOException {
-        System.out.println("soak: seconds  rss_mb  open_files  data_dir_mb  operations  stream_records  ttl_deletes");
+        System.out.println("soak: seconds  rss_mb  nmt_mb  heap_used_mb  memtables_mb  block_cache_mb  open_files"
+                + "  data_dir_mb  operations  stream_records  ttl_deletes  p50_ms  p99_ms  errors");
         for (Sample s : samples) {
-            System.out.printf("soak: %7d  %6d  %10d  %11.1f  %10d  %14d  %11d%n", s.at().toSeconds(), s.rssKb() / 1024,
-                    s.openFiles(), s.dataDirBytes() / 1048576.0, s.operations(), s.streamRecords(), s.expired());
+            System.out.printf("soak: %7d  %6d  %6d  %12.1f  %12.1f  %14.1f  %10d  %11.1f  %10d  %14d  %11d  %6.1f"
+                    + "  %6.1f  %6d%n", s.at().toSeconds(), s.rssKb() / 1024, s.nmtKb() / 1024,
+                    s.heapUsedBytes() / 1048576.0, s.memtableBytes() / 1048576.0, s.blockCacheBytes() / 1048576.0,
+                    s.openFiles(), s.dataDirBytes() / 1048576.0, s.operations(), s.streamRecords(), s.expired(),
+                    s.p50Millis(), s.p99Millis(), s.errors());
         }
         System.out.printf("soak: %.1f MB of attribute values written; data directory by kind:%n",
                 bytesWritten / 1048576.0);

@@ -16,6 +16,7 @@ import io.dynarocks.security.SignedRequest;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.etcd.EtcdStorage;
 import io.dynarocks.storage.memory.MemoryStorage;
+import io.dynarocks.storage.rocksdb.RocksDbMemory;
 import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import io.dynarocks.streams.StreamWebhook;
 import io.dynarocks.streams.Streams;
@@ -64,6 +65,8 @@ public final class DynaRocks implements AutoCloseable {
 
     private final ServerConfig config;
     private final Databases databases;
+    /** RocksDB's cache and memtable budget shared by every store of the server; null without RocksDB. */
+    private final AutoCloseable storageMemory;
     private final ServerMetrics metrics;
     private final EventLoopGroup group;
     private final ThreadPoolExecutor workers;
@@ -85,10 +88,12 @@ public final class DynaRocks implements AutoCloseable {
         }
         // RocksDB opens (native library, WAL replay) and the metrics registry is built (Micrometer's and
         // Prometheus' classes, ~35 ms) on threads of their own while this one loads Netty and the engine.
+        boolean rocksDb = !config.inMemory() && config.etcdEndpoints().isEmpty();
+        this.storageMemory = rocksDb ? rocksDbMemory(config.storageMemory()) : null;
         CompletableFuture<Storage> storage = config.inMemory()
                 ? CompletableFuture.completedFuture(new MemoryStorage())
-                : CompletableFuture.supplyAsync(() -> config.etcdEndpoints().isEmpty()
-                        ? openRocksDb(config.dataDir(), config.sync(), config.salvageWal(), config.security().encryptionKeyFile())
+                : CompletableFuture.supplyAsync(() -> rocksDb
+                        ? openRocksDb(config.dataDir(), config, storageMemory)
                         : openEtcd(config.etcdEndpoints(), new byte[0], config.security().encryptionKeyFile()),
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
@@ -110,7 +115,7 @@ public final class DynaRocks implements AutoCloseable {
         RequestListener listener = metrics.listener(shared.registry());
         shared.serve(listener);
         this.databases = new Databases(config.compatibility().databases(), shared,
-                namespace -> openDatabase(namespace, config, clock, listener));
+                namespace -> openDatabase(namespace, config, clock, listener, storageMemory));
         Engine engine = shared.engine();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), shared.timeToLive().sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
@@ -151,7 +156,7 @@ public final class DynaRocks implements AutoCloseable {
     private Channel bind(String host, int port, java.util.function.Function<SignedRequest, Dispatcher> route,
             Dispatcher fallback, ConsoleAssets console) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
-                MAX_BODY_BYTES, security, tls != null, config.compatibility(), console);
+                MAX_BODY_BYTES, security, tls != null, config.compatibility(), console, config.transport().queueTimeout());
         ConnectionGuard.Refusal refusal = (ctx, action, keepAlive) -> handler.busy(new HttpReply(ctx, keepAlive, null),
                 action);
         return new ServerBootstrap()
@@ -196,23 +201,26 @@ public final class DynaRocks implements AutoCloseable {
      * access key id and region).
      */
     private static Database openDatabase(Namespace namespace, ServerConfig config, Clock clock,
-            RequestListener listener) {
+            RequestListener listener, AutoCloseable storageMemory) {
         Storage storage = config.inMemory() ? new MemoryStorage()
                 : !config.etcdEndpoints().isEmpty()
                 // Under a prefix starting with 0x00, which no key of the shared database starts with.
                 ? openEtcd(config.etcdEndpoints(), ("\0ns/" + namespace.directoryName() + "/")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), config.security().encryptionKeyFile())
-                : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config.sync(),
-                        config.salvageWal(), config.security().encryptionKeyFile());
+                : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config, storageMemory);
         return new Database(namespace, new Engine(storage, clock, config.limits(),
                 config.compatibility().transientDelays()), config).serve(listener);
     }
 
-    // Kept in its own method so that in-memory servers never load RocksDB classes or its native library.
-    private static Storage openRocksDb(Path dir, boolean sync, boolean salvageWal, Path encryptionKeyFile) {
-        Storage store = RocksDbStorage.open(dir, sync, salvageWal);
+    // Kept in their own methods so that in-memory servers never load RocksDB classes or its native library.
+    private static AutoCloseable rocksDbMemory(long bytes) {
+        return RocksDbMemory.of(bytes);
+    }
+
+    private static Storage openRocksDb(Path dir, ServerConfig config, AutoCloseable memory) {
+        Storage store = RocksDbStorage.open(dir, config.sync(), config.salvageWal(), (RocksDbMemory) memory);
         try {
-            return EncryptedStorage.wrap(store, encryptionKeyFile);
+            return EncryptedStorage.wrap(store, config.security().encryptionKeyFile());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -350,6 +358,13 @@ public final class DynaRocks implements AutoCloseable {
             security.close();
         }
         databases.close();
+        if (storageMemory != null) {
+            try {
+                storageMemory.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         metrics.close();
     }
 

@@ -16,10 +16,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -53,6 +57,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final Security security;
     private final boolean secure;
     private final ConsoleAssets console;
+    private final long queueTimeoutNanos;
 
     /**
      * @param route       the dispatcher of the database that serves a request; null leaves it to {@code fallback}
@@ -63,10 +68,11 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
      * @param secure       whether the port speaks TLS ({@code aws:SecureTransport})
      * @param compatibility which browser origins get CORS headers
      * @param console      the web console's files; null when this port serves none
+     * @param queueTimeout how long a request may wait for a worker before it is answered 503 unexecuted
      */
     DynamoHttpHandler(Function<SignedRequest, Dispatcher> route, Dispatcher fallback, ExecutorService workers,
             Supplier<String> metrics, boolean pointOperationsInline, int maxBodyBytes, Security security,
-            boolean secure, CompatibilityOptions compatibility, ConsoleAssets console) {
+            boolean secure, CompatibilityOptions compatibility, ConsoleAssets console, Duration queueTimeout) {
         this.route = route;
         this.fallback = fallback;
         this.compatibility = compatibility;
@@ -77,6 +83,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         this.security = security;
         this.secure = secure;
         this.console = console;
+        this.queueTimeoutNanos = queueTimeout.toNanos();
     }
 
     @Override
@@ -145,9 +152,23 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         RequestGuard admitted = guard;
+        // Whichever comes first answers: a worker taking the request, or its time in the queue running out
+        // (every worker stuck, e.g. on a slow disk). Refused unexecuted, it can be retried safely.
+        AtomicBoolean taken = new AtomicBoolean();
+        ScheduledFuture<?> expiry = ctx.executor().schedule(() -> {
+            if (taken.compareAndSet(false, true)) {
+                busy(reply, target);
+            }
+        }, queueTimeoutNanos, TimeUnit.NANOSECONDS);
         try {
-            workers.execute(() -> answer(dispatcher, reply, target, raw, encoding, host, admitted));
+            workers.execute(() -> {
+                if (taken.compareAndSet(false, true)) {
+                    expiry.cancel(false);
+                    answer(dispatcher, reply, target, raw, encoding, host, admitted);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            expiry.cancel(false);
             // Every worker busy and the queue full: refuse this one now rather than queue without bound.
             busy(reply, target);
         }

@@ -95,6 +95,21 @@ public final class Main implements Callable<Integer> {
             description = "Close a connection that has had no request for this long (default: 120s).")
     Duration idleTimeout = TransportLimits.defaults().idleTimeout();
 
+    @Option(names = "--queue-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Answer 503 ServiceUnavailable, unexecuted, to a request that has waited this long for a "
+                    + "worker (all busy, e.g. on a slow disk; default: 10s).")
+    Duration queueTimeout = TransportLimits.defaults().queueTimeout();
+
+    @Option(names = "--inflight-memory", converter = SizeConverter.class, paramLabel = "SIZE",
+            description = "Bytes of requests all connections together may hold, received and not yet answered; "
+                    + "beyond it requests are answered 503 ServiceUnavailable (default: a quarter of the heap).")
+    long inflightMemory = TransportLimits.defaults().inflightBytes();
+
+    @Option(names = "--storage-memory", converter = SizeConverter.class, paramLabel = "SIZE",
+            description = "RocksDB block cache and memtables of all the server's stores together (default: 96MB; "
+                    + "at least 16MB).")
+    long storageMemory = ServerConfig.defaults().storageMemory();
+
     @Option(names = "--stream-webhook", paramLabel = "TABLE=URL", converter = StreamWebhookConverter.class,
             description = "POST each batch of TABLE's stream to URL as Lambda's DynamoDB event JSON "
                     + "(repeatable; the table may be created later).")
@@ -238,6 +253,9 @@ public final class Main implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--storage must be rocksdb, memory or etcd, not " + storage);
         }
+        if (storageMemory < io.dynarocks.storage.rocksdb.RocksDbMemory.MIN_BYTES) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--storage-memory must be at least 16MB");
+        }
         if (!storage.equals("etcd") && !etcdEndpoints.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--etcd-endpoints needs --storage etcd");
         }
@@ -248,7 +266,9 @@ public final class Main implements Callable<Integer> {
                 .withConsole(!noConsole)
                 .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins)
                         .withTransientDelays(transientDelays()))
-                .withTransport(TransportLimits.defaults().withRequestTimeout(requestTimeout).withIdleTimeout(idleTimeout));
+                .withTransport(TransportLimits.defaults().withRequestTimeout(requestTimeout).withIdleTimeout(idleTimeout)
+                        .withInflightBytes(inflightMemory).withQueueTimeout(queueTimeout))
+                .withStorageMemory(storageMemory);
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
                 .withAuditLog(auditLog);

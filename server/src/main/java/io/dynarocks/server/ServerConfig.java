@@ -30,13 +30,14 @@ import java.util.List;
  * @param console             serve the web console at {@code /console} on the main port
  * @param transport           request and idle timeouts and the in-flight request memory of all connections
  * @param salvageWal          open a store whose write-ahead log is damaged by keeping the writes before the damage
+ * @param storageMemory       bytes of RocksDB block cache and memtables, all of the server's stores together
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, boolean sync, int workers,
         Duration ttlInterval, Duration shardRolloverPeriod, Integer daxPort, List<StreamWebhook> streamWebhooks,
         Path exportDir, SecurityConfig security, CompatibilityOptions compatibility, LimitsConfig limits,
         List<java.net.URI> etcdEndpoints, ReplicationConfig replication, boolean console,
         TransportLimits transport,
-        boolean salvageWal) {
+        boolean salvageWal, long storageMemory) {
 
     public static final int DEFAULT_PORT = 8000;
 
@@ -45,43 +46,44 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), Duration.ofSeconds(1),
                 Duration.ofHours(4), null, List.of(), Path.of("exports"),
                 SecurityConfig.none(), CompatibilityOptions.defaults(), LimitsConfig.off(), List.of(),
-                ReplicationConfig.defaults(), true, TransportLimits.defaults(), false);
+                ReplicationConfig.defaults(), true, TransportLimits.defaults(), false,
+                io.dynarocks.storage.rocksdb.RocksDbMemory.DEFAULT_BYTES);
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withSync(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
@@ -89,60 +91,66 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withDaxPort(Integer value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withExportDir(Path value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console, transport, salvageWal, storageMemory);
     }
 
     /** Keep the data in the etcd cluster reachable through {@code endpoints} (empty: RocksDB or memory). */
     public ServerConfig withEtcdEndpoints(List<java.net.URI> endpoints) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
                 daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints),
-                replication, console, transport, salvageWal);
+                replication, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withReplication(ReplicationConfig value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withConsole(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value, transport, salvageWal);
+                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value, transport, salvageWal, storageMemory);
     }
 
     public ServerConfig withTransport(TransportLimits value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
                 daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication,
-                console, value, salvageWal);
+                console, value, salvageWal, storageMemory);
     }
 
     public ServerConfig withSalvageWal(boolean value) {
         return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
                 streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console,
-                transport, value);
+                transport, value, storageMemory);
+    }
+
+    public ServerConfig withStorageMemory(long value) {
+        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
+                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console,
+                transport, salvageWal, value);
     }
 }

@@ -12,11 +12,15 @@ import java.time.Duration;
  *                       idle limit (60 s in the Java SDK v2), so that clients, not the server, close idle ones
  * @param inflightBytes  the request bytes all connections together may hold (received and not yet answered);
  *                       beyond it a request is answered 503 ServiceUnavailable; 0 for a quarter of the heap
+ * @param queueTimeout   how long a request may wait for a worker (every worker busy, e.g. on a slow disk) before it
+ *                       is answered 503 ServiceUnavailable without being executed; shorter than the SDKs' 30 s socket
+ *                       timeout, so that clients get DynamoDB's retryable error rather than a timeout
  */
-public record TransportLimits(Duration requestTimeout, Duration idleTimeout, long inflightBytes) {
+public record TransportLimits(Duration requestTimeout, Duration idleTimeout, long inflightBytes,
+        Duration queueTimeout) {
 
     public static TransportLimits defaults() {
-        return new TransportLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 0);
+        return new TransportLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 0, Duration.ofSeconds(10));
     }
 
     /** The in-flight budget in bytes, the default resolved against this JVM's heap. */
@@ -25,14 +29,18 @@ public record TransportLimits(Duration requestTimeout, Duration idleTimeout, lon
     }
 
     public TransportLimits withRequestTimeout(Duration value) {
-        return new TransportLimits(value, idleTimeout, inflightBytes);
+        return new TransportLimits(value, idleTimeout, inflightBytes, queueTimeout);
     }
 
     public TransportLimits withIdleTimeout(Duration value) {
-        return new TransportLimits(requestTimeout, value, inflightBytes);
+        return new TransportLimits(requestTimeout, value, inflightBytes, queueTimeout);
     }
 
     public TransportLimits withInflightBytes(long value) {
-        return new TransportLimits(requestTimeout, idleTimeout, value);
+        return new TransportLimits(requestTimeout, idleTimeout, value, queueTimeout);
+    }
+
+    public TransportLimits withQueueTimeout(Duration value) {
+        return new TransportLimits(requestTimeout, idleTimeout, inflightBytes, value);
     }
 }

@@ -116,4 +116,20 @@ class MainTest {
         assertThatThrownBy(() -> config("--transient-status-delay", "soon"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a duration");
     }
+
+    @Test
+    void memoryAndQueueOptionsSetTheServersCapsAndHaveSaneDefaults() {
+        ServerConfig config = config("--storage-memory", "256MB", "--inflight-memory", "512KB", "--queue-timeout", "2s");
+        assertThat(config.storageMemory()).isEqualTo(256L << 20);
+        assertThat(config.transport().inflightBytes()).isEqualTo(512L << 10);
+        assertThat(config.transport().queueTimeout()).isEqualTo(Duration.ofSeconds(2));
+        ServerConfig defaults = config();
+        assertThat(defaults.storageMemory()).isEqualTo(96L << 20);
+        assertThat(defaults.transport().inflightBytes()).as("a quarter of the heap").isZero();
+        assertThat(defaults.transport().queueTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> config("--storage-memory", "8MB"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("at least 16MB");
+        assertThatThrownBy(() -> config("--storage-memory", "lots"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a size");
+    }
 }

@@ -20,7 +20,6 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.IndexType;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -38,10 +37,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksDbStorage implements Storage {
 
-    private static final long BLOCK_CACHE_BYTES = 64L << 20;
     private static final double BLOOM_BITS_PER_KEY = 10;
-    /** 4 shards of 16 MB (see {@link #open}); contention on a shard's lock is no issue on a local server. */
-    private static final int CACHE_SHARD_BITS = 2;
     /** RocksDB's default is 64 MB per memtable (two of them): 16 MB keeps a local server's footprint small. */
     private static final long WRITE_BUFFER_BYTES = 16L << 20;
     /** See the merge operator in {@link #open}; measured in docs/design-notes.md ("Item counts"). */
@@ -49,7 +45,9 @@ public final class RocksDbStorage implements Storage {
 
     private final RocksDB db;
     private final Options options;
-    private final LRUCache cache;
+    /** The cache and memtable budget; closed with the store when the store made it for itself. */
+    private final RocksDbMemory memory;
+    private final boolean ownsMemory;
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -62,10 +60,12 @@ public final class RocksDbStorage implements Storage {
      */
     private final java.util.concurrent.locks.ReentrantLock conditional = new java.util.concurrent.locks.ReentrantLock();
 
-    private RocksDbStorage(RocksDB db, Options options, LRUCache cache, BloomFilter bloom, WriteOptions writeOptions) {
+    private RocksDbStorage(RocksDB db, Options options, RocksDbMemory memory, boolean ownsMemory, BloomFilter bloom,
+            WriteOptions writeOptions) {
         this.db = db;
         this.options = options;
-        this.cache = cache;
+        this.memory = memory;
+        this.ownsMemory = ownsMemory;
         this.bloom = bloom;
         this.writeOptions = writeOptions;
     }
@@ -85,20 +85,36 @@ public final class RocksDbStorage implements Storage {
     public static RocksDbStorage open(Path dir, boolean sync, boolean salvageWal) {
         // Loaded here, never statically elsewhere: in-memory mode must not pay for the natives.
         NativeLibrary.load();
+        RocksDbMemory memory = RocksDbMemory.of(RocksDbMemory.DEFAULT_BYTES);
+        try {
+            return open(dir, sync, salvageWal, memory, true);
+        } catch (RuntimeException e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #open(Path, boolean, boolean)}, with the block cache and memtables counted in {@code memory},
+     * which several stores may share and which must stay open until they are closed.
+     */
+    public static RocksDbStorage open(Path dir, boolean sync, boolean salvageWal, RocksDbMemory memory) {
+        return open(dir, sync, salvageWal, memory, false);
+    }
+
+    private static RocksDbStorage open(Path dir, boolean sync, boolean salvageWal, RocksDbMemory memory,
+            boolean ownsMemory) {
+        NativeLibrary.load();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StorageException("cannot create " + dir, e);
         }
-        // Few shards: a shard holds 1/2^bits of the cache, and a block larger than its shard is evicted as
-        // soon as it is released, so with RocksDB's automatic 64 shards of 1 MB every point read of a
-        // table of a million items read its index and filter from the file and decompressed them again.
-        LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES, CACHE_SHARD_BITS);
         BloomFilter bloom = new BloomFilter(BLOOM_BITS_PER_KEY, false);
         // Partitioned index and filters: only the small top level of each file stays pinned, and a point
         // read loads the 4 KB partition it needs, however large the file.
         BlockBasedTableConfig table = new BlockBasedTableConfig()
-                .setBlockCache(cache)
+                .setBlockCache(memory.cache())
                 .setFilterPolicy(bloom)
                 .setCacheIndexAndFilterBlocks(true)
                 .setCacheIndexAndFilterBlocksWithHighPriority(true)
@@ -111,6 +127,7 @@ public final class RocksDbStorage implements Storage {
                 .setCreateIfMissing(true)
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2)
+                .setWriteBufferManager(memory.writeBuffers())
                 .setTableFormatConfig(table)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 // WriteBatch.add: RocksDB's built-in 64-bit little-endian addition (wraps, so negative
@@ -122,12 +139,12 @@ public final class RocksDbStorage implements Storage {
                         : WALRecoveryMode.TolerateCorruptedTailRecords);
         WriteOptions writeOptions = new WriteOptions().setSync(sync).setDisableWAL(false);
         try {
-            return new RocksDbStorage(RocksDB.open(options, dir.toString()), options, cache, bloom, writeOptions);
+            return new RocksDbStorage(RocksDB.open(options, dir.toString()), options, memory, ownsMemory, bloom,
+                    writeOptions);
         } catch (RocksDBException e) {
             writeOptions.close();
             options.close();
             bloom.close();
-            cache.close();
             throw openFailure(dir, e);
         }
     }
@@ -156,7 +173,8 @@ public final class RocksDbStorage implements Storage {
     /** RocksDB's own estimates, read from DB properties (no Statistics object, so no per-operation overhead). */
     private static final List<String> PROPERTIES = List.of("rocksdb.estimate-num-keys",
             "rocksdb.estimate-live-data-size", "rocksdb.total-sst-files-size", "rocksdb.cur-size-all-mem-tables",
-            "rocksdb.block-cache-usage", "rocksdb.num-running-compactions");
+            "rocksdb.block-cache-usage", "rocksdb.block-cache-pinned-usage", "rocksdb.estimate-table-readers-mem",
+            "rocksdb.num-running-compactions");
 
     @Override
     public java.util.Map<String, Long> statistics() {
@@ -305,7 +323,9 @@ public final class RocksDbStorage implements Storage {
             writeOptions.close();
             options.close();
             bloom.close();
-            cache.close();
+            if (ownsMemory) {
+                memory.close();
+            }
             if (!errors.isEmpty()) throw failure("close", errors.get(0));
         } finally {
             lifecycle.writeLock().unlock();
