@@ -5,12 +5,14 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,6 +37,17 @@ final class HttpReply {
     /** When a client refused for overload may try again: soon, as the SDKs' back-off would anyway. */
     private static final String RETRY_AFTER_SECONDS = "1";
 
+    private static final AsciiString CRC32_HEADER = AsciiString.cached("x-amz-crc32");
+    private static final AsciiString REQUEST_ID_HEADER = AsciiString.cached("x-amzn-RequestId");
+    /**
+     * Headers this class writes are constants or values it formats itself: validating every name and value
+     * of every response, Netty's default, finds nothing to refuse.
+     */
+    private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
+    private static final DefaultHttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
+            .withValidation(false);
+
     /** The Date header of the current second: formatting it anew for every response would cost more than the rest. */
     private record CachedDate(long second, String text) {}
 
@@ -57,13 +70,12 @@ final class HttpReply {
 
     /** Sends the response; call on the channel's event loop. */
     void send(int status, byte[] body, String contentType) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        FullHttpResponse response = response(status, body);
         CRC32 crc = new CRC32();
         crc.update(body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-                .set("x-amz-crc32", Long.toString(crc.getValue()));
+                .set(CRC32_HEADER, Long.toString(crc.getValue()));
         write(response);
     }
 
@@ -73,13 +85,12 @@ final class HttpReply {
      */
     void sendRetryLater(int status, byte[] body, String contentType) {
         ctx.executor().execute(() -> {
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+            FullHttpResponse response = response(status, body);
             CRC32 crc = new CRC32();
             crc.update(body);
             response.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-                    .set("x-amz-crc32", Long.toString(crc.getValue()))
+                    .set(CRC32_HEADER, Long.toString(crc.getValue()))
                     .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
             write(response);
         });
@@ -118,6 +129,11 @@ final class HttpReply {
         });
     }
 
+    private static FullHttpResponse response(int status, byte[] body) {
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body), HEADERS, TRAILERS);
+    }
+
     private void write(FullHttpResponse response) {
         commonHeaders(response);
         if (keepAlive) {
@@ -132,7 +148,7 @@ final class HttpReply {
     private void commonHeaders(FullHttpResponse response) {
         response.headers()
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
-                .set("x-amzn-RequestId", requestId())
+                .set(REQUEST_ID_HEADER, requestId())
                 .set(HttpHeaderNames.DATE, date());
         if (origin != null) {
             response.headers()

@@ -30,6 +30,11 @@ public final class LegacyParameters {
      * present, in DynamoDB's order for the operation.
      */
     public static void checkNotMixed(List<String> nonExpressionParameters, List<String> expressionParameters) {
+        // Every read and write checks; only a request that mixes them builds the message.
+        if (!nonExpressionParameters.stream().anyMatch(Objects::nonNull)
+                || !expressionParameters.stream().anyMatch(Objects::nonNull)) {
+            return;
+        }
         List<String> legacy = nonExpressionParameters.stream().filter(Objects::nonNull).toList();
         List<String> expressions = expressionParameters.stream().filter(Objects::nonNull).toList();
         if (!legacy.isEmpty() && !expressions.isEmpty()) {
@@ -41,7 +46,9 @@ public final class LegacyParameters {
 
     /** {@link #checkNotMixed(List, List)} for one parameter of each kind; either may be null (absent). */
     public static void checkNotMixed(String nonExpressionParameter, String expressionParameter) {
-        checkNotMixed(Arrays.asList(nonExpressionParameter), Arrays.asList(expressionParameter));
+        if (nonExpressionParameter != null && expressionParameter != null) {
+            checkNotMixed(Arrays.asList(nonExpressionParameter), Arrays.asList(expressionParameter));
+        }
     }
 
     /** The {@code Expected} parameter; null when it is null or empty. */
