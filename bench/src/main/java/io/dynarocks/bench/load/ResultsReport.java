@@ -261,7 +261,8 @@ public final class ResultsReport {
                 + " | " + second + " / " + first + " |\n|---|---:|---|---|---:|\n");
         Map<String, Map<String, String>> firsts = new LinkedHashMap<>();
         for (Map<String, String> l : lines) {
-            if (first.equals(l.get("label")) && l.containsKey("workload")) {
+            // The in-process client is the SDK's, so it is compared with the SDK client's lines, not the lean one's.
+            if (first.equals(l.get("label")) && l.containsKey("workload") && !"raw".equals(l.get("client"))) {
                 firsts.put(l.get("workload") + "|" + l.get("threads"), l);
             }
         }
