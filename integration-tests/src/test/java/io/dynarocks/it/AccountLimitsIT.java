@@ -115,4 +115,80 @@ class AccountLimitsIT {
             assertThat(client.describeTable(b -> b.tableName("Two")).table().warmThroughput()).isNull();
         }
     }
+
+    private static String limitExceeded(Throwable e) {
+        assertThat(e).isInstanceOf(LimitExceededException.class);
+        return ((LimitExceededException) e).awsErrorDetails().errorMessage();
+    }
+
+    @Test
+    void throughputAboveThePerTableMaximumIsLimitExceeded() {
+        try (DynaRocks server = start(LimitsConfig.aws().with("table-read", 100).with("table-write", 50));
+                DynamoDbClient client = ThrottlingIT.noRetries(server.endpoint())) {
+            assertThatThrownBy(() -> ThrottlingIT.provisioned(client, "TooMuch", 101, 1))
+                    .satisfies(e -> assertThat(limitExceeded(e)).isEqualTo("The requested ReadCapacityUnits, 101, is "
+                            + "above the per table maximum for the account in us-east-1. Per table maximum: 100."));
+            ThrottlingIT.provisioned(client, "Enough", 100, 50);
+            assertThatThrownBy(() -> client.updateTable(b -> b.tableName("Enough")
+                    .provisionedThroughput(p -> p.readCapacityUnits(100L).writeCapacityUnits(51L))))
+                    .satisfies(e -> assertThat(limitExceeded(e)).isEqualTo("The requested WriteCapacityUnits, 51, is "
+                            + "above the per table maximum for the account in us-east-1. Per table maximum: 50."));
+            assertThatThrownBy(() -> client.createTable(b -> b.tableName("OnDemandTooMuch")
+                    .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .onDemandThroughput(o -> o.maxReadRequestUnits(101L))))
+                    .satisfies(e -> assertThat(limitExceeded(e)).isEqualTo("Subscriber limit exceeded: Requested "
+                            + "MaxReadRequestUnits for OnDemandThroughput for table exceeds TableMaxReadCapacityUnits "
+                            + "of the account in region us-east-1"));
+        }
+    }
+
+    @Test
+    void provisionedThroughputBeyondTheAccountTotalIsLimitExceeded() {
+        try (DynaRocks server = start(LimitsConfig.aws().with("account-read", 10));
+                DynamoDbClient client = ThrottlingIT.noRetries(server.endpoint())) {
+            ThrottlingIT.provisioned(client, "First", 6, 1);
+            assertThatThrownBy(() -> ThrottlingIT.provisioned(client, "Second", 5, 1))
+                    .satisfies(e -> assertThat(limitExceeded(e)).isEqualTo("This request would have caused the "
+                            + "ReadCapacityUnits limit to be exceeded for the account in us-east-1. Current "
+                            + "ReadCapacityUnits reserved by the account: 6. Limit: 10. Requested: 5"));
+            assertThat(client.listTables().tableNames()).containsExactly("First");
+            ThrottlingIT.provisioned(client, "Second", 4, 1);
+            client.updateTable(b -> b.tableName("First").provisionedThroughput(p -> p.readCapacityUnits(2L)
+                    .writeCapacityUnits(1L)));
+            ThrottlingIT.provisioned(client, "Third", 4, 1);
+        }
+    }
+
+    @Test
+    void afterFourDecreasesADayOnlyOnePerHourIsAllowed() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-10-08T20:00:00Z"));
+        try (DynaRocks server = DynaRocks.builder().inMemory().port(0).limits().clock(clock).start();
+                DynamoDbClient client = ThrottlingIT.noRetries(server.endpoint())) {
+            ThrottlingIT.provisioned(client, "Shrinking", 10, 10);
+            for (long wcu = 9; wcu >= 6; wcu--) {
+                long units = wcu;
+                client.updateTable(b -> b.tableName("Shrinking").provisionedThroughput(p -> p.readCapacityUnits(10L)
+                        .writeCapacityUnits(units)));
+                clock.advance(java.time.Duration.ofMinutes(1));
+            }
+            assertThatThrownBy(() -> client.updateTable(b -> b.tableName("Shrinking").provisionedThroughput(
+                    p -> p.readCapacityUnits(10L).writeCapacityUnits(5L))))
+                    .satisfies(e -> assertThat(limitExceeded(e)).isEqualTo("Subscriber limit exceeded: Provisioned "
+                            + "throughput decreases are limited within a given UTC day. After the first 4 decreases, "
+                            + "each subsequent decrease in the same UTC day can be performed at most once every 3600 "
+                            + "seconds. Number of decreases today: 4. Last decrease at Thursday, October 8, 2026 at "
+                            + "8:03:00 PM Coordinated Universal Time. Next decrease can be made at Thursday, October "
+                            + "8, 2026 at 9:03:00 PM Coordinated Universal Time."));
+            client.updateTable(b -> b.tableName("Shrinking").provisionedThroughput(p -> p.readCapacityUnits(20L)
+                    .writeCapacityUnits(6L)));
+            clock.advance(java.time.Duration.ofHours(1));
+            client.updateTable(b -> b.tableName("Shrinking").provisionedThroughput(p -> p.readCapacityUnits(20L)
+                    .writeCapacityUnits(5L)));
+            assertThatThrownBy(() -> client.updateTable(b -> b.tableName("Shrinking").provisionedThroughput(
+                    p -> p.readCapacityUnits(20L).writeCapacityUnits(4L))))
+                    .isInstanceOf(LimitExceededException.class);
+        }
+    }
 }

@@ -62,6 +62,7 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                 .withDeletionProtection(request.deletionProtectionEnabled())
                 .withKmsMasterKeyArn(SseSpecifications.forNewTable(engine, request.sseSpecification()))
                 .withOnDemandThroughput(request.onDemandThroughput());
+        AccountLimits.checkProvisioned(engine, null, table);
         engine.catalog().stage(batch, table);
         if (request.tags() != null) {
             Map<String, String> tags = new LinkedHashMap<>();

@@ -57,6 +57,7 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             TableDefinition protectedOrNot = request.deletionProtectionEnabled() == null ? plan.table()
                     : plan.table().withDeletionProtection(request.deletionProtectionEnabled());
             TableDefinition updated = onDemandMaximums(protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn), request);
+            AccountLimits.checkProvisioned(engine, t, updated);
             engine.catalog().stage(batch, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);
