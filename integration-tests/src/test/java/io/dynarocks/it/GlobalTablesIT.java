@@ -231,6 +231,11 @@ class GlobalTablesIT {
                 if (n % 10 == 0) {
                     put(east, "Big", "late-" + n, "v" + n);
                 }
+                if (n % 7 == 0) {
+                    // Deletions racing the backfill: of items it may or may not have copied yet.
+                    String gone = String.format("item-%05d", (n * 104_729) % 10_000);
+                    east.deleteItem(d -> d.tableName("Big").key(Map.of("pk", AttributeValue.fromS(gone))));
+                }
             }
         });
         writer.start();
@@ -241,7 +246,9 @@ class GlobalTablesIT {
 
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(scan(regions.client(WEST), "Big")).isEqualTo(scan(east, "Big")));
-        assertThat(scan(east, "Big").size()).isGreaterThan(10_000);
+        assertThat(scan(east, "Big")).anyMatch(i -> i.get("pk").s().startsWith("late-"))
+                .hasSizeLessThan(10_000 + (int) scan(east, "Big").stream()
+                        .filter(i -> i.get("pk").s().startsWith("late-")).count());
     }
 
     @Test
@@ -422,5 +429,37 @@ class GlobalTablesIT {
         regions.start(WEST, server -> server.peerCredentials(EAST, "AKIDREPLICATION", "replication-secret"));
         await().atMost(WAIT).until(() -> get(regions.client(EAST), "Signed", "from-west") != null);
         awaitActive(regions.client(WEST), "Signed", EAST);
+    }
+
+    @Test
+    void aDeletionThatHasNotReachedEveryRegionWhenANewReplicaIsBackfilledStillDeletesItThere() {
+        regions = new Regions(EAST, WEST, EU);
+        DynamoDbClient east = regions.client(EAST);
+        DynamoDbClient west = regions.client(WEST);
+        Tables.hashTable(east, "Gone");
+        addReplica(east, "Gone", WEST);
+        awaitActive(east, "Gone", WEST);
+        put(east, "Gone", "doomed", "x");
+        put(east, "Gone", "kept", "y");
+        await().atMost(WAIT).until(() -> get(west, "Gone", "doomed") != null && get(west, "Gone", "kept") != null);
+
+        // us-east-1 can no longer reach us-west-2, so the deletion stays in us-east-1 for now.
+        java.net.URI westEndpoint = regions.server(WEST).endpoint();
+        regions.server(EAST).replication().peer(WEST, java.net.URI.create("http://127.0.0.1:1"));
+        east.deleteItem(b -> b.tableName("Gone").key(Map.of("pk", AttributeValue.fromS("doomed"))));
+        // eu-west-1 joins through us-west-2, which still has the item and copies it there.
+        addReplica(west, "Gone", EU);
+        awaitActive(west, "Gone", EAST, EU);
+        await().atMost(WAIT).until(() -> regions.server(EAST).replication().states().stream()
+                .anyMatch(s -> s.region().equals(EU) && s.backfilled()));
+        regions.server(EAST).replication().peer(WEST, westEndpoint);
+
+        for (String region : regions.running()) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(get(regions.client(region), "Gone", "doomed")).isNull();
+                assertThat(get(regions.client(region), "Gone", "kept")).isNotNull();
+            });
+        }
+        assertThat(scan(regions.client(EU), "Gone")).isEqualTo(scan(east, "Gone")).isEqualTo(scan(west, "Gone"));
     }
 }

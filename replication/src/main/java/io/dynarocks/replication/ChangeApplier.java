@@ -59,7 +59,7 @@ final class ChangeApplier {
                     }
                 }
             }
-            batch.put(ReplicationKeys.version(itemKey), change.version().toBytes());
+            batch.put(ReplicationKeys.version(itemKey), change.version().toBytes(change.keys()));
             engine.storage().write(batch);
             return true;
         }

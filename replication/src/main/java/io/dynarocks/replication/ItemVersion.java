@@ -33,16 +33,44 @@ public record ItemVersion(long timestamp, String region, boolean deleted, boolea
     }
 
     byte[] toBytes() {
+        return toBytes(null);
+    }
+
+    /**
+     * The stored version; a tombstone also keeps its item's key attributes ({@code keys}), so that a
+     * backfill can ship the deletion to a new replica that never saw it.
+     */
+    byte[] toBytes(java.util.Map<String, io.dynarocks.protocol.AttributeValue> keys) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+        boolean withKeys = deleted && keys != null;
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(withKeys ? 2 : 1);
             out.writeLong(timestamp);
             out.writeUTF(region);
             out.writeByte((deleted ? 1 : 0) | (serviceDelete ? 2 : 0));
+            if (withKeys) {
+                out.write(io.dynarocks.engine.item.ItemCodec.encode(keys));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The key attributes a stored tombstone keeps; null for a live item's version or an older tombstone. */
+    static java.util.Map<String, io.dynarocks.protocol.AttributeValue> keysOf(byte[] bytes) {
+        if (bytes.length == 0 || bytes[0] != 2) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            in.readByte();
+            in.readLong();
+            in.readUTF();
+            in.readByte();
+            return io.dynarocks.engine.item.ItemCodec.decode(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ItemVersion fromBytes(byte[] bytes) {

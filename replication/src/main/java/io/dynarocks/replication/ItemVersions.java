@@ -38,8 +38,8 @@ final class ItemVersions implements ChangeHook {
         Instant now = clock.instant();
         long micros = Math.max(now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000, previous.timestamp() + 1);
         boolean deleted = change.newItem() == null;
-        batch.put(ReplicationKeys.version(itemKey),
-                new ItemVersion(micros, region, deleted, deleted && change.serviceDelete()).toBytes());
+        batch.put(ReplicationKeys.version(itemKey), new ItemVersion(micros, region, deleted,
+                deleted && change.serviceDelete()).toBytes(change.key().asMap(table.keySchema())));
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ships one table's changes from this region to one peer, on its own thread: first every existing
- * item (the backfill of a new replica), then the table's stream from the positions noted before the
+ * item and tombstone (the backfill of a new replica), then the table's stream from the positions noted before the
  * backfill began, shard by shard (a child after its parent). Each record is shipped as the item's
  * current state, and only when this region wrote it: states written elsewhere are shipped by their
  * own region. The cursor advances only after the peer acknowledged, so delivery is at least once and
@@ -191,6 +191,26 @@ final class Shipper implements Runnable {
                     lagMillis = System.currentTimeMillis() - started;
                     send(batch);
                     batch.clear();
+                }
+            }
+            if (!running) {
+                return;
+            }
+            // Tombstones too: a deletion made before the peer joined reaches it only this way, and without
+            // it an older copy of the item shipped by another region (one the deletion had not reached
+            // yet) would live on in the new replica.
+            try (KeyValueIterator versions = engine.storage().iterate(ReplicationKeys.versions(table.storageId()),
+                    false, snapshot)) {
+                while (versions.next() && running) {
+                    ItemVersion version = ItemVersion.fromBytes(versions.value());
+                    Map<String, AttributeValue> keys = version.deleted() ? ItemVersion.keysOf(versions.value()) : null;
+                    if (keys != null) {
+                        batch.add(new ReplicatedChange(keys, null, version));
+                        if (batch.size() == BATCH) {
+                            send(batch);
+                            batch.clear();
+                        }
+                    }
                 }
             }
             if (!running) {
