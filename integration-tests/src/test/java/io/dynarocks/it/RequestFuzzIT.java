@@ -257,6 +257,27 @@ class RequestFuzzIT {
                 + "\"Region\":\"eu-west-1\",\"Deleted\":false,\"ServiceDelete\":false}]}");
         seed(REPLICATION + "UpdateReplicaSet", "{\"TableName\":\"Fuzz\",\"GlobalTableVersion\":\"2019.11.21\","
                 + "\"Regions\":[\"us-east-1\",\"eu-west-1\"],\"CreationDateTime\":1}");
+        legacyGlobalTableSeeds();
+    }
+
+    private static void legacyGlobalTableSeeds() {
+        seed(DDB + "CreateGlobalTable", "{\"GlobalTableName\":\"FuzzGlobal\",\"ReplicationGroup\":"
+                + "[{\"RegionName\":\"us-east-1\"}]}");
+        seed(DDB + "UpdateGlobalTable", "{\"GlobalTableName\":\"FuzzGlobal\",\"ReplicaUpdates\":"
+                + "[{\"Create\":{\"RegionName\":\"eu-west-1\"}},{\"Delete\":{\"RegionName\":\"us-west-2\"}}]}");
+        seed(DDB + "DescribeGlobalTable", "{\"GlobalTableName\":\"FuzzGlobal\"}");
+        seed(DDB + "ListGlobalTables", "{\"ExclusiveStartGlobalTableName\":\"A\",\"Limit\":5,"
+                + "\"RegionName\":\"us-east-1\"}");
+        seed(DDB + "DescribeGlobalTableSettings", "{\"GlobalTableName\":\"FuzzGlobal\"}");
+        seed(DDB + "UpdateGlobalTableSettings", "{\"GlobalTableName\":\"FuzzGlobal\","
+                + "\"GlobalTableBillingMode\":\"PROVISIONED\",\"GlobalTableProvisionedWriteCapacityUnits\":5,"
+                + "\"ReplicaSettingsUpdate\":[{\"RegionName\":\"us-east-1\",\"ReplicaProvisionedReadCapacityUnits\":5}]}");
+        seed(REPLICATION + "CheckReplicaTable", "{\"TableName\":\"FuzzScratch\",\"KeySchema\":\"pk HASH\","
+                + "\"Indexes\":\"\"}");
+        seed(REPLICATION + "DescribeReplicaSettings", "{\"GlobalTableName\":\"FuzzGlobal\"}");
+        seed(REPLICATION + "UpdateReplicaSettings", "{\"TableName\":\"FuzzScratch\",\"BillingMode\":"
+                + "\"PROVISIONED\",\"WriteCapacityUnits\":5,\"ReadCapacityUnits\":5,"
+                + "\"IndexWriteCapacityUnits\":{\"ByG\":5},\"IndexReadCapacityUnits\":{\"ByG\":5}}");
     }
 
     private static void backupSeeds(String backupArn, String doomedArn) {

@@ -45,8 +45,8 @@ record ReplicaSettingsChange(String tableName, String billingMode, Long writeUni
                 case "BillingMode" -> f.mode = r.readString();
                 case "WriteCapacityUnits" -> f.write = r.readLong();
                 case "ReadCapacityUnits" -> f.read = r.readLong();
-                case "IndexWriteCapacityUnits" -> f.indexWrites = r.readMap(JsonReader::readLong);
-                case "IndexReadCapacityUnits" -> f.indexReads = r.readMap(JsonReader::readLong);
+                case "IndexWriteCapacityUnits" -> f.indexWrites = units(r.readMap(JsonReader::readLong));
+                case "IndexReadCapacityUnits" -> f.indexReads = units(r.readMap(JsonReader::readLong));
                 default -> r.skip();
             }
         });
@@ -54,6 +54,17 @@ record ReplicaSettingsChange(String tableName, String billingMode, Long writeUni
             throw DynamoException.validation("TableName is required");
         }
         return new ReplicaSettingsChange(f.table, f.mode, f.write, f.read, f.indexWrites, f.indexReads);
+    }
+
+    /** An absent map is empty; a null units value is a malformed request, not a server error. */
+    private static Map<String, Long> units(Map<String, Long> byIndex) {
+        if (byIndex == null) {
+            return Map.of();
+        }
+        if (byIndex.containsValue(null)) {
+            throw DynamoException.validation("Index capacity units must be numbers");
+        }
+        return byIndex;
     }
 
     byte[] toBytes() {
