@@ -41,7 +41,9 @@ class ResourcePolicyIT {
                   {"id": "000000000000", "users": [{"name": "admin",
                      "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]}]},
                   {"id": "111122223333", "users": [{"name": "carol",
-                     "policies": [{"Statement": {"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"}}],
+                     "policies": [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"},
+                       {"Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:DeleteItem"],
+                        "Resource": "arn:aws:dynamodb:*:000000000000:table/shared"}]}],
                      "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
                 """);
         server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
@@ -61,8 +63,11 @@ class ResourcePolicyIT {
 
     @Test
     void resourcePolicyGrantsASecondAccountUntilItIsDeleted() {
+        // Another account's table is named by its ARN; both its identity policy and the table's must allow.
         assertThatThrownBy(this::carolReads).isInstanceOfSatisfying(DynamoDbException.class, e ->
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::111122223333:user/carol "
+                        + "is not authorized to perform: dynamodb:GetItem on resource: " + arn + " because no "
+                        + "resource-based policy allows the dynamodb:GetItem action"));
         String policy = """
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                   "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
@@ -72,9 +77,14 @@ class ResourcePolicyIT {
         var stored = admin.getResourcePolicy(b -> b.resourceArn(arn));
         assertThat(stored.policy()).isEqualTo(policy);
         assertThat(stored.revisionId()).isEqualTo(revision);
-        assertThatThrownBy(() -> carol.deleteItem(b -> b.tableName("shared").key(Map.of("pk", AttributeValue.fromS("a")))))
+        assertThatThrownBy(() -> carol.deleteItem(b -> b.tableName(arn).key(Map.of("pk", AttributeValue.fromS("a")))))
                 .isInstanceOfSatisfying(DynamoDbException.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+        // By its name alone, the table is carol's own account's.
+        assertThatThrownBy(() -> carol.getItem(b -> b.tableName("shared").key(Map.of("pk", AttributeValue.fromS("a")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("on resource: arn:aws:dynamodb:us-east-1:111122223333:table/shared because no "
+                                + "identity-based policy allows"));
 
         admin.deleteResourcePolicy(b -> b.resourceArn(arn));
         assertThatThrownBy(this::carolReads).isInstanceOf(DynamoDbException.class);
@@ -98,7 +108,7 @@ class ResourcePolicyIT {
     }
 
     private boolean carolReads() {
-        return carol.getItem(b -> b.tableName("shared").key(Map.of("pk", AttributeValue.fromS("a")))).hasItem();
+        return carol.getItem(b -> b.tableName(arn).key(Map.of("pk", AttributeValue.fromS("a")))).hasItem();
     }
 
     private static DynamoDbClient client(String id, String secret) {

@@ -9,34 +9,33 @@ import java.util.List;
 /**
  * Decides whether a principal may make a decoded request, as IAM does: every access the request makes
  * (one per item for batches and transactions) must be allowed, an explicit deny wins, and what no policy
- * allows is denied. Refusals are AccessDeniedException with AWS's message.
+ * allows is denied. Within the principal's account an identity policy or the table's resource policy may
+ * allow; on another account's table both must. Refusals are AccessDeniedException with AWS's message.
  */
 final class Authorizer {
 
-    private final Catalog catalog;
     private final Clock clock;
-    private final ResourcePolicies resourcePolicies;
 
-    /** @param resourcePolicies the tables' resource-based policies; null for none */
-    Authorizer(Catalog catalog, Clock clock, ResourcePolicies resourcePolicies) {
-        this.catalog = catalog;
+    Authorizer(Clock clock) {
         this.clock = clock;
-        this.resourcePolicies = resourcePolicies;
-    }
-
-    /** What {@code request}, the decoded body of {@code target}, touches on behalf of {@code principal}. */
-    List<RequestAccesses.Access> accesses(Principal principal, String target, Object request) {
-        return RequestAccesses.of(target, request, catalog, principal.accountId());
     }
 
     /**
-     * Refuses (AccessDeniedException) unless every one of {@code accesses} is allowed. Within an account, as
-     * here (tables are not separated per account), an identity policy or the table's resource policy may
-     * allow; an explicit deny in either refuses.
+     * What {@code request}, the decoded body of {@code target}, touches in the tables of {@code catalog}, which
+     * belong to account {@code owner}.
+     */
+    List<RequestAccesses.Access> accesses(String target, Object request, Catalog catalog, String owner) {
+        return RequestAccesses.of(target, request, catalog, owner);
+    }
+
+    /**
+     * Refuses (AccessDeniedException) unless every one of {@code accesses} is allowed to {@code principal};
+     * {@code resourcePolicies} (null for none) are those of the tables accessed, of account {@code owner}.
      */
     void authorize(Principal principal, List<RequestAccesses.Access> accesses, InetAddress sourceIp,
-            boolean secure) {
+            boolean secure, ResourcePolicies resourcePolicies, String owner) {
         Instant now = clock.instant();
+        boolean crossAccount = !owner.equals(principal.accountId());
         for (RequestAccesses.Access access : accesses) {
             AccessContext context = new AccessContext(principal, access.action(), access.resource(), access.keys(),
                     sourceIp, now, secure);
@@ -49,8 +48,12 @@ final class Authorizer {
             if (resource == Policy.Decision.DENY) {
                 throw denied(context, "with an explicit deny in a resource-based policy");
             }
-            if (identity != Policy.Decision.ALLOW && resource != Policy.Decision.ALLOW) {
+            if (crossAccount ? identity != Policy.Decision.ALLOW
+                    : identity != Policy.Decision.ALLOW && resource != Policy.Decision.ALLOW) {
                 throw denied(context, "because no identity-based policy allows the " + access.action() + " action");
+            }
+            if (crossAccount && resource != Policy.Decision.ALLOW) {
+                throw denied(context, "because no resource-based policy allows the " + access.action() + " action");
             }
         }
     }

@@ -48,6 +48,11 @@ public final class Credentials {
         return keys.get(accessKeyId);
     }
 
+    /** Whether some key belongs to account {@code accountId}. */
+    public boolean hasAccount(String accountId) {
+        return keys.values().stream().anyMatch(k -> k.principal().accountId().equals(accountId));
+    }
+
     public boolean isEmpty() {
         return keys.isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.dynarocks.security;
 
+import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.expression.Expressions;
@@ -47,7 +48,6 @@ final class RequestAccesses {
     /** One authorization question, without the principal. */
     record Access(String action, String resource, Map<String, List<String>> keys) {}
 
-    static final String REGION = "us-east-1";
     private static final Map<Class<?>, Optional<Method>> RESOURCE_ACCESSORS = new ConcurrentHashMap<>();
 
     private final Catalog catalog;
@@ -59,7 +59,10 @@ final class RequestAccesses {
         this.account = account;
     }
 
-    /** The accesses of {@code request}, the decoded body of {@code target} ({@code Service.Action}). */
+    /**
+     * The accesses of {@code request}, the decoded body of {@code target} ({@code Service.Action}), to the tables
+     * of {@code catalog}, which belong to {@code account}.
+     */
     static List<Access> of(String target, Object request, Catalog catalog, String account) {
         String action = "dynamodb:" + target.substring(target.indexOf('.') + 1);
         RequestAccesses a = new RequestAccesses(catalog, account);
@@ -68,7 +71,7 @@ final class RequestAccesses {
     }
 
     static String tableArn(String account, String table) {
-        return "arn:aws:dynamodb:" + REGION + ":" + account + ":table/" + table;
+        return "arn:aws:dynamodb:" + Engine.REGION + ":" + account + ":table/" + table;
     }
 
     private void add(String action, Object request) {

@@ -9,32 +9,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The server's security checks for one request: who signed it, then whether the decoded request is allowed,
- * with an optional audit line. Built only when authentication is on, so the unauthenticated path never
- * reaches this module.
+ * The server's security checks for one request: who signed it ({@link #verify}), then whether the decoded
+ * request is allowed on the tables of the database that serves it ({@link #guard}), with an optional audit
+ * line. Built only when authentication is on, so the unauthenticated path never reaches this module.
  */
 public final class Security implements AutoCloseable {
 
+    private final Credentials credentials;
     private final SignatureV4 signatures;
     private final Authorizer authorizer;
     private final AuditLog audit;
-    private final ResourcePolicies resourcePolicies;
 
-    private Security(Credentials credentials, Clock clock, Catalog catalog, ResourcePolicies resourcePolicies,
-            AuditLog audit) {
+    private Security(Credentials credentials, Clock clock, AuditLog audit) {
+        this.credentials = credentials;
         this.signatures = new SignatureV4(credentials, clock);
-        this.authorizer = new Authorizer(catalog, clock, resourcePolicies);
+        this.authorizer = new Authorizer(clock);
         this.audit = audit;
-        this.resourcePolicies = resourcePolicies;
     }
 
-    /**
-     * The checks {@code config} asks for, or null when authentication is off; {@code catalog} gives the key
-     * schemas that {@code dynamodb:LeadingKeys} needs, {@code resourcePolicies} (null for none) the tables'
-     * resource-based policies.
-     */
-    public static Security of(SecurityConfig config, Clock clock, Catalog catalog,
-            ResourcePolicies resourcePolicies) {
+    /** The checks {@code config} asks for, or null when authentication is off. */
+    public static Security of(SecurityConfig config, Clock clock) {
         if (!config.authEnabled()) {
             if (config.auditLog() != null) {
                 throw new IllegalArgumentException("--audit-log records who made each request: it needs --auth or "
@@ -43,18 +37,14 @@ public final class Security implements AutoCloseable {
             return null;
         }
         Credentials credentials = Credentials.load(config.authFile(), config.authKeys());
-        return new Security(credentials, clock, catalog, resourcePolicies,
+        return new Security(credentials, clock,
                 config.auditLog() == null ? null : AuditLog.open(config.auditLog(), clock));
     }
 
-    /**
-     * Verifies who signed {@code request} (DynamoDB's authentication errors otherwise) and returns the guard
-     * that authorizes what the request asks once it is decoded.
-     */
-    public RequestGuard authenticate(SignedRequest request) {
-        AccessKey key;
+    /** Verifies who signed {@code request}: its access key, or DynamoDB's authentication errors. */
+    public AccessKey verify(SignedRequest request) {
         try {
-            key = signatures.verify(request);
+            return signatures.verify(request);
         } catch (DynamoException e) {
             if (audit != null) {
                 String target = request.header("X-Amz-Target");
@@ -63,21 +53,43 @@ public final class Security implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Whether some key of the server belongs to account {@code accountId}. */
+    public boolean knowsAccount(String accountId) {
+        return credentials.hasAccount(accountId);
+    }
+
+    /**
+     * The guard that authorizes what {@code request}, signed with {@code key}, asks once it is decoded, against
+     * the tables of {@code catalog} and their resource policies ({@code resourcePolicies}, null for none), which
+     * belong to account {@code owner}.
+     */
+    public RequestGuard guard(AccessKey key, SignedRequest request, Catalog catalog,
+            ResourcePolicies resourcePolicies, String owner) {
         Principal principal = key.principal();
+        boolean ownAccount = owner.equals(principal.accountId());
         return (target, decoded) -> {
-            if (principal.policies().fullAccess() && audit == null
+            if (principal.policies().fullAccess() && audit == null && ownAccount
                     && (resourcePolicies == null || !resourcePolicies.any())) {
                 return;
             }
-            List<RequestAccesses.Access> accesses = authorizer.accesses(principal, target, decoded);
+            List<RequestAccesses.Access> accesses = authorizer.accesses(target, decoded, catalog, owner);
             try {
-                authorizer.authorize(principal, accesses, request.sourceAddress(), request.secure());
+                authorizer.authorize(principal, accesses, request.sourceAddress(), request.secure(), resourcePolicies,
+                        owner);
             } catch (DynamoException e) {
                 audit(key, target, accesses, request, e.type());
                 throw e;
             }
             audit(key, target, accesses, request, "Allowed");
         };
+    }
+
+    /** {@link #verify} then {@link #guard} on the tables of the signing key's own account. */
+    public RequestGuard authenticate(SignedRequest request, Catalog catalog, ResourcePolicies resourcePolicies) {
+        AccessKey key = verify(request);
+        return guard(key, request, catalog, resourcePolicies, key.principal().accountId());
     }
 
     private void audit(AccessKey key, String target, List<RequestAccesses.Access> accesses, SignedRequest request,

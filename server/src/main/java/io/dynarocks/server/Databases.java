@@ -2,13 +2,17 @@ package io.dynarocks.server;
 
 import io.dynarocks.engine.Namespace;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.engine.Engine;
+import io.dynarocks.security.AccessKey;
 import io.dynarocks.security.CredentialScope;
 import io.dynarocks.security.SignedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * request is read; with {@link DatabaseLayout#PER_CREDENTIAL} a request signed with access key id K in
  * region R is served by the database of K and R, opened on its first request, as DynamoDB Local does
  * without {@code -sharedDb}. Unsigned requests are served by the shared database.
+ *
+ * <p>With authentication on, tables belong to the signing key's account, as in AWS: with shared databases
+ * each account has its own ({@link Namespace#ofAccount}; the default account's is the shared one), with
+ * per-credential ones each key in each region, its tables in its account. A request naming another
+ * account's table by ARN is served by that account's database (resource policies decide what it may do).
  */
 final class Databases implements AutoCloseable {
 
@@ -26,22 +35,55 @@ final class Databases implements AutoCloseable {
     private final DatabaseLayout layout;
     private final Database shared;
     private final Function<Namespace, Database> opener;
+    private final Predicate<String> knownAccount;
     private final Map<Namespace, Database> opened = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** @param opener opens the database of a namespace other than the shared one */
-    Databases(DatabaseLayout layout, Database shared, Function<Namespace, Database> opener) {
+    /**
+     * @param opener       opens the database of a namespace other than the shared one
+     * @param knownAccount whether an account has keys (another account's tables are reached only for those)
+     */
+    Databases(DatabaseLayout layout, Database shared, Function<Namespace, Database> opener,
+            Predicate<String> knownAccount) {
         this.layout = layout;
         this.shared = shared;
         this.opener = opener;
+        this.knownAccount = knownAccount;
     }
 
     Database shared() {
         return shared;
     }
 
-    /** The database that serves {@code request}. */
-    Database serving(SignedRequest request) {
+    /**
+     * Where {@code request}, signed with {@code key} (null when authentication is off), goes. A signed request
+     * whose TableName is a table ARN goes to the owner's database, with the plain name in its body; another
+     * account's tables are reached only with shared databases (per-credential ones have no account-wide
+     * database) and only for accounts with keys, otherwise the table is not found.
+     */
+    Routed serving(SignedRequest request, AccessKey key) {
+        if (key == null) {
+            Database database = unauthenticated(request);
+            return new Routed(database, database.dispatcher(), request.body());
+        }
+        String account = key.principal().accountId();
+        Optional<TableArnName> named = TableArnName.of(request.body());
+        String owner = named.map(TableArnName::accountId).orElse(account);
+        Database database;
+        if (owner.equals(account)) {
+            database = layout == DatabaseLayout.SHARED ? open(Namespace.ofAccount(account))
+                    : open(Namespace.ofCredential(key.id(),
+                            CredentialScope.of(request).map(CredentialScope::region).orElse(Engine.REGION), account));
+        } else if (layout == DatabaseLayout.SHARED && knownAccount.test(owner)) {
+            database = open(Namespace.ofAccount(owner));
+        } else {
+            throw DynamoException.resourceNotFound("Requested resource not found");
+        }
+        return new Routed(database, database.dispatcher(), named.map(TableArnName::body).orElse(request.body()));
+    }
+
+    /** The database of an unauthenticated request. */
+    private Database unauthenticated(SignedRequest request) {
         if (layout == DatabaseLayout.SHARED) {
             return shared;
         }

@@ -12,7 +12,6 @@ import io.dynarocks.replication.Replication;
 import io.dynarocks.security.EncryptedStorage;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
-import io.dynarocks.security.SignedRequest;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.etcd.EtcdStorage;
 import io.dynarocks.storage.memory.MemoryStorage;
@@ -81,11 +80,6 @@ public final class DynaRocks implements AutoCloseable {
 
     private DynaRocks(ServerConfig config, Clock clock, DaxCacheConfig daxConfig) throws InterruptedException {
         this.config = config;
-        if (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL && config.security().authEnabled()) {
-            // Authorization checks one catalog: it would see the shared database, not the caller's.
-            throw new IllegalArgumentException("a database per credential cannot be combined with "
-                    + "authentication; use a shared database");
-        }
         // RocksDB opens (native library, WAL replay) and the metrics registry is built (Micrometer's and
         // Prometheus' classes, ~35 ms) on threads of their own while this one loads Netty and the engine.
         boolean rocksDb = !config.inMemory() && config.etcdEndpoints().isEmpty();
@@ -115,7 +109,8 @@ public final class DynaRocks implements AutoCloseable {
         RequestListener listener = metrics.listener(shared.registry());
         shared.serve(listener);
         this.databases = new Databases(config.compatibility().databases(), shared,
-                namespace -> openDatabase(namespace, config, clock, listener, storageMemory));
+                namespace -> openDatabase(namespace, config, clock, listener, storageMemory),
+                this::knowsAccount);
         Engine engine = shared.engine();
         metrics.beforeScrape(ModuleMeters.ttl(metrics.registry(), shared.timeToLive().sweeper()));
         metrics.beforeScrape(ModuleMeters.tables(metrics.registry(), engine));
@@ -123,10 +118,9 @@ public final class DynaRocks implements AutoCloseable {
         metrics.beforeScrape(ModuleMeters.replication(metrics.registry(), shared.replication()));
         ModuleMeters.storage(metrics.registry(), engine.storage());
         try {
-            this.security = Security.of(config.security(), clock, engine.catalog(), shared.resourcePolicies());
+            this.security = Security.of(config.security(), clock);
             this.tls = ServerTls.of(config);
-            this.channel = bind(config.host(), config.port(), request -> databases.serving(request).dispatcher(),
-                    shared.dispatcher(),
+            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher(),
                     config.console() ? new ConsoleAssets() : null);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
@@ -134,10 +128,13 @@ public final class DynaRocks implements AutoCloseable {
                 Dispatcher cached = new Dispatcher(dax, metrics.listener(dax));
                 // Each database has a cache of its own, so a caller's cached reads come from its own tables.
                 Map<Namespace, Dispatcher> caches = new ConcurrentHashMap<>(Map.of(shared.namespace(), cached));
-                this.daxChannel = bind(config.host(), config.daxPort(), request -> caches.computeIfAbsent(
-                        databases.serving(request).namespace(), namespace -> new Dispatcher(
-                                new DaxCache(databases.open(namespace).engine(), daxConfig, clock), listener)),
-                        cached, null);
+                this.daxChannel = bind(config.host(), config.daxPort(), (request, key) -> {
+                    Routed routed = databases.serving(request, key);
+                    Database database = routed.database();
+                    return new Routed(database, caches.computeIfAbsent(database.namespace(), namespace ->
+                            new Dispatcher(new DaxCache(database.engine(), daxConfig, clock), listener)),
+                            routed.body());
+                }, cached, null);
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -148,12 +145,16 @@ public final class DynaRocks implements AutoCloseable {
         }
     }
 
+    /** Whether an account has keys: another account's tables are reached only for those. */
+    private boolean knowsAccount(String accountId) {
+        return security != null && security.knowsAccount(accountId);
+    }
+
     /**
-     * Serves {@code route}'s database of each request on {@code port}; {@code fallback} answers requests
-     * refused before routing and those {@code route} leaves to it (null); {@code console} the web console's
-     * files, null for none.
+     * Serves the database {@code route} chooses for each request on {@code port}; {@code fallback} answers
+     * requests refused before routing; {@code console} the web console's files, null for none.
      */
-    private Channel bind(String host, int port, java.util.function.Function<SignedRequest, Dispatcher> route,
+    private Channel bind(String host, int port, Routed.Route route,
             Dispatcher fallback, ConsoleAssets console) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
                 MAX_BODY_BYTES, security, tls != null, config.compatibility(), console, config.transport().queueTimeout());
@@ -209,7 +210,7 @@ public final class DynaRocks implements AutoCloseable {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), config.security().encryptionKeyFile())
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config, storageMemory);
         return new Database(namespace, new Engine(storage, clock, config.limits(),
-                config.compatibility().transientDelays()), config).serve(listener);
+                config.compatibility().transientDelays(), namespace.accountId()), config).serve(listener);
     }
 
     // Kept in their own methods so that in-memory servers never load RocksDB classes or its native library.

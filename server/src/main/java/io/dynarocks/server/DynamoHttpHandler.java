@@ -4,8 +4,8 @@ import io.dynarocks.console.ConsoleAssets;
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.security.AccessKey;
 import io.dynarocks.security.Security;
-import io.dynarocks.security.SignedRequest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -47,7 +46,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final Set<String> POINT_OPERATIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")
             .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
 
-    private final Function<SignedRequest, Dispatcher> route;
+    private final Routed.Route route;
     private final Dispatcher fallback;
     private final CompatibilityOptions compatibility;
     private final ExecutorService workers;
@@ -60,8 +59,8 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final long queueTimeoutNanos;
 
     /**
-     * @param route       the dispatcher of the database that serves a request; null leaves it to {@code fallback}
-     * @param fallback    answers requests refused before they are routed, and those no database serves
+     * @param route       where a request goes, once its signature is verified
+     * @param fallback    answers requests refused before they are routed
      * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
      * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
      * @param security     who may do what; null when authentication is off
@@ -70,7 +69,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
      * @param console      the web console's files; null when this port serves none
      * @param queueTimeout how long a request may wait for a worker before it is answered 503 unexecuted
      */
-    DynamoHttpHandler(Function<SignedRequest, Dispatcher> route, Dispatcher fallback, ExecutorService workers,
+    DynamoHttpHandler(Routed.Route route, Dispatcher fallback, ExecutorService workers,
             Supplier<String> metrics, boolean pointOperationsInline, int maxBodyBytes, Security security,
             boolean secure, CompatibilityOptions compatibility, ConsoleAssets console, Duration queueTimeout) {
         this.route = route;
@@ -128,27 +127,25 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         byte[] raw = ByteBufUtil.getBytes(request.content());
         NettySignedRequest signed = new NettySignedRequest(request, raw, ctx.channel().remoteAddress(), secure);
         RequestGuard guard = null;
-        if (security != null) {
-            try {
-                // The signature covers the body as sent, before its content encoding is undone.
-                guard = security.authenticate(signed);
-            } catch (DynamoException e) {
-                Dispatcher.Reply refused = fallback.reject(target, e);
-                reply.send(refused.status(), refused.body(), JSON);
-                return;
-            }
-        }
-        Dispatcher routed;
+        Routed routed;
         try {
-            routed = route.apply(signed);
+            // The signature covers the body as sent, before its content encoding is undone.
+            AccessKey key = security == null ? null : security.verify(signed);
+            routed = route.route(signed, key);
+            if (key != null) {
+                Database database = routed.database();
+                guard = security.guard(key, signed, database.engine().catalog(), database.resourcePolicies(),
+                        database.namespace().accountId());
+            }
         } catch (DynamoException e) {
             Dispatcher.Reply refused = fallback.reject(target, e);
             reply.send(refused.status(), refused.body(), JSON);
             return;
         }
-        Dispatcher dispatcher = routed == null ? fallback : routed;
+        Dispatcher dispatcher = routed.dispatcher();
+        byte[] body = routed.body();
         if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
-            answer(dispatcher, reply, target, raw, null, host, guard);
+            answer(dispatcher, reply, target, body, null, host, guard);
             return;
         }
         RequestGuard admitted = guard;
@@ -164,7 +161,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             workers.execute(() -> {
                 if (taken.compareAndSet(false, true)) {
                     expiry.cancel(false);
-                    answer(dispatcher, reply, target, raw, encoding, host, admitted);
+                    answer(dispatcher, reply, target, body, encoding, host, admitted);
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -6,6 +6,8 @@ import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.operation.BatchGetItemRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.QueryRequest;
+import io.dynarocks.engine.catalog.Catalog;
+import io.dynarocks.security.AccessKey;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.security.SignedRequest;
@@ -61,6 +63,7 @@ public class SecurityBenchmark {
             """;
 
     private Security security;
+    private Catalog catalog;
     private SignedRequest signedGet;
     private RequestGuard guard;
     private GetItemRequest get;
@@ -77,13 +80,13 @@ public class SecurityBenchmark {
                 + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
                 + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
                 + "\"BillingMode\":\"PAY_PER_REQUEST\"}").getBytes(StandardCharsets.UTF_8));
-        security = Security.of(SecurityConfig.none().withAuthKey("p123:secret:" + policy), Clock.systemUTC(),
-                engine.catalog(), null);
+        security = Security.of(SecurityConfig.none().withAuthKey("p123:secret:" + policy), Clock.systemUTC());
+        catalog = engine.catalog();
         byte[] getBody = ("{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p123\"},\"sk\":{\"S\":\"s4\"}},"
                 + "\"ProjectionExpression\":\"#d, n\",\"ExpressionAttributeNames\":{\"#d\":\"data\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         signedGet = sign(getBody);
-        guard = security.authenticate(signedGet);
+        guard = security.authenticate(signedGet, catalog, null);
         get = GetItemRequest.decode(getBody);
         query = QueryRequest.decode(("{\"TableName\":\"bench\",\"KeyConditionExpression\":\"#pk = :pk AND "
                 + "begins_with(#sk, :prefix)\",\"ExpressionAttributeNames\":{\"#pk\":\"pk\",\"#sk\":\"sk\"},"
@@ -98,8 +101,16 @@ public class SecurityBenchmark {
     }
 
     @Benchmark
-    public RequestGuard verifySignature() {
-        return security.authenticate(signedGet);
+    public AccessKey verifySignature() {
+        return security.verify(signedGet);
+    }
+
+    /** The whole per-request cost with authentication on: verify the signature, then authorize the request. */
+    @Benchmark
+    public RequestGuard verifyAndAuthorizeGetItem() {
+        RequestGuard admitted = security.authenticate(signedGet, catalog, null);
+        admitted.admit("DynamoDB_20120810.GetItem", get);
+        return admitted;
     }
 
     @Benchmark
