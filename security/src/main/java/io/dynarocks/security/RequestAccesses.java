@@ -9,13 +9,17 @@ import io.dynarocks.protocol.expression.KeyCondition;
 import io.dynarocks.protocol.expression.legacy.LegacyCondition;
 import io.dynarocks.protocol.model.KeySchema;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.BatchExecuteStatementRequest;
 import io.dynarocks.protocol.operation.BatchGetItemRequest;
 import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.ConditionCheckRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
+import io.dynarocks.protocol.operation.ExecuteStatementRequest;
+import io.dynarocks.protocol.operation.ExecuteTransactionRequest;
 import io.dynarocks.protocol.operation.ExpressionParameters;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.LegacyConditional;
+import io.dynarocks.protocol.operation.ParameterizedStatement;
 import io.dynarocks.protocol.operation.PutItemRequest;
 import io.dynarocks.protocol.operation.QueryRequest;
 import io.dynarocks.protocol.operation.ReadOptions;
@@ -41,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a decoded request touches, as IAM sees it: one {@link Access} per action and resource, with the
  * request's DynamoDB condition keys. Batch and transaction requests give one access per item, each under
  * the action IAM checks for it (TransactWriteItems' items as PutItem, UpdateItem, DeleteItem and
- * ConditionCheckItem, TransactGetItems' as GetItem).
+ * ConditionCheckItem, TransactGetItems' as GetItem), and PartiQL statements as the item operations they
+ * stand for ({@link PartiqlAccesses}).
  */
 final class RequestAccesses {
 
@@ -148,6 +153,18 @@ final class RequestAccesses {
                     add("dynamodb:ConditionCheckItem", w.conditionCheck());
                 }
             }
+        } else if (request instanceof ExecuteStatementRequest r) {
+            out.addAll(PartiqlAccesses.of(r.statement(), "ExecuteStatement", r.returnConsumedCapacity(), catalog,
+                    account));
+        } else if (request instanceof BatchExecuteStatementRequest r) {
+            for (ParameterizedStatement s : r.statements()) {
+                out.addAll(PartiqlAccesses.of(s, "BatchExecuteStatement", r.returnConsumedCapacity(), catalog,
+                        account));
+            }
+        } else if (request instanceof ExecuteTransactionRequest r) {
+            for (ParameterizedStatement s : r.statements()) {
+                out.addAll(PartiqlAccesses.of(s, "ExecuteTransaction", r.returnConsumedCapacity(), catalog, account));
+            }
         } else if (request instanceof TagsRequest r) {
             out.add(new Access(action, r.resourceArn(), Map.of()));
         } else {
@@ -251,7 +268,7 @@ final class RequestAccesses {
     }
 
     /** A key value as IAM compares it: strings as they are, numbers as written, binaries in base64. */
-    private static String text(AttributeValue v) {
+    static String text(AttributeValue v) {
         if (v instanceof AttributeValue.S s) {
             return s.value();
         }
@@ -269,7 +286,7 @@ final class RequestAccesses {
     }
 
     /** The DynamoDB condition keys of one access, built up by the request's parts. */
-    private static final class Keys {
+    static final class Keys {
         private final Map<String, List<String>> keys = new HashMap<>(8);
         private final Set<String> attributes = new LinkedHashSet<>();
 

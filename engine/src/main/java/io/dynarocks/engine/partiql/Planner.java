@@ -1,6 +1,7 @@
 package io.dynarocks.engine.partiql;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.engine.expression.ConditionEvaluator;
 import io.dynarocks.engine.read.ReadTarget;
 import io.dynarocks.protocol.AttributeValue;
@@ -38,10 +39,15 @@ public final class Planner {
 
     private static final ExpressionParameters NO_PARAMETERS = new ExpressionParameters(null, null);
 
-    private final Engine engine;
+    private final Catalog catalog;
 
     public Planner(Engine engine) {
-        this.engine = engine;
+        this(engine.catalog());
+    }
+
+    /** A planner of statements on the tables of {@code catalog} (authorization plans without running). */
+    public Planner(Catalog catalog) {
+        this.catalog = catalog;
     }
 
     /** Parses, binds and plans one statement; {@code returnConsumedCapacity} goes into the planned requests. */
@@ -54,7 +60,7 @@ public final class Planner {
         if (statement instanceof Statement.Exists e) {
             return exists(e.select(), t, request.returnOldOnConditionFailure());
         }
-        TableDefinition table = engine.catalog().require(statement.table());
+        TableDefinition table = catalog.require(statement.table());
         if (statement instanceof Statement.Insert i) {
             return insert(i, t, table, returnConsumedCapacity);
         }
@@ -116,7 +122,7 @@ public final class Planner {
         if (s.index() != null) {
             throw DynamoException.validation("Operations on indices are not supported in transactions");
         }
-        TableDefinition table = engine.catalog().require(s.table());
+        TableDefinition table = catalog.require(s.table());
         KeyAndCondition where = keyAndCondition(s.where(), table.keySchema(), t);
         if (where == null || where.condition() == null || !s.orderBy().isEmpty()) {
             throw DynamoException.validation("EXISTS() must contain a single item read with additional condition");
@@ -161,7 +167,7 @@ public final class Planner {
     }
 
     private Plan select(Statement.Select s, Translator t, boolean consistentRead) {
-        TableDefinition table = engine.catalog().require(s.table());
+        TableDefinition table = catalog.require(s.table());
         // PartiQL words these two checks differently from Query and Scan.
         if (s.index() != null) {
             var index = table.index(s.index()).orElseThrow(() -> DynamoException.validation(

@@ -1,0 +1,185 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynarocks.server.DynaRocks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * PartiQL statements are authorized as the item operations they stand for: dynamodb:PartiQLSelect,
+ * PartiQLInsert, PartiQLUpdate and PartiQLDelete on the table, with dynamodb:LeadingKeys and
+ * dynamodb:Attributes, dynamodb:FullTableScan and dynamodb:EnclosingOperation, in ExecuteStatement,
+ * BatchExecuteStatement and ExecuteTransaction alike.
+ */
+class PartiqlAuthorizationIT {
+
+    private static final String TABLE = "GameScores";
+    private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/GameScores";
+    private static final String PLAYER_POLICY = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow",
+               "Action": ["dynamodb:PartiQLSelect", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate",
+                          "dynamodb:PartiQLDelete"],
+               "Resource": ["arn:aws:dynamodb:*:*:table/GameScores"],
+               "Condition": {"ForAllValues:StringEquals": {
+                   "dynamodb:LeadingKeys": ["${aws:username}"],
+                   "dynamodb:Attributes": ["UserId", "GameTitle", "TopScore", "Wins"]}}},
+              {"Effect": "Deny", "Action": "dynamodb:PartiQLSelect", "Resource": "*",
+               "Condition": {"Bool": {"dynamodb:FullTableScan": "true"}}},
+              {"Effect": "Deny", "Action": "dynamodb:PartiQLDelete", "Resource": "*",
+               "Condition": {"StringEquals": {"dynamodb:EnclosingOperation": "ExecuteTransaction"}}}]}
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private static DynaRocks server;
+    private static DynamoDbClient admin;
+    private static DynamoDbClient alice;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Files.writeString(dir.resolve("player.json"), PLAYER_POLICY);
+        Path auth = dir.resolve("auth.json");
+        Files.writeString(auth, """
+                {"accounts": [{"id": "000000000000", "users": [
+                  {"name": "admin", "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]},
+                  {"name": "alice", "policies": ["player.json"],
+                   "keys": [{"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret"}]}]}]}
+                """);
+        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
+        admin = client("AKIDADMIN", "admin-secret");
+        alice = client("AKIDALICE", "alice-secret");
+        admin.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("UserId").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("GameTitle").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("UserId").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("GameTitle").keyType(KeyType.RANGE).build()));
+        admin.executeStatement(b -> b.statement("INSERT INTO GameScores VALUE {'UserId': 'bob', 'GameTitle': 'Chess', "
+                + "'TopScore': 300, 'Secret': 'x'}"));
+    }
+
+    @AfterAll
+    static void stop() {
+        alice.close();
+        admin.close();
+        server.close();
+    }
+
+    @Test
+    void ownPartitionIsReadAndWrittenWithPartiql() {
+        alice.executeStatement(b -> b.statement("INSERT INTO GameScores VALUE {'UserId': ?, 'GameTitle': 'Go', "
+                + "'TopScore': 5}").parameters(s("alice")));
+        alice.executeStatement(b -> b.statement("UPDATE GameScores SET TopScore = 6 WHERE UserId = 'alice' AND "
+                + "GameTitle = 'Go'"));
+        assertThat(alice.executeStatement(b -> b.statement("SELECT TopScore FROM GameScores WHERE UserId = 'alice' "
+                + "AND GameTitle = 'Go'")).items()).containsExactly(Map.of("TopScore", AttributeValue.fromN("6")));
+        alice.executeStatement(b -> b.statement("DELETE FROM GameScores WHERE UserId = 'alice' AND GameTitle = 'Go'"));
+    }
+
+    @Test
+    void anotherPartitionIsDeniedAsTheItemOperationWouldBe() {
+        denied(() -> alice.executeStatement(b -> b.statement(
+                "SELECT TopScore FROM GameScores WHERE UserId = 'bob'")), "PartiQLSelect", "because no identity-based "
+                + "policy allows the dynamodb:PartiQLSelect action");
+        denied(() -> alice.executeStatement(b -> b.statement("UPDATE GameScores SET TopScore = 0 WHERE UserId = ? "
+                + "AND GameTitle = 'Chess'").parameters(s("bob"))), "PartiQLUpdate",
+                "because no identity-based policy allows the dynamodb:PartiQLUpdate action");
+        denied(() -> alice.executeStatement(b -> b.statement("INSERT INTO GameScores VALUE {'UserId': 'bob', "
+                + "'GameTitle': 'Go'}")), "PartiQLInsert", "because no identity-based policy allows the "
+                + "dynamodb:PartiQLInsert action");
+        assertThat(admin.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'bob'")).items())
+                .singleElement().satisfies(item -> assertThat(item).containsEntry("TopScore", AttributeValue.fromN("300"))
+                        .doesNotContainKey("Wins"));
+    }
+
+    @Test
+    void attributesOutsideThePolicyAreDenied() {
+        denied(() -> alice.executeStatement(b -> b.statement(
+                "SELECT Secret FROM GameScores WHERE UserId = 'alice'")), "PartiQLSelect",
+                "because no identity-based policy allows the dynamodb:PartiQLSelect action");
+        denied(() -> alice.executeStatement(b -> b.statement(
+                "SELECT * FROM GameScores WHERE UserId = 'alice' AND Secret = 'x'")), "PartiQLSelect",
+                "because no identity-based policy allows the dynamodb:PartiQLSelect action");
+    }
+
+    @Test
+    void aFullTableScanIsDeniedByFullTableScanCondition() {
+        denied(() -> alice.executeStatement(b -> b.statement("SELECT TopScore FROM GameScores")), "PartiQLSelect",
+                "with an explicit deny in an identity-based policy");
+    }
+
+    @Test
+    void batchExecuteStatementWithOneForeignStatementIsDeniedWhole() {
+        BatchStatementRequest mine = BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
+                + "{'UserId': 'alice', 'GameTitle': 'Batch'}").build();
+        BatchStatementRequest theirs = BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
+                + "{'UserId': 'bob', 'GameTitle': 'Batch'}").build();
+        denied(() -> alice.batchExecuteStatement(b -> b.statements(mine, theirs)), "PartiQLInsert",
+                "because no identity-based policy allows the dynamodb:PartiQLInsert action");
+        assertThat(admin.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'alice' AND "
+                + "GameTitle = 'Batch'")).items()).isEmpty();
+    }
+
+    @Test
+    void executeTransactionIsAuthorizedPerStatementWithItsEnclosingOperation() {
+        ParameterizedStatement insert = ParameterizedStatement.builder().statement("INSERT INTO GameScores VALUE "
+                + "{'UserId': 'alice', 'GameTitle': 'Tx'}").build();
+        alice.executeTransaction(b -> b.transactStatements(insert));
+        ParameterizedStatement delete = ParameterizedStatement.builder().statement("DELETE FROM GameScores WHERE "
+                + "UserId = 'alice' AND GameTitle = 'Tx'").build();
+        denied(() -> alice.executeTransaction(b -> b.transactStatements(List.of(delete))), "PartiQLDelete",
+                "with an explicit deny in an identity-based policy");
+        alice.executeStatement(b -> b.statement(delete.statement()));
+
+        // EXISTS(SELECT ...) reads the item it names: another partition's is denied as a PartiQLSelect.
+        ParameterizedStatement theirs = ParameterizedStatement.builder().statement("EXISTS(SELECT * FROM GameScores "
+                + "WHERE UserId = 'bob' AND GameTitle = 'Chess' AND TopScore >= 1)").build();
+        denied(() -> alice.executeTransaction(b -> b.transactStatements(theirs, insert)), "PartiQLSelect",
+                "because no identity-based policy allows the dynamodb:PartiQLSelect action");
+    }
+
+    private static void denied(Runnable call, String action, String reason) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::000000000000:user/alice is "
+                    + "not authorized to perform: dynamodb:" + action + " on resource: " + ARN + " " + reason);
+        });
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static DynamoDbClient client(String id, String secret) {
+        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}
