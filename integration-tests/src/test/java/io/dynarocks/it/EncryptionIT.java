@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,6 +67,42 @@ class EncryptionIT {
             assertThat(client.describeTable(b -> b.tableName("sse-table")).table().sseDescription().statusAsString())
                     .isEqualTo("ENABLED");
         }
+    }
+
+    @Test
+    void rotatedKeyReadsOldItemsWritesUnderTheNewKeyAndReencryptsInTheBackground() throws IOException {
+        Path data = dir.resolve("rotated");
+        Path oldKey = key("old-key");
+        try (DynaRocks server = DynaRocks.builder().dataDir(data).port(0).encryptionKeyFile(oldKey).start();
+                DynamoDbClient client = ServerExtension.client(server.endpoint())) {
+            Tables.hashTable(client, "cards");
+            client.putItem(b -> b.tableName("cards").item(Map.of("pk", AttributeValue.fromS("old"),
+                    "number", AttributeValue.fromS(SECRET))));
+        }
+        // Rotation: the new key first, the previous one after it for reading.
+        Path newKey = key("new-key");
+        Path both = dir.resolve("both-keys");
+        Files.writeString(both, Files.readString(newKey) + Files.readString(oldKey));
+        try (DynaRocks server = DynaRocks.builder().dataDir(data).port(0).encryptionKeyFile(both).start();
+                DynamoDbClient client = ServerExtension.client(server.endpoint())) {
+            assertThat(client.getItem(b -> b.tableName("cards").key(Map.of("pk", AttributeValue.fromS("old"))))
+                    .item()).containsEntry("number", AttributeValue.fromS(SECRET));
+            client.putItem(b -> b.tableName("cards").item(Map.of("pk", AttributeValue.fromS("new"),
+                    "number", AttributeValue.fromS(SECRET))));
+            Awaitility.await().until(() -> server.meterRegistry().get("dynarocks.storage.encryption.rotation.pending")
+                    .gauge().value() == 0);
+        }
+        assertThat(filesContaining(data, SECRET)).isEmpty();
+        // Everything is under the new key now: it alone opens the store, the old one no longer does.
+        try (DynaRocks server = DynaRocks.builder().dataDir(data).port(0).encryptionKeyFile(newKey).start();
+                DynamoDbClient client = ServerExtension.client(server.endpoint())) {
+            for (String pk : List.of("old", "new")) {
+                assertThat(client.getItem(b -> b.tableName("cards").key(Map.of("pk", AttributeValue.fromS(pk))))
+                        .item()).containsEntry("number", AttributeValue.fromS(SECRET));
+            }
+        }
+        assertThatThrownBy(() -> DynaRocks.builder().dataDir(data).port(0).encryptionKeyFile(oldKey).start())
+                .hasMessageContaining("wrong encryption key");
     }
 
     @Test

@@ -1,26 +1,23 @@
 package io.dynarocks.security;
 
+import io.dynarocks.storage.ForwardingStorage;
 import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.WriteBatch;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import io.dynarocks.storage.WriteConflictException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Storage} whose values are encrypted with AES-256-GCM before they reach the backend, so item
@@ -34,83 +31,78 @@ import javax.crypto.spec.SecretKeySpec;
  * values of exactly 8 bytes are stored as they are. Those are the per-index item count and size counters
  * and similar metadata; an encoded item is never that short (its attribute count alone takes 4 bytes, each
  * attribute at least 4 more).
+ *
+ * <p>Key rotation: the key file lists the current key first and previous keys after it, one per line. Values
+ * name the key they were encrypted with (its fingerprint), every write uses the current key, and reads use
+ * whichever key a value names; while previous keys are listed, a background pass re-encrypts every value
+ * still under one of them, after which they may be removed from the file.
  */
-public final class EncryptedStorage implements Storage {
+public final class EncryptedStorage extends ForwardingStorage {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EncryptedStorage.class);
     /** Holds a known text encrypted with the store's key: a wrong key is detected before anything is read. */
     private static final byte[] CHECK_KEY = "M:encryption-check".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHECK_TEXT = "dynarocks".getBytes(StandardCharsets.UTF_8);
-    private static final byte FORMAT = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final int COUNTER_BYTES = Long.BYTES;
+    /** Values the re-encryption pass reads, then rewrites while writes wait, at a time. */
+    private static final int REENCRYPT_CHUNK = 256;
 
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has AES/GCM", e);
-        }
-    });
-    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(SecureRandom::new);
+    private final ValueCipher cipher;
+    /** Writes share it; the re-encryption pass takes it alone while it rewrites a chunk. */
+    private final ReentrantReadWriteLock rewriting = new ReentrantReadWriteLock();
+    private final AtomicLong reencrypted = new AtomicLong();
+    private volatile boolean rotating;
+    private volatile boolean closed;
+    private Thread rotation;
 
-    private final Storage inner;
-    private final SecretKey key;
-
-    private EncryptedStorage(Storage inner, SecretKey key) {
-        this.inner = inner;
-        this.key = key;
+    private EncryptedStorage(Storage inner, ValueCipher cipher) {
+        super(inner);
+        this.cipher = cipher;
     }
 
     /**
-     * {@code inner} with values encrypted under the key in {@code keyFile}, or {@code inner} itself when
-     * {@code keyFile} is null. Refuses (IllegalStateException) a wrong key, a key for a store that was
-     * created without encryption, and no key for an encrypted store.
+     * {@code inner} with values encrypted under the first key in {@code keyFile}, or {@code inner} itself when
+     * {@code keyFile} is null. Refuses (IllegalStateException) keys none of which opens the store, a key for a
+     * store that was created without encryption, and no key for an encrypted store. When the file lists
+     * previous keys, values still under them are re-encrypted in the background.
      */
     public static Storage wrap(Storage inner, Path keyFile) {
+        EncryptedStorage encrypted = open(inner, keyFile);
+        if (encrypted == null) {
+            return inner;
+        }
+        if (encrypted.cipher.hasPreviousKeys()) {
+            encrypted.rotating = true;
+            encrypted.rotation = new Thread(() -> encrypted.reencryptAll(keyFile), "dynarocks-reencrypt");
+            encrypted.rotation.setDaemon(true);
+            encrypted.rotation.start();
+        }
+        return encrypted;
+    }
+
+    /** As {@link #wrap}, without starting the re-encryption pass; null without a key file. */
+    static EncryptedStorage open(Storage inner, Path keyFile) {
         byte[] check = inner.get(CHECK_KEY);
         if (keyFile == null) {
             if (check != null) {
                 throw new IllegalStateException("the store is encrypted: start with --encryption-key-file");
             }
-            return inner;
+            return null;
         }
-        EncryptedStorage encrypted = new EncryptedStorage(inner, readKey(keyFile));
+        EncryptedStorage encrypted = new EncryptedStorage(inner, ValueCipher.read(keyFile));
         if (check == null) {
             if (!isEmpty(inner)) {
                 throw new IllegalStateException("the store was created without encryption; encryption can only be "
                         + "turned on for a new data directory");
             }
-            inner.write(new WriteBatch().put(CHECK_KEY, encrypted.encrypt(CHECK_KEY, CHECK_TEXT)));
+            inner.write(new WriteBatch().put(CHECK_KEY, encrypted.cipher.encrypt(CHECK_KEY, CHECK_TEXT)));
         } else {
             try {
-                encrypted.decrypt(CHECK_KEY, check);
+                encrypted.cipher.decrypt(CHECK_KEY, check);
             } catch (IllegalStateException e) {
                 throw new IllegalStateException("wrong encryption key: " + keyFile + " does not open this store");
             }
         }
         return encrypted;
-    }
-
-    /** 32 bytes, in base64 ({@code openssl rand -base64 32}) or hex; the key itself is never logged. */
-    static SecretKey readKey(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the encryption key file " + file, e);
-        }
-        byte[] bytes;
-        try {
-            bytes = text.length() == 64 ? HexFormat.of().parseHex(text) : Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            bytes = new byte[0];
-        }
-        if (bytes.length != 32) {
-            throw new IllegalArgumentException("the encryption key file " + file + " must hold a 256-bit key in "
-                    + "base64 (openssl rand -base64 32) or 64 hex digits");
-        }
-        return new SecretKeySpec(bytes, "AES");
     }
 
     private static boolean isEmpty(Storage storage) {
@@ -119,84 +111,119 @@ public final class EncryptedStorage implements Storage {
         }
     }
 
-    byte[] encrypt(byte[] storageKey, byte[] value) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        NONCES.get().nextBytes(nonce);
+    /**
+     * Re-encrypts under the current key every value still under a previous one, a chunk at a time: each chunk
+     * is rewritten while writes through this store wait, and expects the values it read, so no write is lost
+     * (on a store shared with other servers, a conflicting write makes the chunk be read again).
+     *
+     * @return how many values it re-encrypted
+     */
+    long reencrypt() {
+        long count = 0;
+        byte[] from = new byte[0];
+        while (!closed) {
+            List<byte[]> stale = new ArrayList<>();
+            byte[] last = null;
+            int seen = 0;
+            try (KeyValueIterator it = delegate.iterate(new KeyRange(from, null), false, null)) {
+                while (seen < REENCRYPT_CHUNK && it.next()) {
+                    last = it.key();
+                    seen++;
+                    if (cipher.underPreviousKey(it.value())) {
+                        stale.add(last);
+                    }
+                }
+            }
+            try {
+                count += rewrite(stale);
+            } catch (WriteConflictException e) {
+                continue;
+            }
+            if (seen < REENCRYPT_CHUNK) {
+                break;
+            }
+            from = Arrays.copyOf(last, last.length + 1);
+        }
+        reencrypted.addAndGet(count);
+        return count;
+    }
+
+    private int rewrite(List<byte[]> stale) {
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        rewriting.writeLock().lock();
         try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(storageKey);
-            ByteBuffer out = ByteBuffer.allocate(1 + NONCE_BYTES + cipher.getOutputSize(value.length));
-            out.put(FORMAT).put(nonce);
-            cipher.doFinal(ByteBuffer.wrap(value), out);
-            return out.array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt a value", e);
+            WriteBatch batch = new WriteBatch();
+            int count = 0;
+            for (byte[] k : stale) {
+                byte[] stored = delegate.get(k);
+                if (cipher.underPreviousKey(stored)) {
+                    batch.expect(k, stored).put(k, cipher.encrypt(k, cipher.decrypt(k, stored)));
+                    count++;
+                }
+            }
+            if (count > 0) {
+                delegate.write(batch);
+            }
+            return count;
+        } finally {
+            rewriting.writeLock().unlock();
         }
     }
 
-    byte[] decrypt(byte[] storageKey, byte[] stored) {
-        if (stored == null || stored.length == COUNTER_BYTES) {
-            return stored;
-        }
-        if (stored.length < 1 + NONCE_BYTES || stored[0] != FORMAT) {
-            throw new IllegalStateException("a stored value is not encrypted with this store's format");
-        }
+    private void reencryptAll(Path keyFile) {
         try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
-            cipher.updateAAD(storageKey);
-            return cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
-        } catch (AEADBadTagException e) {
-            throw new IllegalStateException("a stored value does not decrypt with this key (wrong key or tampering)");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt a value", e);
+            long count = reencrypt();
+            if (!closed) {
+                rotating = false;
+                LOG.info("re-encrypted {} values under the current key; the previous keys may now be removed from {}",
+                        count, keyFile);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("re-encryption under the current key stopped; keep the previous keys in {}", keyFile, e);
         }
     }
 
     @Override
     public byte[] get(byte[] k) {
-        return decrypt(k, inner.get(k));
+        return cipher.decrypt(k, delegate.get(k));
     }
 
     @Override
     public byte[] get(Snapshot snapshot, byte[] k) {
-        return decrypt(k, inner.get(snapshot, k));
+        return cipher.decrypt(k, delegate.get(snapshot, k));
     }
 
     @Override
     public KeyValueIterator iterate(KeyRange range, boolean reverse, Snapshot snapshot) {
-        KeyValueIterator it = inner.iterate(range, reverse, snapshot);
-        return new KeyValueIterator() {
-            @Override
-            public boolean next() {
-                return it.next();
-            }
-
-            @Override
-            public byte[] key() {
-                return it.key();
-            }
-
+        return new ForwardingIterator(delegate.iterate(range, reverse, snapshot)) {
             @Override
             public byte[] value() {
-                return decrypt(it.key(), it.value());
-            }
-
-            @Override
-            public void close() {
-                it.close();
+                return cipher.decrypt(delegate.key(), delegate.value());
             }
         };
     }
 
     @Override
     public void write(WriteBatch batch) {
+        if (!rotating) {
+            writeEncrypted(batch);
+            return;
+        }
+        rewriting.readLock().lock();
+        try {
+            writeEncrypted(batch);
+        } finally {
+            rewriting.readLock().unlock();
+        }
+    }
+
+    private void writeEncrypted(WriteBatch batch) {
         WriteBatch encrypted = new WriteBatch();
         for (WriteBatch.Op op : batch.ops()) {
             if (op instanceof WriteBatch.Put put) {
-                encrypted.put(put.key(), put.value().length == COUNTER_BYTES ? put.value()
-                        : encrypt(put.key(), put.value()));
+                encrypted.put(put.key(), cipher.encrypt(put.key(), put.value()));
             } else if (op instanceof WriteBatch.Add add) {
                 encrypted.add(add.key(), add.delta());
             } else if (op instanceof WriteBatch.Delete delete) {
@@ -209,42 +236,34 @@ public final class EncryptedStorage implements Storage {
         // An expectation names plaintext; the inner store holds ciphertext (with a fresh nonce each
         // write), so expect the ciphertext that decrypts to the expected plaintext.
         for (WriteBatch.Expect e : batch.expectations()) {
-            byte[] stored = inner.get(e.key());
-            if (!java.util.Arrays.equals(decrypt(e.key(), stored), e.value())) {
-                throw new io.dynarocks.storage.WriteConflictException("a key changed since it was read");
+            byte[] stored = delegate.get(e.key());
+            if (!Arrays.equals(cipher.decrypt(e.key(), stored), e.value())) {
+                throw new WriteConflictException("a key changed since it was read");
             }
             encrypted.expect(e.key(), stored);
         }
-        inner.write(encrypted);
+        delegate.write(encrypted);
     }
 
+    /** The backend's statistics, and the progress of key rotation. */
     @Override
     public Map<String, Long> statistics() {
-        return inner.statistics();
-    }
-
-    @Override
-    public boolean shared() {
-        return inner.shared();
-    }
-
-    @Override
-    public AutoCloseable watch(byte[] prefix, java.util.function.Consumer<byte[]> listener) {
-        return inner.watch(prefix, listener);
-    }
-
-    @Override
-    public boolean runIfLeader(String name, Runnable task) {
-        return inner.runIfLeader(name, task);
-    }
-
-    @Override
-    public Snapshot snapshot() {
-        return inner.snapshot();
+        Map<String, Long> statistics = new LinkedHashMap<>(delegate.statistics());
+        statistics.put("encryption-rotation-pending", rotating ? 1L : 0L);
+        statistics.put("encryption-reencrypted-values", reencrypted.get());
+        return statistics;
     }
 
     @Override
     public void close() {
-        inner.close();
+        closed = true;
+        if (rotation != null) {
+            try {
+                rotation.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        delegate.close();
     }
 }

@@ -148,7 +148,9 @@ public final class Main implements Callable<Integer> {
     Path tlsKey;
 
     @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Encrypt stored values "
-            + "(AES-256-GCM) with the 256-bit key in FILE, base64 or hex; key bytes stay in clear (see README).")
+            + "(AES-256-GCM) with the 256-bit key on FILE's first line, base64 or hex; keys on further lines are "
+            + "previous keys, still read and re-encrypted in the background (key rotation); key bytes stay in "
+            + "clear (see README).")
     Path encryptionKeyFile;
 
     @Option(names = "--audit-log", paramLabel = "FILE", description = "Append one JSON line per request (time, "
