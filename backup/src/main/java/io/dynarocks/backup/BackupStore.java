@@ -2,6 +2,7 @@ package io.dynarocks.backup;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemCodec;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.Bytes;
@@ -9,6 +10,7 @@ import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
@@ -53,15 +55,21 @@ public final class BackupStore {
             int dataId;
             long now;
             Snapshot snapshot;
-            // The definition and the snapshot are taken together: table changes happen under the catalog lock.
-            synchronized (engine.catalog()) {
-                table = engine.catalog().find(tableName).orElseThrow(() -> BackupErrors.tableNotFound(tableName));
+            // The definition and the snapshot are taken together: table changes happen under the catalog lock
+            // (and, on a store other servers share, the definition is read again if the id allocation conflicts).
+            record Start(TableDefinition table, int dataId, long now, Snapshot snapshot) {}
+            Start start = Conflicts.retryTableChange(engine, tableName, () -> {
+                TableDefinition t = engine.catalog().find(tableName)
+                        .orElseThrow(() -> BackupErrors.tableNotFound(tableName));
                 WriteBatch batch = new WriteBatch();
-                dataId = engine.catalog().allocateId(batch);
+                int id = engine.catalog().allocateId(batch);
                 storage().write(batch);
-                now = engine.clock().millis();
-                snapshot = storage().snapshot();
-            }
+                return new Start(t, id, engine.clock().millis(), storage().snapshot());
+            });
+            table = start.table();
+            dataId = start.dataId();
+            now = start.now();
+            snapshot = start.snapshot();
             try (snapshot) {
                 byte[] target = BackupKeys.data(dataId);
                 long[] counts = copy(KeySpaces.baseItems(storage(), snapshot, tablePrefix(table)), target);
@@ -105,6 +113,9 @@ public final class BackupStore {
     /** The backup, or BackupNotFoundException. */
     public BackupRecord require(String arn) {
         BackupRecord r = arn == null ? null : backups.get(arn);
+        if (r == null && arn != null && storage().shared()) {
+            r = reload(arn); // another server may have made it
+        }
         if (r == null) {
             throw BackupErrors.backupNotFound(arn);
         }
@@ -119,9 +130,23 @@ public final class BackupStore {
         }
         try {
             WriteBatch batch = new WriteBatch().delete(BackupKeys.record(arn));
+            if (storage().shared()) {
+                // Another server may be deleting it too: only one of the deletes may report it deleted.
+                byte[] stored = storage().get(BackupKeys.record(arn));
+                if (stored == null) {
+                    backups.remove(arn);
+                    throw BackupErrors.backupNotFound(arn);
+                }
+                batch.expect(BackupKeys.record(arn), stored);
+            }
             var items = io.dynarocks.storage.KeyRange.prefix(r.dataPrefix());
             batch.deleteRange(items.from(), items.to());
-            storage().write(batch);
+            try {
+                storage().write(batch);
+            } catch (WriteConflictException e) {
+                backups.remove(arn); // records never change: it was deleted meanwhile
+                throw BackupErrors.backupNotFound(arn);
+            }
             backups.remove(arn);
             return r.withStatus(BackupRecord.DELETED);
         } finally {
@@ -141,9 +166,33 @@ public final class BackupStore {
         }
     }
 
-    /** Every backup, by ARN. */
+    /** Every backup, by ARN (read again from storage when other servers share it and make backups too). */
     public Collection<BackupRecord> all() {
+        if (storage().shared()) {
+            ConcurrentSkipListMap<String, BackupRecord> now = new ConcurrentSkipListMap<>();
+            try (KeyValueIterator it = storage().iterate(BackupKeys.records(), false, null)) {
+                while (it.next()) {
+                    BackupRecord r = BackupRecord.fromBytes(it.value());
+                    now.put(r.arn(), r);
+                }
+            }
+            backups.keySet().retainAll(now.keySet());
+            backups.putAll(now);
+            return Collections.unmodifiableCollection(now.values());
+        }
         return Collections.unmodifiableCollection(backups.values());
+    }
+
+    /** Reads one backup's record from storage into the cache; null when it does not exist. */
+    private BackupRecord reload(String arn) {
+        byte[] stored = storage().get(BackupKeys.record(arn));
+        if (stored == null) {
+            backups.remove(arn);
+            return null;
+        }
+        BackupRecord r = BackupRecord.fromBytes(stored);
+        backups.put(arn, r);
+        return r;
     }
 
     /** An ARN under the table's, DynamoDB style: {@code table/<name>/<kind>/<millis>-<8 hex>}. */
@@ -171,13 +220,15 @@ public final class BackupStore {
                 table.tableName() + "$DeletedTableBackup", BackupRecord.SYSTEM, BackupRecord.AVAILABLE, deletedMillis,
                 deletedMillis + SYSTEM_RETENTION_MILLIS, 0, 0, table.storageId(), table);
         batch.put(BackupKeys.record(r.arn()), r.toBytes());
-        backups.put(r.arn(), r);
+        if (!storage().shared()) {
+            backups.put(r.arn(), r);
+        } // else read from storage once committed (a DeleteTable that conflicts stages another one)
     }
 
     /** Deletes SYSTEM backups past their expiry (with the deleted table's items they keep). */
     void expire() {
         long now = engine.clock().millis();
-        for (BackupRecord r : backups.values()) {
+        for (BackupRecord r : all()) {
             if (r.expiresMillis() > 0 && r.expiresMillis() <= now) {
                 delete(r.arn());
             }

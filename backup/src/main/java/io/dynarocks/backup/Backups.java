@@ -32,7 +32,10 @@ public final class Backups implements AutoCloseable {
     /** Runs exports and imports one at a time, after their calls have answered IN_PROGRESS. */
     private final ExecutorService jobs;
 
-    private Backups(BackupStore store, PitrStore pitr, ExecutorService jobs) {
+    private final Engine engine;
+
+    private Backups(Engine engine, BackupStore store, PitrStore pitr, ExecutorService jobs) {
+        this.engine = engine;
         this.store = store;
         this.pitr = pitr;
         this.jobs = jobs;
@@ -64,14 +67,17 @@ public final class Backups implements AutoCloseable {
         });
         ExportOperations.register(registry, engine, pitr, s3, jobs);
         ImportOperations.register(registry, engine, restorer, s3, jobs);
-        return new Backups(store, pitr, jobs);
+        return new Backups(engine, store, pitr, jobs);
     }
 
     /** Drops change-log records and deleted tables past their recovery window, and expired SYSTEM backups. */
     public void enforceRetention() {
         try {
-            pitr.trim();
-            store.expire();
+            // Once per cluster when several servers share the store.
+            engine.storage().runIfLeader("backup-retention", () -> {
+                pitr.trim();
+                store.expire();
+            });
         } catch (RuntimeException e) {
             LOG.error("backup retention failed; retrying at the next interval", e);
         }

@@ -25,6 +25,7 @@ final class ChangeLog implements ChangeHook {
     @Override
     public void onChange(Change change, WriteBatch batch) {
         int id = change.table().storageId();
+        pitr.expectCurrent(batch, id);
         if (pitr.logging(id) == null) {
             return;
         }
@@ -36,7 +37,7 @@ final class ChangeLog implements ChangeHook {
 
     @Override
     public boolean retainsItems(TableDefinition table) {
-        return pitr.logging(table.storageId()) != null;
+        return pitr.retains(table.storageId());
     }
 
     @Override

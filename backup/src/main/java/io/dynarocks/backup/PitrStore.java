@@ -2,6 +2,7 @@ package io.dynarocks.backup;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.item.ItemKeys;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.KeyValueIterator;
@@ -27,16 +28,65 @@ public final class PitrStore {
 
     private final Engine engine;
     private final ConcurrentHashMap<Integer, PitrSettings> byStorageId = new ConcurrentHashMap<>();
+    /** The stored form of each table's settings, which item writes expect on a shared store. */
+    private final ConcurrentHashMap<Integer, byte[]> stored = new ConcurrentHashMap<>();
     private final AtomicLong lastMillis = new AtomicLong();
     private final AtomicLong seq = new AtomicLong();
+    /**
+     * Makes log keys of different servers sharing a store distinct even with the same millisecond and
+     * sequence number: each server's sequence starts at a random point of a 2^62 range.
+     */
+    private final long seqBase = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 2;
 
     public PitrStore(Engine engine) {
         this.engine = engine;
         try (KeyValueIterator it = storage().iterate(BackupKeys.allSettings(), false, null)) {
             while (it.next()) {
-                PitrSettings s = PitrSettings.fromBytes(it.value());
-                byStorageId.put(s.table().storageId(), s);
+                remember(it.value());
             }
+        }
+        if (storage().shared()) {
+            // Another server turning recovery on or off: this one logs (or stops logging) from then on.
+            storage().watch(BackupKeys.allSettings().from(), key -> {
+                if (key == null) {
+                    new java.util.ArrayList<>(byStorageId.keySet()).forEach(this::refresh);
+                    try (KeyValueIterator it = storage().iterate(BackupKeys.allSettings(), false, null)) {
+                        while (it.next()) {
+                            remember(it.value());
+                        }
+                    }
+                } else {
+                    refresh(java.nio.ByteBuffer.wrap(key, 2, 4).getInt());
+                }
+            });
+        }
+    }
+
+    private void remember(byte[] value) {
+        PitrSettings s = PitrSettings.fromBytes(value);
+        byStorageId.put(s.table().storageId(), s);
+        stored.put(s.table().storageId(), value);
+    }
+
+    /** Reloads one table's settings from storage; the stored form, or null when there are none. */
+    private byte[] refresh(int storageId) {
+        byte[] value = storage().get(BackupKeys.settings(storageId));
+        if (value == null) {
+            byStorageId.remove(storageId);
+            stored.remove(storageId);
+        } else {
+            remember(value);
+        }
+        return value;
+    }
+
+    /**
+     * On a shared store, makes an item write to the table commit only while its recovery settings are
+     * the ones this server knows, so no server writes an unlogged change after another turned logging on.
+     */
+    void expectCurrent(WriteBatch batch, int storageId) {
+        if (storage().shared()) {
+            batch.expect(BackupKeys.settings(storageId), stored.get(storageId));
         }
     }
 
@@ -44,6 +94,11 @@ public final class PitrStore {
     public PitrSettings logging(int storageId) {
         PitrSettings s = byStorageId.get(storageId);
         return s == null || s.deleted() ? null : s;
+    }
+
+    /** Whether the table's items are kept when it is deleted: it has recovery settings, deleted or not. */
+    boolean retains(int storageId) {
+        return byStorageId.containsKey(storageId);
     }
 
     /** The settings of {@code table}, or null when point-in-time recovery is off. */
@@ -63,42 +118,68 @@ public final class PitrStore {
     }
 
     long nextSeq() {
-        return seq.incrementAndGet();
+        return seqBase + seq.incrementAndGet();
     }
 
-    /** UpdateContinuousBackups: turns logging on or off, or changes the recovery period. */
+    /**
+     * UpdateContinuousBackups: turns logging on or off, or changes the recovery period. Each write expects
+     * the settings as read, so changes through several servers at once apply one after the other.
+     */
     public PitrSettings update(TableDefinition table, boolean enabled, Integer days) {
-        int id = table.storageId();
-        synchronized (this) {
-            PitrSettings current = logging(id);
-            if (!enabled) {
-                if (current != null) {
-                    byStorageId.remove(id);
-                    KeyRange log = BackupKeys.log(id);
-                    storage().write(new WriteBatch().delete(BackupKeys.settings(id)).deleteRange(log.from(), log.to()));
-                }
-                return null;
-            }
-            if (current != null) {
-                PitrSettings changed = current.withDays(days == null ? current.recoveryDays() : days);
-                save(changed);
-                return changed;
-            }
-            // Log from now on, then wait out writes that started before: once the barrier returns, every
-            // change not in the log is older than the enabling time, which becomes the earliest restorable one.
-            byStorageId.put(id, new PitrSettings(table, days == null ? PitrSettings.DEFAULT_DAYS : days,
-                    Long.MAX_VALUE, 0));
-            engine.locks().barrier();
-            PitrSettings started = new PitrSettings(table, days == null ? PitrSettings.DEFAULT_DAYS : days,
-                    stamp(), 0);
-            save(started);
-            return started;
-        }
+        return Conflicts.retryTableChange(engine, table.tableName(), () -> updateOnce(table, enabled, days));
     }
 
-    private void save(PitrSettings s) {
-        storage().write(new WriteBatch().put(BackupKeys.settings(s.table().storageId()), s.toBytes()));
-        byStorageId.put(s.table().storageId(), s);
+    private synchronized PitrSettings updateOnce(TableDefinition table, boolean enabled, Integer days) {
+        int id = table.storageId();
+        boolean shared = storage().shared();
+        byte[] read = shared ? refresh(id) : stored.get(id);
+        PitrSettings current = logging(id);
+        if (!enabled) {
+            if (current != null) {
+                KeyRange log = BackupKeys.log(id);
+                write(new WriteBatch().delete(BackupKeys.settings(id)).deleteRange(log.from(), log.to()), id, read);
+                byStorageId.remove(id);
+                stored.remove(id);
+            }
+            return null;
+        }
+        if (current != null) {
+            PitrSettings changed = current.withDays(days == null ? current.recoveryDays() : days);
+            save(changed, read);
+            return changed;
+        }
+        int recoveryDays = days == null ? PitrSettings.DEFAULT_DAYS : days;
+        // Log from now on, then wait out writes that started before: once the barrier returns, every
+        // change not in the log is older than the enabling time, which becomes the earliest restorable one.
+        // Other servers sharing the store learn of it from the stored marker (their writes expect the
+        // settings they know, so none commits unlogged after it); this server's from the cache.
+        PitrSettings marker = new PitrSettings(table, recoveryDays, Long.MAX_VALUE, 0);
+        if (shared) {
+            save(marker, read);
+            read = stored.get(id);
+        } else {
+            byStorageId.put(id, marker);
+        }
+        engine.locks().barrier();
+        PitrSettings started = new PitrSettings(table, recoveryDays, stamp(), 0);
+        save(started, read);
+        return started;
+    }
+
+    private void save(PitrSettings s, byte[] read) {
+        int id = s.table().storageId();
+        byte[] value = s.toBytes();
+        write(new WriteBatch().put(BackupKeys.settings(id), value), id, read);
+        byStorageId.put(id, s);
+        stored.put(id, value);
+    }
+
+    /** Writes a change of one table's settings, expecting them as read when other servers share the store. */
+    private void write(WriteBatch batch, int storageId, byte[] read) {
+        if (storage().shared()) {
+            batch.expect(BackupKeys.settings(storageId), read);
+        }
+        storage().write(batch);
     }
 
     /**
@@ -107,15 +188,21 @@ public final class PitrStore {
      * deletion time, or 0 when the table had no point-in-time recovery.
      */
     long retainOnDelete(TableDefinition table, WriteBatch batch) {
-        PitrSettings s = logging(table.storageId());
+        // Already marked deleted when an earlier attempt of this DeleteTable conflicted (shared store).
+        PitrSettings s = byStorageId.get(table.storageId());
         if (s == null) {
             return 0;
         }
         PitrSettings deleted = s.withTable(table).deletedAt(stamp());
+        expectCurrent(batch, table.storageId());
         batch.put(BackupKeys.settings(table.storageId()), deleted.toBytes());
         KeyRange all = ItemKeys.table(table.storageId());
         batch.deleteRange(ItemKeys.index(table.storageId(), (short) 1).from(), all.to());
         byStorageId.put(table.storageId(), deleted);
+        // The stored form, which writes expect, changes once committed (the watch reads it on a shared store).
+        if (!storage().shared()) {
+            stored.put(table.storageId(), deleted.toBytes());
+        }
         return deleted.deletedMillis();
     }
 

@@ -2,6 +2,7 @@ package io.dynarocks.backup;
 
 import io.dynarocks.engine.ChangeHook;
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.engine.index.SecondaryIndexes;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.Keys;
@@ -137,9 +138,12 @@ public final class TableRestorer {
             throw BackupErrors.tableAlreadyExists(name);
         }
         try {
-            WriteBatch idBatch = new WriteBatch();
-            TableDefinition table = withStorageId(definition, engine.catalog().allocateId(idBatch));
-            engine.storage().write(idBatch);
+            TableDefinition table = withStorageId(definition, Conflicts.retryTableChange(engine, name, () -> {
+                WriteBatch idBatch = new WriteBatch();
+                int id = engine.catalog().allocateId(idBatch);
+                engine.storage().write(idBatch);
+                return id;
+            }));
             byte[] prefix = BackupStore.tablePrefix(table);
             IndexStats stats;
             try {
@@ -148,7 +152,9 @@ public final class TableRestorer {
                 KeySpaces.drop(engine.storage(), prefix);
                 throw e;
             }
-            synchronized (engine.catalog()) {
+            // The entry expects the name to be free; if another server took it meanwhile, this runs again and
+            // finds it taken.
+            Conflicts.retryTableChange(engine, name, () -> {
                 if (engine.catalog().exists(name)) {
                     KeySpaces.drop(engine.storage(), prefix);
                     throw BackupErrors.tableAlreadyExists(name);
@@ -158,7 +164,8 @@ public final class TableRestorer {
                 engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
                 engine.storage().write(batch);
                 engine.catalog().published(table);
-            }
+                return null;
+            });
             return new Restored(table, stats);
         } finally {
             restoring.remove(name);

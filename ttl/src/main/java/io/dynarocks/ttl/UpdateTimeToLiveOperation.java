@@ -1,6 +1,7 @@
 package io.dynarocks.ttl;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.TableDefinition;
@@ -27,17 +28,18 @@ public final class UpdateTimeToLiveOperation implements Operation<UpdateTimeToLi
 
     @Override
     public Response execute(UpdateTimeToLiveRequest request) {
-        TableDefinition updated;
-        synchronized (engine.catalog()) {
+        // Commits expecting the definition as read; another server's change first makes it run again.
+        TableDefinition updated = Conflicts.retryTableChange(engine, request.tableName(), () -> {
             TableDefinition table = engine.catalog().requireForTableOperation(request.tableName());
             check(table.ttl(), request);
-            updated = table.withTtl(new TtlSettings(request.attributeName(), request.enabled()));
+            TableDefinition changed = table.withTtl(new TtlSettings(request.attributeName(), request.enabled()));
             WriteBatch batch = new WriteBatch();
-            engine.catalog().stage(batch, updated);
+            engine.catalog().stage(batch, changed);
             engine.storage().write(batch);
-            engine.catalog().published(updated);
-            engine.catalog().transientStatuses().timeToLiveChanged(updated.tableName(), request.enabled());
-        }
+            engine.catalog().published(changed);
+            engine.catalog().transientStatuses().timeToLiveChanged(changed.tableName(), request.enabled());
+            return changed;
+        });
         if (request.enabled()) {
             // After publishing, so every write from now on is indexed by the hook as well.
             backfill.index(updated);

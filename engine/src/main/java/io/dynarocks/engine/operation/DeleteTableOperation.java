@@ -22,7 +22,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
 
     @Override
     public Response execute(TableNameRequest request) {
-        synchronized (engine.catalog()) {
+        return Conflicts.retryTableChange(engine, request.tableName(), () -> {
             engine.catalog().transientStatuses().checkNotDeleting(request.tableName());
             TableDefinition table = engine.catalog().requireForTableOperation(request.tableName());
             engine.catalog().transientStatuses().checkChangeable(table.tableName(), true);
@@ -42,6 +42,6 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             engine.catalog().removed(table.tableName());
             engine.catalog().transientStatuses().tableDeleted(table);
             return new DeletedTableResponse(table);
-        }
+        });
     }
 }

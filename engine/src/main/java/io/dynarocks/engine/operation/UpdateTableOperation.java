@@ -29,7 +29,9 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
 
     @Override
     public Response execute(UpdateTableRequest request) {
-        synchronized (engine.catalog()) {
+        // Reads the stored definition and commits expecting it: a concurrent change through another server
+        // makes this one run again on top of it (catalog().stage expects the entry as read).
+        return Conflicts.retryTableChange(engine, request.tableName(), () -> {
             engine.catalog().transientStatuses().checkNotDeleting(request.tableName());
             TableDefinition t = engine.catalog().requireForTableOperation(request.tableName());
             TransientStatuses transients = engine.catalog().transientStatuses();
@@ -76,7 +78,7 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             }
             return TableStatistics.describe(engine, "TableDescription", transients.described(updated),
                     transients.tableStatus(updated.tableName()));
-        }
+        });
     }
 
     /** The request's OnDemandThroughput merged in; a table switched to PROVISIONED keeps no maximums. */

@@ -49,8 +49,22 @@ public final class TableTags {
         return t;
     }
 
+    /** The table name in a table ARN, or null when {@code arn} is not one. */
+    static String tableName(String arn) {
+        Matcher m = TABLE_ARN.matcher(arn);
+        return m.matches() ? m.group(2) : null;
+    }
+
     public static Map<String, String> read(Engine engine, TableDefinition table) {
-        byte[] stored = engine.storage().get(key(table));
+        return parse(stored(engine, table));
+    }
+
+    /** The stored form of the table's tags, or null when it has none. */
+    static byte[] stored(Engine engine, TableDefinition table) {
+        return engine.storage().get(key(table));
+    }
+
+    static Map<String, String> parse(byte[] stored) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (stored != null) {
             JsonReader.readBody(stored, (name, r) -> tags.put(name, r.readString()));
@@ -80,7 +94,7 @@ public final class TableTags {
         return out;
     }
 
-    private static byte[] key(TableDefinition table) {
+    static byte[] key(TableDefinition table) {
         return ByteBuffer.allocate(5).put(PREFIX).putInt(table.storageId()).array();
     }
 }

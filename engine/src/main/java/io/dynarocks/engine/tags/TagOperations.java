@@ -3,6 +3,7 @@ package io.dynarocks.engine.tags;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.engine.limits.LimitsConfig;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.model.Tag;
@@ -12,6 +13,7 @@ import io.dynarocks.protocol.operation.TagsRequest;
 import io.dynarocks.protocol.operation.TagsResponse;
 import io.dynarocks.storage.WriteBatch;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * TagResource, UntagResource and ListTagsOfResource on tables, and the account-level DescribeLimits:
@@ -23,23 +25,15 @@ public final class TagOperations {
 
     public static void register(OperationRegistry registry, Engine engine) {
         registry.register("TagResource", TagsRequest::decodeTagResource, r -> {
-            synchronized (engine.catalog()) {
-                TableDefinition table = TableTags.table(engine, r.resourceArn(), "TagResource");
-                Map<String, String> tags = TableTags.read(engine, table);
+            change(engine, r.resourceArn(), "TagResource", tags -> {
                 for (Tag t : r.tags()) {
                     tags.put(t.key(), t.value());
                 }
-                write(engine, table, tags);
-            }
+            });
             return Response.NO_BODY;
         });
         registry.register("UntagResource", TagsRequest::decodeUntagResource, r -> {
-            synchronized (engine.catalog()) {
-                TableDefinition table = TableTags.table(engine, r.resourceArn(), "UntagResource");
-                Map<String, String> tags = TableTags.read(engine, table);
-                r.tagKeys().forEach(tags::remove);
-                write(engine, table, tags);
-            }
+            change(engine, r.resourceArn(), "UntagResource", tags -> r.tagKeys().forEach(tags::remove));
             return Response.NO_BODY;
         });
         registry.register("ListTagsOfResource", TagsRequest::decodeListTags, r ->
@@ -61,9 +55,25 @@ public final class TagOperations {
         return body;
     }
 
-    private static void write(Engine engine, TableDefinition table, Map<String, String> tags) {
-        WriteBatch batch = new WriteBatch();
-        TableTags.stage(batch, table, tags);
-        engine.storage().write(batch);
+    /**
+     * Reads the table's tags, changes them and writes them back expecting what was read (and the table as
+     * known), so tag changes through several servers at once all apply rather than overwrite each other.
+     */
+    private static void change(Engine engine, String arn, String action, Consumer<Map<String, String>> edit) {
+        String name = TableTags.tableName(arn);
+        Conflicts.retryTableChange(engine, name == null ? arn : name, () -> {
+            TableDefinition table = TableTags.table(engine, arn, action);
+            byte[] stored = TableTags.stored(engine, table);
+            Map<String, String> tags = TableTags.parse(stored);
+            edit.accept(tags);
+            WriteBatch batch = new WriteBatch();
+            if (engine.storage().shared()) {
+                batch.expect(TableTags.key(table), stored);
+                engine.catalog().expectCurrent(batch, table);
+            }
+            TableTags.stage(batch, table, tags);
+            engine.storage().write(batch);
+            return null;
+        });
     }
 }

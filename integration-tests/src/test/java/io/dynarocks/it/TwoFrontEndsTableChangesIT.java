@@ -1,0 +1,236 @@
+package io.dynarocks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynarocks.server.DynaRocks;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+/**
+ * Table-level changes (UpdateTable, tags, backups, point-in-time recovery) made concurrently through
+ * two DynaRocks servers on one etcd cluster all take effect, as they would on one DynamoDB endpoint:
+ * none overwrites another, whichever server it went through.
+ */
+class TwoFrontEndsTableChangesIT {
+
+    private static EtcdCluster cluster;
+    private static DynaRocks serverA;
+    private static DynaRocks serverB;
+    private static DynamoDbClient a;
+    private static DynamoDbClient b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = EtcdCluster.start();
+        serverA = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
+        serverB = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
+        a = ServerExtension.client(serverA.endpoint());
+        b = ServerExtension.client(serverB.endpoint());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, serverA, serverB, cluster}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    /** Runs the tasks at once (released together) and returns their results in order. */
+    private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void updateTableCallsThroughBothServersAtOnceAllTakeEffect() throws Exception {
+        Tables.hashTable(a, "Settings");
+        for (int round = 1; round <= 8; round++) {
+            boolean protect = round % 2 == 1;
+            long units = round;
+            // A changes the capacity mode and throughput while B changes deletion protection.
+            together(List.<Callable<Object>>of(
+                    () -> a.updateTable(r -> r.tableName("Settings").billingMode(BillingMode.PROVISIONED)
+                            .provisionedThroughput(p -> p.readCapacityUnits(units).writeCapacityUnits(units + 1))),
+                    () -> b.updateTable(r -> r.tableName("Settings").deletionProtectionEnabled(protect))));
+            for (DynamoDbClient client : List.of(a, b)) {
+                TableDescription t = client.describeTable(r -> r.tableName("Settings")).table();
+                assertThat(t.deletionProtectionEnabled()).isEqualTo(protect);
+                assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(units);
+                assertThat(t.provisionedThroughput().writeCapacityUnits()).isEqualTo(units + 1);
+            }
+            a.updateTable(r -> r.tableName("Settings").billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+    }
+
+    @Test
+    void indexCreationsThroughBothServersAtOnceAreOneAtATimeAndNeitherIsLost() throws Exception {
+        Tables.hashTable(a, "Indexed");
+        // DynamoDB creates one index of a table at a time: of two at once, one is refused with
+        // LimitExceededException (whichever server each went through), and is accepted once retried.
+        List<String> outcomes = together(List.<Callable<String>>of(() -> createIndex(a, "x"), () -> createIndex(b, "y")));
+        assertThat(outcomes).containsExactlyInAnyOrder("created", "limit");
+        String refused = outcomes.get(0).equals("limit") ? "x" : "y";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> createIndex(refused.equals("x") ? a : b, refused).equals("created"));
+        for (DynamoDbClient client : List.of(a, b)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(client.describeTable(r -> r.tableName("Indexed")).table().globalSecondaryIndexes())
+                            .extracting(GlobalSecondaryIndexDescription::indexName)
+                            .containsExactlyInAnyOrder("by-x", "by-y"));
+        }
+        b.putItem(r -> r.tableName("Indexed").item(Map.of("pk", AttributeValue.fromS("1"),
+                "x", AttributeValue.fromS("x1"), "y", AttributeValue.fromS("y1"))));
+        for (String attribute : List.of("x", "y")) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(a.query(q -> q.tableName("Indexed").indexName("by-" + attribute)
+                            .keyConditionExpression("#a = :v").expressionAttributeNames(Map.of("#a", attribute))
+                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(attribute + "1"))))
+                            .count()).isEqualTo(1));
+        }
+    }
+
+    private static String createIndex(DynamoDbClient client, String attribute) {
+        try {
+            client.updateTable(r -> r.tableName("Indexed")
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName(attribute)
+                            .attributeType(ScalarAttributeType.S).build())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-" + attribute)
+                            .keySchema(k -> k.attributeName(attribute).keyType("HASH"))
+                            .projection(p -> p.projectionType(ProjectionType.ALL)))));
+            return "created";
+        } catch (LimitExceededException e) {
+            return "limit";
+        }
+    }
+
+    @Test
+    void tagsAddedAndRemovedThroughBothServersAtOnceAreAllApplied() throws Exception {
+        Tables.hashTable(a, "Tagged");
+        String arn = a.describeTable(r -> r.tableName("Tagged")).table().tableArn();
+        a.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("doomed-a").value("1").build(),
+                Tag.builder().key("doomed-b").value("1").build()));
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int writer = 0; writer < 4; writer++) {
+            DynamoDbClient client = writer % 2 == 0 ? a : b;
+            int w = writer;
+            calls.add(() -> {
+                for (int i = 0; i < 10; i++) {
+                    String key = "w" + w + "-" + i;
+                    client.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key(key).value(key).build()));
+                }
+                client.untagResource(r -> r.resourceArn(arn).tagKeys(w % 2 == 0 ? "doomed-a" : "doomed-b"));
+                return null;
+            });
+        }
+        together(calls);
+        for (DynamoDbClient client : List.of(a, b)) {
+            Map<String, String> tags = client.listTagsOfResource(r -> r.resourceArn(arn)).tags().stream()
+                    .collect(Collectors.toMap(Tag::key, Tag::value));
+            assertThat(tags).hasSize(40).doesNotContainKeys("doomed-a", "doomed-b");
+            for (int w = 0; w < 4; w++) {
+                for (int i = 0; i < 10; i++) {
+                    assertThat(tags).containsEntry("w" + w + "-" + i, "w" + w + "-" + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void backupMadeThroughOneServerIsListedRestoredAndDeletedOnceThroughEither() throws Exception {
+        Tables.hashTable(a, "Saved");
+        a.putItem(r -> r.tableName("Saved").item(Map.of("pk", AttributeValue.fromS("k"))));
+        String arn = a.createBackup(r -> r.tableName("Saved").backupName("nightly")).backupDetails().backupArn();
+        assertThat(b.describeBackup(r -> r.backupArn(arn)).backupDescription().backupDetails().backupName())
+                .isEqualTo("nightly");
+        assertThat(b.listBackups(r -> r.tableName("Saved")).backupSummaries()).hasSize(1);
+        b.restoreTableFromBackup(r -> r.backupArn(arn).targetTableName("SavedCopy"));
+        assertThat(a.getItem(r -> r.tableName("SavedCopy").key(Map.of("pk", AttributeValue.fromS("k")))
+                .consistentRead(true)).item()).isNotEmpty();
+
+        // Both servers delete it at once: exactly one reports it deleted, the other that it is gone.
+        List<String> outcomes = together(List.<Callable<String>>of(() -> delete(a, arn), () -> delete(b, arn)));
+        assertThat(outcomes).containsExactlyInAnyOrder("DELETED", "not found");
+        assertThat(a.listBackups(r -> r.tableName("Saved")).backupSummaries()).isEmpty();
+    }
+
+    private static String delete(DynamoDbClient client, String arn) {
+        try {
+            return client.deleteBackup(r -> r.backupArn(arn)).backupDescription().backupDetails().backupStatusAsString();
+        } catch (BackupNotFoundException e) {
+            return "not found";
+        }
+    }
+
+    @Test
+    void pointInTimeRecoveryEnabledThroughOneServerLogsWritesThroughTheOther() throws Exception {
+        Tables.hashTable(a, "Recovered");
+        a.updateContinuousBackups(r -> r.tableName("Recovered")
+                .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
+        assertThat(b.describeContinuousBackups(r -> r.tableName("Recovered")).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+        // Both servers change the recovery period at once; then B writes, and A restores from before B's change.
+        together(List.<Callable<Object>>of(
+                () -> a.updateContinuousBackups(r -> r.tableName("Recovered").pointInTimeRecoverySpecification(
+                        s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7))),
+                () -> b.updateContinuousBackups(r -> r.tableName("Recovered").pointInTimeRecoverySpecification(
+                        s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)))));
+        assertThat(a.describeContinuousBackups(r -> r.tableName("Recovered")).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().recoveryPeriodInDays()).isEqualTo(7);
+        b.putItem(r -> r.tableName("Recovered").item(Map.of("pk", AttributeValue.fromS("k"), "v", AttributeValue.fromN("1"))));
+        Thread.sleep(20);
+        Instant between = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Thread.sleep(20);
+        b.putItem(r -> r.tableName("Recovered").item(Map.of("pk", AttributeValue.fromS("k"), "v", AttributeValue.fromN("2"))));
+        while (a.describeContinuousBackups(r -> r.tableName("Recovered")).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().latestRestorableDateTime().isBefore(between)) {
+            Thread.sleep(50);
+        }
+        a.restoreTableToPointInTime(r -> r.sourceTableName("Recovered").targetTableName("RecoveredThen")
+                .restoreDateTime(between));
+        assertThat(a.getItem(r -> r.tableName("RecoveredThen").key(Map.of("pk", AttributeValue.fromS("k")))
+                .consistentRead(true)).item()).containsEntry("v", AttributeValue.fromN("1"));
+    }
+}
