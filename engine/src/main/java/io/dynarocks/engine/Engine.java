@@ -57,7 +57,7 @@ public final class Engine implements AutoCloseable {
         this.throughput = Throughput.of(limits, clock, storage);
         this.catalog = new Catalog(storage, new TransientStatuses(delays, clock));
         ItemCounts.initialise(storage, catalog);
-        addHook(new ItemCounts());
+        addHook(new ItemCounts(storage));
         addHook(new IndexMaintenance(catalog, storage));
     }
 

@@ -81,7 +81,7 @@ public final class IndexBackfill {
                 if (entry != null && indexable(index, item) && engine.storage().get(entry) == null) {
                     Map<String, AttributeValue> projected = IndexEntries.project(table, index, item);
                     WriteBatch batch = new WriteBatch().put(entry, ItemCodec.encode(projected));
-                    ItemCounts.stage(batch, storageId, indexId, null, projected);
+                    ItemCounts.stage(engine.storage(), batch, storageId, indexId, null, projected);
                     engine.storage().write(batch);
                 }
             }

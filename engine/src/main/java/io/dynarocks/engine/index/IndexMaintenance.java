@@ -51,7 +51,7 @@ public final class IndexMaintenance implements ChangeHook {
             if (newEntry != null) {
                 batch.put(newKey, ItemCodec.encode(newEntry));
             }
-            ItemCounts.stage(batch, table.storageId(), index.indexId(), oldEntry, newEntry);
+            ItemCounts.stage(storage, batch, table.storageId(), index.indexId(), oldEntry, newEntry);
         }
     }
 }

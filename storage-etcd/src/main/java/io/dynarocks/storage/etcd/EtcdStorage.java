@@ -50,7 +50,8 @@ public final class EtcdStorage implements Storage {
     /**
      * The last seen value and revision of each counter this process adds to: a batch compares against
      * it without reading first, and a failed comparison returns the current one. A guess only; the
-     * comparison keeps counters exact. Bounded by the number of counters (two per table and index).
+     * comparison keeps counters exact. Bounded by the number of counters (two per table and index, each in
+     * 32 cells on this shared store).
      */
     private final ConcurrentHashMap<ByteBuffer, Counter> counters = new ConcurrentHashMap<>();
     private final CounterLocks counterLocks = new CounterLocks();
