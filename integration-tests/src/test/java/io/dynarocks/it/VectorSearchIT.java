@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -204,5 +205,34 @@ class VectorSearchIT {
             assertThat(ids(r)).containsExactly("d49", "d48", "d47");
             assertThat(r.searchResults().get(0).score()).isEqualTo(49.0);
         }
+    }
+
+    @Test
+    void writesChangingAVectorIndexReportTheBytesReplicatedToItUnderIndexes() {
+        DynamoDbClient client = SERVER.client();
+        createTable(client, "Metered", index("metered-index", 3, VectorDistanceFunction.COSINE));
+        Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("m"), "embedding", vector(0.5, 0.5, 0));
+        ConsumedCapacity first = client.putItem(b -> b.tableName("Metered").item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(first.capacityUnits()).isEqualTo(1.0);
+        assertThat(first.table().capacityUnits()).isEqualTo(1.0);
+        assertThat(first.vectorIndexes().get("metered-index").vectorWriteRequestBytes()).isEqualTo(1024.0);
+
+        ConsumedCapacity same = client.putItem(b -> b.tableName("Metered").item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(same.hasVectorIndexes()).as("an identical overwrite replicates nothing").isFalse();
+        ConsumedCapacity plain = client.putItem(b -> b.tableName("Metered")
+                .item(Map.of("id", AttributeValue.fromS("plain"), "label", AttributeValue.fromS("no vector")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(plain.hasVectorIndexes()).isFalse();
+        ConsumedCapacity total = client.putItem(b -> b.tableName("Metered")
+                .item(Map.of("id", AttributeValue.fromS("t"), "embedding", vector(0, 0, 1)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        assertThat(total.hasVectorIndexes()).as("TOTAL reports no vector writes").isFalse();
+        assertThat(total.table()).isNull();
+
+        ConsumedCapacity deleted = client.deleteItem(b -> b.tableName("Metered").key(Map.of("id", AttributeValue.fromS("m")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(deleted.vectorIndexes().get("metered-index").vectorWriteRequestBytes()).isEqualTo(1024.0);
     }
 }

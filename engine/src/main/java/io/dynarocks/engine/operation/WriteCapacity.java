@@ -6,15 +6,18 @@ import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.ItemSize;
 import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.model.VectorIndexDefinition;
 import io.dynarocks.protocol.operation.ConsumedCapacity;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Write capacity of a single-item write: DynamoDB charges the larger of the old and new item sizes on the
  * table, plus, per secondary index, one write to put a new entry, one to delete an old one (two when the
  * index key changed), one when only projected attributes changed, and nothing when the index is untouched.
+ * Vector indexes are metered apart, in bytes (VectorWriteRequestBytes), reported under INDEXES only.
  */
 final class WriteCapacity {
 
@@ -35,8 +38,52 @@ final class WriteCapacity {
                 (index.global() ? gsis : lsis).put(index.indexName(), units);
             }
         }
-        return ConsumedCapacity.split(table.tableName(), true, "INDEXES".equals(returnConsumedCapacity), tableUnits,
-                gsis, lsis);
+        boolean indexes = "INDEXES".equals(returnConsumedCapacity);
+        ConsumedCapacity charged = ConsumedCapacity.split(table.tableName(), true, indexes, tableUnits, gsis, lsis);
+        return indexes ? charged.withVectorWrites(vectorWrites(table, r.oldItem(), r.newItem())) : charged;
+    }
+
+    /** DynamoDB's smallest vector write, observed as 1,024 bytes for an item of a few dozen bytes. */
+    static final double MIN_VECTOR_WRITE_BYTES = 1024;
+
+    /**
+     * The bytes a write replicates to each vector index it changes: the index's entry of the new item (of the
+     * old one for a removal), at least {@link #MIN_VECTOR_WRITE_BYTES}. A write leaving an index's entry as it
+     * was (no vector before or after, or the same entry) replicates nothing, as in DynamoDB.
+     */
+    static Map<String, Double> vectorWrites(TableDefinition table, Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (VectorIndexDefinition index : table.vectorIndexes()) {
+            Map<String, AttributeValue> before = vectorEntry(table, index, oldItem);
+            Map<String, AttributeValue> after = vectorEntry(table, index, newItem);
+            if (!Objects.equals(before, after)) {
+                long bytes = ItemSize.of(after != null ? after : before);
+                out.put(index.indexName(), Math.max(MIN_VECTOR_WRITE_BYTES, bytes));
+            }
+        }
+        return out;
+    }
+
+    /** What a vector index holds of an item: key, vector, search schema and projected attributes; null if none. */
+    private static Map<String, AttributeValue> vectorEntry(TableDefinition table, VectorIndexDefinition index,
+            Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey(index.vectorAttribute())) {
+            return null;
+        }
+        String type = index.projection() == null ? "ALL" : index.projection().projectionType();
+        if ("ALL".equals(type)) {
+            return item;
+        }
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        item.forEach((name, value) -> {
+            if (table.keySchema().isKeyAttribute(name) || name.equals(index.vectorAttribute())
+                    || index.usesInSearchSchema(name)
+                    || "INCLUDE".equals(type) && index.projection().nonKeyAttributes().contains(name)) {
+                out.put(name, value);
+            }
+        });
+        return out;
     }
 
     static double indexUnits(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> oldItem,

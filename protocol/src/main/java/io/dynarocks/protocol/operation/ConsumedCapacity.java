@@ -6,10 +6,13 @@ import java.util.Map;
 
 /**
  * Capacity units one request consumed on one table, reported when ReturnConsumedCapacity asks; with
- * INDEXES also split into the table's own share and each secondary index's share.
+ * INDEXES also split into the table's own share and each secondary index's share, and the bytes written
+ * to each vector index ({@code vectorWrites}, DynamoDB's VectorWriteRequestBytes, a unit of its own that
+ * is not part of the capacity units).
  */
 public record ConsumedCapacity(String tableName, double capacityUnits, double readUnits, double writeUnits,
-        boolean indexes, Units table, Map<String, Units> globalIndexes, Map<String, Units> localIndexes) {
+        boolean indexes, Units table, Map<String, Units> globalIndexes, Map<String, Units> localIndexes,
+        Map<String, Double> vectorWrites) {
 
     /** Units consumed on the table itself or on one index. */
     public record Units(double capacityUnits, double readUnits, double writeUnits) {
@@ -25,6 +28,18 @@ public record ConsumedCapacity(String tableName, double capacityUnits, double re
     public ConsumedCapacity {
         globalIndexes = globalIndexes == null ? Map.of() : Map.copyOf(globalIndexes);
         localIndexes = localIndexes == null ? Map.of() : Map.copyOf(localIndexes);
+        vectorWrites = vectorWrites == null ? Map.of() : Map.copyOf(vectorWrites);
+    }
+
+    public ConsumedCapacity(String tableName, double capacityUnits, double readUnits, double writeUnits,
+            boolean indexes, Units table, Map<String, Units> globalIndexes, Map<String, Units> localIndexes) {
+        this(tableName, capacityUnits, readUnits, writeUnits, indexes, table, globalIndexes, localIndexes, null);
+    }
+
+    /** This charge with the bytes a write replicated to each vector index (index name to bytes). */
+    public ConsumedCapacity withVectorWrites(Map<String, Double> bytes) {
+        return new ConsumedCapacity(tableName, capacityUnits, readUnits, writeUnits, indexes, table, globalIndexes,
+                localIndexes, bytes);
     }
 
     /** Capacity consumed on the table alone. */
@@ -70,8 +85,10 @@ public record ConsumedCapacity(String tableName, double capacityUnits, double re
         o.globalIndexes.forEach((k, v) -> gsis.merge(k, v, Units::plus));
         java.util.Map<String, Units> lsis = new java.util.LinkedHashMap<>(localIndexes);
         o.localIndexes.forEach((k, v) -> lsis.merge(k, v, Units::plus));
+        java.util.Map<String, Double> vectors = new java.util.LinkedHashMap<>(vectorWrites);
+        o.vectorWrites.forEach((k, v) -> vectors.merge(k, v, Double::sum));
         return new ConsumedCapacity(tableName, capacityUnits + o.capacityUnits, readUnits + o.readUnits,
-                writeUnits + o.writeUnits, indexes, table.plus(o.table), gsis, lsis);
+                writeUnits + o.writeUnits, indexes, table.plus(o.table), gsis, lsis, vectors);
     }
 
     /**
@@ -84,7 +101,7 @@ public record ConsumedCapacity(String tableName, double capacityUnits, double re
         }
         boolean split = "INDEXES".equals(returnConsumedCapacity);
         return split == indexes ? this : new ConsumedCapacity(tableName, capacityUnits, readUnits, writeUnits, split,
-                table, globalIndexes, localIndexes);
+                table, globalIndexes, localIndexes, vectorWrites);
     }
 
     /** Null unless {@code returnConsumedCapacity} is TOTAL or INDEXES. */
@@ -114,6 +131,21 @@ public record ConsumedCapacity(String tableName, double capacityUnits, double re
             g.writeEndObject();
             writeIndexes(g, "GlobalSecondaryIndexes", globalIndexes);
             writeIndexes(g, "LocalSecondaryIndexes", localIndexes);
+            writeVectorWrites(g);
+        }
+        g.writeEndObject();
+    }
+
+    // DynamoDB reports vector index writes under INDEXES only, and only for the indexes a write changed.
+    private void writeVectorWrites(JsonGenerator g) throws IOException {
+        if (vectorWrites.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("VectorIndexes");
+        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(vectorWrites).entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            g.writeNumberField("VectorWriteRequestBytes", e.getValue());
+            g.writeEndObject();
         }
         g.writeEndObject();
     }
