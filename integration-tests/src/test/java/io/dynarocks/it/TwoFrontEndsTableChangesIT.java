@@ -95,11 +95,15 @@ class TwoFrontEndsTableChangesIT {
                     () -> a.updateTable(r -> r.tableName("Settings").billingMode(BillingMode.PROVISIONED)
                             .provisionedThroughput(p -> p.readCapacityUnits(units).writeCapacityUnits(units + 1))),
                     () -> b.updateTable(r -> r.tableName("Settings").deletionProtectionEnabled(protect))));
+            // DescribeTable is eventually consistent (a server learns of another's change through the
+            // store's watch); a lost update would never show, so both changes must appear on both servers.
             for (DynamoDbClient client : List.of(a, b)) {
-                TableDescription t = client.describeTable(r -> r.tableName("Settings")).table();
-                assertThat(t.deletionProtectionEnabled()).isEqualTo(protect);
-                assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(units);
-                assertThat(t.provisionedThroughput().writeCapacityUnits()).isEqualTo(units + 1);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+                    TableDescription t = client.describeTable(r -> r.tableName("Settings")).table();
+                    assertThat(t.deletionProtectionEnabled()).isEqualTo(protect);
+                    assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(units);
+                    assertThat(t.provisionedThroughput().writeCapacityUnits()).isEqualTo(units + 1);
+                });
             }
             a.updateTable(r -> r.tableName("Settings").billingMode(BillingMode.PAY_PER_REQUEST));
         }
