@@ -112,13 +112,20 @@ class TwoFrontEndsTableChangesIT {
     @Test
     void indexCreationsThroughBothServersAtOnceAreOneAtATimeAndNeitherIsLost() throws Exception {
         Tables.hashTable(a, "Indexed");
-        // DynamoDB creates one index of a table at a time: of two at once, one is refused with
-        // LimitExceededException (whichever server each went through), and is accepted once retried.
+        // DynamoDB creates one index of a table at a time. Two creations through two servers at once commit one
+        // after the other: the second is refused with LimitExceededException while the first still backfills,
+        // or accepted once that backfill (of an empty table: a moment) is done. Either way neither is lost, and
+        // they are never both accepted from the same stored definition (that would drop one index).
         List<String> outcomes = together(List.<Callable<String>>of(() -> createIndex(a, "x"), () -> createIndex(b, "y")));
-        assertThat(outcomes).containsExactlyInAnyOrder("created", "limit");
-        String refused = outcomes.get(0).equals("limit") ? "x" : "y";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                .until(() -> createIndex(refused.equals("x") ? a : b, refused).equals("created"));
+        assertThat(outcomes).contains("created").isSubsetOf("created", "limit");
+        for (int i = 0; i < 2; i++) {
+            if (outcomes.get(i).equals("limit")) {
+                String refused = i == 0 ? "x" : "y";
+                DynamoDbClient through = i == 0 ? a : b;
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(() -> createIndex(through, refused).equals("created"));
+            }
+        }
         for (DynamoDbClient client : List.of(a, b)) {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(client.describeTable(r -> r.tableName("Indexed")).table().globalSecondaryIndexes())
