@@ -251,7 +251,7 @@ final class LiveVectorIndex {
         if (graph == null) {
             return new Hits(List.of(), 0);
         }
-        VectorFloat<?> q = VectorStore.TYPES.createFloatVector(query);
+        VectorFloat<?> q = VectorGraph.query(distance, query);
         compaction.readLock().lock();
         try {
             SearchResult result = graph.search(q, topK, node -> {

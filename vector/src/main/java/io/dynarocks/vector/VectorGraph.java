@@ -34,13 +34,17 @@ final class VectorGraph<P> {
     VectorGraph(Distance distance, int dimension) {
         this.distance = distance;
         this.vectors = new VectorStore(dimension);
-        this.builder = new GraphIndexBuilder(BuildScoreProvider.randomAccessScoreProvider(vectors, distance.similarity),
-                dimension, MAX_DEGREE, BEAM_WIDTH, 1.2f, 1.2f, true);
+        this.builder = new GraphIndexBuilder(
+                BuildScoreProvider.randomAccessScoreProvider(vectors, distance.graphSimilarity), dimension,
+                MAX_DEGREE, BEAM_WIDTH, 1.2f, 1.2f, true);
     }
 
-    /** Stores {@code v} without linking it yet (see {@link #link}); returns its node. */
+    /**
+     * Stores {@code v} as the distance keeps it ({@link Distance#stored}) without linking it yet (see
+     * {@link #link}); returns its node.
+     */
     int append(float[] v, P payload) {
-        int node = vectors.add(v);
+        int node = vectors.add(distance.stored(v));
         live.put(node, payload);
         return node;
     }
@@ -78,6 +82,7 @@ final class VectorGraph<P> {
 
     boolean sameVector(int node, float[] v) {
         VectorFloat<?> stored = vectors.getVector(node);
+        v = distance.stored(v);
         for (int i = 0; i < v.length; i++) {
             if (stored.get(i) != v[i]) {
                 return false;
@@ -101,9 +106,15 @@ final class VectorGraph<P> {
         removed = 0;
     }
 
+    /** {@code query} as {@link #search} and {@link #score} take it: in the form the vectors are stored. */
+    static VectorFloat<?> query(Distance distance, float[] query) {
+        return VectorStore.TYPES.createFloatVector(distance.stored(query));
+    }
+
     /**
-     * The {@code topK} nodes nearest to {@code query} among those {@code accept} admits (a filter applied
-     * during the walk, so TopK results still come back when it excludes near neighbours).
+     * The {@code topK} nodes nearest to {@code query} (made by {@link #query}) among those {@code accept}
+     * admits (a filter applied during the walk, so TopK results still come back when it excludes near
+     * neighbours).
      */
     SearchResult search(VectorFloat<?> query, int topK, IntPredicate accept) {
         if (live.isEmpty()) {
@@ -111,13 +122,14 @@ final class VectorGraph<P> {
         }
         Bits bits = node -> live.containsKey(node) && accept.test(node);
         try (GraphSearcher searcher = new GraphSearcher(builder.getGraph())) {
-            return searcher.search(DefaultSearchScoreProvider.exact(query, distance.similarity, vectors), topK,
+            return searcher.search(DefaultSearchScoreProvider.exact(query, distance.graphSimilarity, vectors), topK,
                     Math.max(topK, SEARCH_BEAM), 0f, 0f, bits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** DynamoDB's score of {@code node} for a query made by {@link #query}. */
     double score(VectorFloat<?> query, int node) {
         return distance.score(query, vectors.getVector(node));
     }
