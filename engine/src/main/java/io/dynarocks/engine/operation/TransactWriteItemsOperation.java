@@ -197,6 +197,10 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
             ReadModifyWrite.stage(engine, write, oldItems.get(i), newItems.get(i), batch);
             units[i] = capacity.charge(write.table().tableName(),
                     Math.max(size(oldItems.get(i)), write.writes() ? size(newItems.get(i)) : 0));
+            if (write.writes()) {
+                capacity.chargeVectorWrites(write.table().tableName(),
+                        WriteCapacity.vectorWrites(write.table(), oldItems.get(i), newItems.get(i)));
+            }
         }
         if (!batch.isEmpty()) {
             engine.storage().write(batch);
