@@ -11,9 +11,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Starts one embedded in-memory server per test class and gives tests an SDK client for it. */
+/**
+ * Starts one embedded server per test class (in memory, or on etcd for a class annotated {@link OnEtcd}) and
+ * gives tests an SDK client for it.
+ */
 public final class ServerExtension implements BeforeAllCallback, AfterAllCallback {
 
+    private TestStorage storage;
     private DynaRocks server;
     private DynamoDbClient client;
     private java.nio.file.Path exports;
@@ -21,7 +25,8 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws java.io.IOException {
         exports = java.nio.file.Files.createTempDirectory("dynarocks-exports");
-        server = DynaRocks.builder().inMemory().port(0).exportDir(exports).start();
+        storage = TestStorage.of(context.getRequiredTestClass());
+        server = storage.builder().port(0).exportDir(exports).start();
         client = client(server.endpoint());
     }
 
@@ -29,6 +34,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     public void afterAll(ExtensionContext context) {
         client.close();
         server.close();
+        storage.close();
         try (var paths = java.nio.file.Files.walk(exports)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {

@@ -3,7 +3,6 @@ package io.dynarocks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.server.DynaRocks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,10 +37,13 @@ class StreamsIT {
     static DynamoDbClient db;
     static DynamoDbStreamsClient streams;
 
+    static TestStorage storage;
+
     @BeforeAll
-    static void start() {
+    static void start(TestInfo test) {
         clock = new MutableClock();
-        server = new StreamServer(DynaRocks.builder().inMemory().port(0).clock(clock).shardRolloverPeriod(PERIOD));
+        storage = TestStorage.of(test.getTestClass().orElseThrow());
+        server = new StreamServer(storage.builder().port(0).clock(clock).shardRolloverPeriod(PERIOD));
         db = server.db();
         streams = server.streams();
     }
@@ -48,6 +51,7 @@ class StreamsIT {
     @AfterAll
     static void stop() {
         server.close();
+        storage.close();
     }
 
     static String streamTable(String name, StreamViewType view) {
