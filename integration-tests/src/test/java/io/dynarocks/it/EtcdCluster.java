@@ -23,6 +23,12 @@ import java.util.stream.Stream;
 final class EtcdCluster implements AutoCloseable {
 
     private static final int MEMBERS = 3;
+    private static final int START_ATTEMPTS = 3;
+    /**
+     * How long a starting cluster may take to elect a leader. Seconds when the machine is idle; the bound is
+     * for a machine whose cores are busy with other tests (etcd then waits for the CPU, not for anything to fail).
+     */
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
 
     private final Path etcd;
     private final Path dir;
@@ -30,28 +36,48 @@ final class EtcdCluster implements AutoCloseable {
     private final int[] peerPorts = new int[MEMBERS];
     private final Process[] members = new Process[MEMBERS];
 
-    private EtcdCluster() throws IOException {
-        this.etcd = SystemPackages.require("etcd", "etcd-server");
+    private EtcdCluster(Path etcd) throws IOException {
+        this.etcd = etcd;
         this.dir = Files.createTempDirectory("dynarocks-etcd");
-        for (int i = 0; i < MEMBERS; i++) {
-            clientPorts[i] = freePort();
-            peerPorts[i] = freePort();
+        // Every port is held until all are chosen, so no two members are given the same one.
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < MEMBERS; i++) {
+                clientPorts[i] = hold(held);
+                peerPorts[i] = hold(held);
+            }
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
         }
     }
 
-    /** Starts the cluster and waits until it has a leader. */
+    /**
+     * Starts the cluster and waits until every member is healthy (has a leader). A member that cannot
+     * start (another process took one of its ports between their choice and its start) fails the attempt,
+     * and the cluster is started again on other ports.
+     */
     static EtcdCluster start() throws IOException, InterruptedException {
-        EtcdCluster cluster = new EtcdCluster();
-        try {
-            for (int i = 0; i < MEMBERS; i++) {
-                cluster.startMember(i, "new");
+        Path etcd = SystemPackages.require("etcd", "etcd-server");
+        RuntimeException failure = new IllegalStateException("etcd cluster did not start");
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            EtcdCluster cluster = new EtcdCluster(etcd);
+            try {
+                for (int i = 0; i < MEMBERS; i++) {
+                    cluster.startMember(i, "new");
+                }
+                cluster.awaitHealthy();
+                return cluster;
+            } catch (IllegalStateException e) {
+                failure.addSuppressed(e);
+                cluster.close();
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                cluster.close();
+                throw e;
             }
-            cluster.awaitHealthy();
-            return cluster;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            cluster.close();
-            throw e;
         }
+        throw failure;
     }
 
     /** The client URLs of every member. */
@@ -83,6 +109,27 @@ final class EtcdCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no member leads");
+    }
+
+    /** Deletes every key under {@code prefix} (a test class's keys, once its servers are closed). */
+    void deletePrefix(String prefix) {
+        byte[] from = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] to = io.dynarocks.storage.Bytes.prefixEnd(from);
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String body = "{\"key\":\"" + b64.encodeToString(from) + "\",\"range_end\":\"" + b64.encodeToString(to) + "\"}";
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoints().get(0)
+                    .resolve("/v3/kv/deleterange")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("etcd refused to delete " + prefix + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Kills member {@code i} at once (SIGKILL), as a crash would. */
@@ -120,6 +167,10 @@ final class EtcdCluster implements AutoCloseable {
                 "--max-request-bytes", "33554432",
                 "--auto-compaction-mode", "periodic",
                 "--auto-compaction-retention", "10m",
+                // A member starved of CPU by other tests must not be taken for dead: etcd's defaults
+                // (100 ms heartbeats, 1 s election timeout) start needless elections on a loaded machine.
+                "--heartbeat-interval", "250",
+                "--election-timeout", "2500",
                 "--log-level", "warn");
         members[i] = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -128,27 +179,53 @@ final class EtcdCluster implements AutoCloseable {
     }
 
     private void awaitHealthy() throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoints().get(0).resolve("/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"true\"")) {
-                    return;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+        boolean[] healthy = new boolean[MEMBERS];
+        while (true) {
+            int count = 0;
+            for (int i = 0; i < MEMBERS; i++) {
+                if (!members[i].isAlive()) {
+                    throw new IllegalStateException("etcd member m" + i + " exited: " + log(i));
                 }
-            } catch (IOException e) {
-                // not listening yet
+                healthy[i] = healthy[i] || healthy(http, i);
+                count += healthy[i] ? 1 : 0;
             }
-            Thread.sleep(50);
+            if (count == MEMBERS) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("etcd cluster not healthy within " + HEALTHY_WITHIN + "; member 0: " + log(0));
+            }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("etcd cluster did not become healthy; logs in " + dir);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Whether member {@code i} answers that it is healthy (it has a leader). */
+    private boolean healthy(HttpClient http, int i) throws InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoints().get(i).resolve("/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"true\"");
+        } catch (IOException e) {
+            return false; // not listening yet, or too busy to answer in time
         }
+    }
+
+    /** The end of member {@code i}'s log, for a failure's message. */
+    private String log(int i) {
+        try {
+            String all = Files.readString(dir.resolve("m" + i + ".log"));
+            return all.substring(Math.max(0, all.length() - 2000));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int hold(List<ServerSocket> held) throws IOException {
+        ServerSocket s = new ServerSocket(0);
+        held.add(s);
+        return s.getLocalPort();
     }
 
     @Override

@@ -4,31 +4,19 @@ import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.StorageContractTest;
 import io.dynarocks.storage.etcd.EtcdStorage;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The storage contract on a 3-member etcd cluster; each test gets a fresh key prefix of one shared cluster. */
+/** The storage contract on a 3-member etcd cluster; each test gets a fresh key prefix of the run's shared cluster. */
 class EtcdStorageTest extends StorageContractTest {
 
     private static EtcdCluster cluster;
-    private static final AtomicInteger STORES = new AtomicInteger();
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = EtcdCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final BeforeAllCallback CLUSTER = context -> cluster = SharedEtcd.cluster(context);
 
     @Override
     protected Storage open() {
-        byte[] prefix = ("test" + STORES.incrementAndGet() + "/").getBytes(StandardCharsets.UTF_8);
-        return EtcdStorage.open(cluster.endpoints(), prefix);
+        return EtcdStorage.open(cluster.endpoints(), SharedEtcd.prefix(EtcdStorageTest.class).getBytes(StandardCharsets.UTF_8));
     }
 }

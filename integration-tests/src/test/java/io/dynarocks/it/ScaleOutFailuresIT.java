@@ -17,12 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** Two servers on a 3-member etcd cluster survive the loss of an etcd member or of one server. */
 class ScaleOutFailuresIT {
+
+    private static EtcdCluster shared;
+
+    @RegisterExtension
+    static final BeforeAllCallback CLUSTER = context -> shared = SharedEtcd.cluster(context);
 
     private static Map<String, AttributeValue> item(String pk) {
         return Map.of("pk", AttributeValue.fromS(pk), "v", AttributeValue.fromS("value of " + pk));
@@ -39,6 +46,7 @@ class ScaleOutFailuresIT {
 
     @Test
     void killingTheEtcdLeaderDuringWritesLosesNoAcknowledgedWriteAndBothServersKeepServing() throws Exception {
+        // A cluster of its own: the run's shared cluster must keep all its members.
         try (EtcdCluster cluster = EtcdCluster.start();
              DynaRocks serverA = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
              DynaRocks serverB = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
@@ -96,11 +104,12 @@ class ScaleOutFailuresIT {
 
     @Test
     void killingOneServerLeavesTheOtherServingTheSameTables() throws Exception {
-        try (EtcdCluster cluster = EtcdCluster.start()) {
-            Process processA = ServerProcess.start("--storage", "etcd", "--etcd-endpoints", cluster.endpointList(),
-                    "--port", "0");
-            Process processB = ServerProcess.start("--storage", "etcd", "--etcd-endpoints", cluster.endpointList(),
-                    "--port", "0");
+        String prefix = SharedEtcd.prefix(ScaleOutFailuresIT.class);
+        try {
+            Process processA = ServerProcess.start("--storage", "etcd", "--etcd-endpoints", shared.endpointList(),
+                    "--etcd-prefix", prefix, "--port", "0");
+            Process processB = ServerProcess.start("--storage", "etcd", "--etcd-endpoints", shared.endpointList(),
+                    "--etcd-prefix", prefix, "--port", "0");
             try {
                 URI endpointA = ServerProcess.awaitEndpoint(processA);
                 URI endpointB = ServerProcess.awaitEndpoint(processB);
@@ -121,6 +130,8 @@ class ScaleOutFailuresIT {
                 processA.waitFor(30, TimeUnit.SECONDS);
                 processB.waitFor(30, TimeUnit.SECONDS);
             }
+        } finally {
+            shared.deletePrefix(prefix);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws java.io.IOException {
         exports = java.nio.file.Files.createTempDirectory("dynarocks-exports");
-        storage = TestStorage.of(context.getRequiredTestClass());
+        storage = TestStorage.of(context);
         server = storage.builder().port(0).exportDir(exports).start();
         client = client(server.endpoint());
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,10 +40,12 @@ class StreamsIT {
 
     static TestStorage storage;
 
+    @RegisterExtension
+    static final BeforeAllCallback STORAGE = context -> storage = TestStorage.of(context);
+
     @BeforeAll
-    static void start(TestInfo test) {
+    static void start() {
         clock = new MutableClock();
-        storage = TestStorage.of(test.getTestClass().orElseThrow());
         server = new StreamServer(storage.builder().port(0).clock(clock).shardRolloverPeriod(PERIOD));
         db = server.db();
         streams = server.streams();

@@ -1,33 +1,30 @@
 package io.dynarocks.it;
 
 import io.dynarocks.server.DynaRocks;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Where a behaviour test's server keeps its data: in memory, or, for a test class annotated
- * {@link OnEtcd}, on a 3-member etcd cluster started for that class (and stopped with it), so the same
- * tests check the engine's behaviour on the distributed backend.
+ * {@link OnEtcd}, under a key prefix of its own on the run's shared 3-member etcd cluster
+ * ({@link SharedEtcd}), so the same tests check the engine's behaviour on the distributed backend.
  */
 final class TestStorage implements AutoCloseable {
 
     private final EtcdCluster cluster;
+    private final String prefix;
 
-    private TestStorage(EtcdCluster cluster) {
+    private TestStorage(EtcdCluster cluster, String prefix) {
         this.cluster = cluster;
+        this.prefix = prefix;
     }
 
-    /** The storage for {@code testClass}: an etcd cluster when it is annotated {@link OnEtcd}, else memory. */
-    static TestStorage of(Class<?> testClass) {
+    /** The storage for the test class of {@code context}: etcd when it is annotated {@link OnEtcd}, else memory. */
+    static TestStorage of(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
         if (!onEtcd(testClass)) {
-            return new TestStorage(null);
+            return new TestStorage(null, null);
         }
-        try {
-            return new TestStorage(EtcdCluster.start());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new TestStorage(SharedEtcd.cluster(context), SharedEtcd.prefix(testClass));
     }
 
     /** Whether {@code testClass} runs on etcd, where each write is a Raft commit: tests load fewer items there. */
@@ -37,18 +34,15 @@ final class TestStorage implements AutoCloseable {
 
     /** A server builder keeping its data in this storage. */
     DynaRocks.Builder builder() {
-        return cluster == null ? DynaRocks.builder().inMemory() : DynaRocks.builder().etcd(cluster.endpoints());
+        return cluster == null ? DynaRocks.builder().inMemory()
+                : DynaRocks.builder().etcd(cluster.endpoints()).etcdPrefix(prefix);
     }
 
-    /** Stops the etcd cluster, if any; call after the server closed. */
+    /** Deletes the class's keys from the shared cluster, if any; call after the server closed. */
     @Override
     public void close() {
         if (cluster != null) {
-            try {
-                cluster.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            cluster.deletePrefix(prefix);
         }
     }
 }

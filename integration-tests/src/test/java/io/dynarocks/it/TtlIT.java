@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -51,9 +53,11 @@ class TtlIT {
 
     private static TestStorage storage;
 
+    @RegisterExtension
+    static final BeforeAllCallback STORAGE = context -> storage = TestStorage.of(context);
+
     @BeforeAll
     static void start(TestInfo test) {
-        storage = TestStorage.of(test.getTestClass().orElseThrow());
         // Each etcd write is a Raft commit: the sweep test keeps its shape with fewer items there.
         expiring = TestStorage.onEtcd(test.getTestClass().orElseThrow()) ? 400 : 10_000;
         server = storage.builder().port(0).ttlInterval(INTERVAL).clock(CLOCK).start();

@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,28 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  */
 class TwoFrontEndsIT {
 
-    private static EtcdCluster cluster;
-    private static DynaRocks serverA;
-    private static DynaRocks serverB;
+    @RegisterExtension
+    static final TwoFrontEnds FRONT_ENDS = new TwoFrontEnds();
     private static DynamoDbClient a;
     private static DynamoDbClient b;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = EtcdCluster.start();
-        serverA = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
-        serverB = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
-        a = ServerExtension.client(serverA.endpoint());
-        b = ServerExtension.client(serverB.endpoint());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {a, b, serverA, serverB, cluster}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+    static void clients() {
+        a = FRONT_ENDS.a();
+        b = FRONT_ENDS.b();
     }
 
     private static Map<String, AttributeValue> key(String pk) {
@@ -86,6 +73,21 @@ class TwoFrontEndsIT {
                 assertThatThrownBy(() -> b.putItem(r -> r.tableName("Lifecycle").item(key("y"))))
                         .isInstanceOf(ResourceNotFoundException.class));
         assertThat(b.listTables().tableNames()).doesNotContain("Lifecycle");
+    }
+
+    @Test
+    void serverUnderAnotherEtcdPrefixOnTheSameClusterSeesNoneOfTheseTables() {
+        Tables.hashTable(a, "Private");
+        try (DynaRocks other = DynaRocks.builder().etcd(FRONT_ENDS.cluster().endpoints())
+                .etcdPrefix(SharedEtcd.prefix(TwoFrontEndsIT.class)).port(0).start();
+             DynamoDbClient c = ServerExtension.client(other.endpoint())) {
+            assertThat(c.listTables().tableNames()).isEmpty();
+            assertThatThrownBy(() -> c.describeTable(r -> r.tableName("Private")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+            Tables.hashTable(c, "Private");
+            c.putItem(r -> r.tableName("Private").item(key("only there")));
+        }
+        assertThat(a.scan(s -> s.tableName("Private").consistentRead(true)).items()).isEmpty();
     }
 
     @Test
@@ -216,7 +218,8 @@ class TwoFrontEndsIT {
         } finally {
             pool.shutdownNow();
         }
-        try (var streamsA = StreamClients.client(serverA.endpoint()); var streamsB = StreamClients.client(serverB.endpoint())) {
+        try (var streamsA = StreamClients.client(FRONT_ENDS.serverA().endpoint());
+             var streamsB = StreamClients.client(FRONT_ENDS.serverB().endpoint())) {
             List<software.amazon.awssdk.services.dynamodb.model.Record> viaA = StreamClients.all(streamsA, arn);
             List<software.amazon.awssdk.services.dynamodb.model.Record> viaB = StreamClients.all(streamsB, arn);
             assertThat(viaA).hasSize(writers * updates);

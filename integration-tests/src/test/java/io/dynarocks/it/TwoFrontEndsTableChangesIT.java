@@ -14,9 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,28 +37,15 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  */
 class TwoFrontEndsTableChangesIT {
 
-    private static EtcdCluster cluster;
-    private static DynaRocks serverA;
-    private static DynaRocks serverB;
+    @RegisterExtension
+    static final TwoFrontEnds FRONT_ENDS = new TwoFrontEnds();
     private static DynamoDbClient a;
     private static DynamoDbClient b;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = EtcdCluster.start();
-        serverA = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
-        serverB = DynaRocks.builder().etcd(cluster.endpoints()).port(0).start();
-        a = ServerExtension.client(serverA.endpoint());
-        b = ServerExtension.client(serverB.endpoint());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {a, b, serverA, serverB, cluster}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+    static void clients() {
+        a = FRONT_ENDS.a();
+        b = FRONT_ENDS.b();
     }
 
     /** Runs the tasks at once (released together) and returns their results in order. */

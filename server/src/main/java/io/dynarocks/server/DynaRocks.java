@@ -88,7 +88,7 @@ public final class DynaRocks implements AutoCloseable {
                 ? CompletableFuture.completedFuture(new MemoryStorage())
                 : CompletableFuture.supplyAsync(() -> rocksDb
                         ? openRocksDb(config.dataDir(), config, storageMemory)
-                        : openEtcd(config.etcdEndpoints(), new byte[0], config.security().encryptionKeyFile()),
+                        : openEtcd(config.etcdEndpoints(), etcdPrefix(config, ""), config.security().encryptionKeyFile()),
                         task -> new Thread(task, "dynarocks-open").start());
         CompletableFuture<ServerMetrics> pendingMetrics = CompletableFuture.supplyAsync(ServerMetrics::new,
                 task -> new Thread(task, "dynarocks-metrics").start());
@@ -206,8 +206,8 @@ public final class DynaRocks implements AutoCloseable {
         Storage storage = config.inMemory() ? new MemoryStorage()
                 : !config.etcdEndpoints().isEmpty()
                 // Under a prefix starting with 0x00, which no key of the shared database starts with.
-                ? openEtcd(config.etcdEndpoints(), ("\0ns/" + namespace.directoryName() + "/")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), config.security().encryptionKeyFile())
+                ? openEtcd(config.etcdEndpoints(), etcdPrefix(config, "\0ns/" + namespace.directoryName() + "/"),
+                        config.security().encryptionKeyFile())
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config, storageMemory);
         return new Database(namespace, new Engine(storage, clock, config.limits(),
                 config.compatibility().transientDelays(), namespace.accountId()), config).serve(listener);
@@ -226,6 +226,11 @@ public final class DynaRocks implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The etcd key prefix of one of the server's stores: {@code store} under the deployment's prefix. */
+    private static byte[] etcdPrefix(ServerConfig config, String store) {
+        return (config.etcdPrefix() + store).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Storage openEtcd(java.util.List<URI> endpoints, byte[] prefix, Path encryptionKeyFile) {
@@ -383,6 +388,12 @@ public final class DynaRocks implements AutoCloseable {
         /** Keeps the data in the etcd cluster reachable through {@code endpoints}, shared with other servers on it. */
         public Builder etcd(java.util.List<URI> endpoints) {
             config = config.withInMemory(false).withEtcdEndpoints(endpoints);
+            return this;
+        }
+
+        /** Keeps every etcd key under {@code prefix}: only servers given the same prefix share tables. */
+        public Builder etcdPrefix(String prefix) {
+            config = config.withEtcdPrefix(prefix);
             return this;
         }
 

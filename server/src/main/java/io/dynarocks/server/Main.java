@@ -64,6 +64,11 @@ public final class Main implements Callable<Integer> {
             description = "Client URLs of the etcd cluster for --storage etcd, e.g. http://127.0.0.1:2379.")
     List<java.net.URI> etcdEndpoints = new ArrayList<>();
 
+    @Option(names = "--etcd-prefix", paramLabel = "PREFIX", description = "Keep every etcd key under PREFIX (ending "
+            + "with /), so several deployments share one etcd cluster: servers see the tables of servers given the "
+            + "same prefix only (default: none, the whole key space).")
+    String etcdPrefix = "";
+
     @Option(names = "--dax-port",
             description = "Also serve a DAX-style cached endpoint (item and query cache) on this port.")
     Integer daxPort;
@@ -261,10 +266,15 @@ public final class Main implements Callable<Integer> {
         if (!storage.equals("etcd") && !etcdEndpoints.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--etcd-endpoints needs --storage etcd");
         }
+        if (!etcdPrefix.isEmpty() && (!storage.equals("etcd") || !etcdPrefix.endsWith("/"))) {
+            // Without the final "/" one deployment's keys would include another's ("a" and "ab").
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--etcd-prefix needs --storage etcd and must end with /");
+        }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withDataDir(dataDir)
                 .withInMemory(inMemory).withSync(sync).withTtlInterval(ttlInterval).withDaxPort(daxPort)
                 .withShardRolloverPeriod(shardRollover).withExportDir(exportDir)
-                .withSalvageWal(salvageWal).withEtcdEndpoints(etcdEndpoints)
+                .withSalvageWal(salvageWal).withEtcdEndpoints(etcdEndpoints).withEtcdPrefix(etcdPrefix)
                 .withConsole(!noConsole)
                 .withCompatibility(CompatibilityOptions.defaults().withDatabases(layout).withCorsOrigins(corsOrigins)
                         .withTransientDelays(transientDelays()))

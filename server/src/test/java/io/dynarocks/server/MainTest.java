@@ -132,4 +132,17 @@ class MainTest {
         assertThatThrownBy(() -> config("--storage-memory", "lots"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a size");
     }
+
+    @Test
+    void etcdPrefixKeepsADeploymentsKeysApartAndMustEndWithASlash() {
+        ServerConfig config = config("--storage", "etcd", "--etcd-endpoints", "http://127.0.0.1:2379",
+                "--etcd-prefix", "staging/");
+        assertThat(config.etcdPrefix()).isEqualTo("staging/");
+        assertThat(config("--storage", "etcd", "--etcd-endpoints", "http://127.0.0.1:2379").etcdPrefix()).isEmpty();
+        assertThatThrownBy(() -> config("--storage", "etcd", "--etcd-endpoints", "http://127.0.0.1:2379",
+                "--etcd-prefix", "staging"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("must end with /");
+        assertThatThrownBy(() -> config("--etcd-prefix", "staging/"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("needs --storage etcd");
+    }
 }
