@@ -72,12 +72,6 @@ public interface Throughput {
     /** Admits one control plane request (CreateTable, DescribeTable, ListTables, …) or throws ThrottlingException. */
     default void admitControlPlane() {}
 
-    /**
-     * Admits a decrease of the provisioned throughput of {@code resource} (a table or index ARN) or throws
-     * LimitExceededException beyond DynamoDB's daily limit on decreases.
-     */
-    default void admitDecrease(String resource) {}
-
     /** The WarmThroughput DescribeTable reports for the table ({@code indexName} null) or a global index, or null. */
     default WarmThroughput warmThroughput(TableDefinition table, String indexName) {
         return null;

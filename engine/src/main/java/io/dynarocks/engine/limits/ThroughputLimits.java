@@ -33,7 +33,6 @@ final class ThroughputLimits implements Throughput {
     private final Map<ThrottleCount, LongAdder> throttled = new ConcurrentHashMap<>();
 
     private final TokenBucket controlPlane;
-    private final DecreaseBudget decreases = new DecreaseBudget();
 
     ThroughputLimits(LimitsConfig config, Clock clock, Storage storage) {
         this.config = config;
@@ -55,11 +54,6 @@ final class ThroughputLimits implements Throughput {
         throttled.computeIfAbsent(new ThrottleCount("*", "ControlPlaneRequestRateExceeded"), k -> new LongAdder())
                 .increment();
         throw Throttled.controlPlane();
-    }
-
-    @Override
-    public void admitDecrease(String resource) {
-        decreases.decrease(resource, clock.millis());
     }
 
     /** A table's resources and the definition they were built for. */

@@ -11,7 +11,8 @@ import io.dynarocks.protocol.operation.CreateTableRequest;
 
 /**
  * The account quotas {@code --limits} enforces on the control plane: tables per account, GSIs per table, the
- * provisioned throughput of one table or index and of the whole account, and the daily limit on decreases.
+ * provisioned throughput of one table or index and of the whole account (the daily limit on decreases is
+ * {@link ThroughputChangeLog}'s).
  */
 final class AccountLimits {
 
@@ -40,8 +41,8 @@ final class AccountLimits {
 
     /**
      * Refuses {@code table} (new, or {@code before} updated) when a table or index is provisioned beyond the per
-     * table maximum, when the account's provisioned total would pass its maximum, or when it decreases a
-     * throughput beyond DynamoDB's daily limit; all LimitExceededException with DynamoDB's wording.
+     * table maximum, or when the account's provisioned total would pass its maximum; both LimitExceededException
+     * with DynamoDB's wording.
      */
     static void checkProvisioned(Engine engine, TableDefinition before, TableDefinition table) {
         LimitsConfig limits = engine.throughput().config();
@@ -81,9 +82,6 @@ final class AccountLimits {
         long beforeWrite = before == null ? 0 : provisioned(before, false);
         accountTotal("ReadCapacityUnits", otherRead, beforeRead, read, limits.accountMaxReadUnits());
         accountTotal("WriteCapacityUnits", otherWrite, beforeWrite, write, limits.accountMaxWriteUnits());
-        if (before != null && !before.payPerRequest() && !table.payPerRequest()) {
-            checkDecreases(engine, before, table);
-        }
     }
 
     private static void onDemandMaximum(LimitsConfig limits, String index, OnDemandThroughput max) {
@@ -140,23 +138,5 @@ final class AccountLimits {
     private static long units(ProvisionedThroughput p, boolean read) {
         Long u = p == null ? null : read ? p.readCapacityUnits() : p.writeCapacityUnits();
         return u == null ? 0 : u;
-    }
-
-    /** Each table and index whose read or write units go down counts one decrease (both at once count one). */
-    private static void checkDecreases(Engine engine, TableDefinition before, TableDefinition table) {
-        if (decreased(before.provisionedThroughput(), table.provisionedThroughput())) {
-            engine.throughput().admitDecrease(table.tableArn());
-        }
-        for (IndexDefinition i : table.indexes()) {
-            IndexDefinition old = before.index(i.indexName()).orElse(null);
-            if (i.global() && old != null && decreased(old.provisionedThroughput(), i.provisionedThroughput())) {
-                engine.throughput().admitDecrease(table.tableArn() + "/index/" + i.indexName());
-            }
-        }
-    }
-
-    private static boolean decreased(ProvisionedThroughput before, ProvisionedThroughput after) {
-        return before != null && after != null
-                && (units(after, true) < units(before, true) || units(after, false) < units(before, false));
     }
 }

@@ -41,7 +41,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             engine.storage().write(batch);
             engine.catalog().removed(table.tableName());
             engine.catalog().transientStatuses().tableDeleted(table);
-            return new DeletedTableResponse(table);
+            return new DeletedTableResponse(table.describedAt(engine.clock().millis()));
         });
     }
 }

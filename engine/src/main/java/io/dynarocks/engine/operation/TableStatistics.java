@@ -18,7 +18,9 @@ public final class TableStatistics {
 
     private TableStatistics() {}
 
-    static TableResponse describe(Engine engine, String member, TableDefinition table, String status) {
+    static TableResponse describe(Engine engine, String member, TableDefinition stored, String status) {
+        // NumberOfDecreasesToday counts the decreases of the current UTC day only.
+        TableDefinition table = stored.describedAt(engine.clock().millis());
         Map<String, IndexStats> indexes = new LinkedHashMap<>();
         for (IndexDefinition index : table.indexes()) {
             indexes.put(index.indexName(), ItemCounts.read(engine.storage(), table.storageId(), index.indexId()));

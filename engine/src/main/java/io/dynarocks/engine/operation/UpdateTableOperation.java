@@ -58,7 +58,8 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
                     request.globalSecondaryIndexUpdates(), request.attributeDefinitions(), batch);
             TableDefinition protectedOrNot = request.deletionProtectionEnabled() == null ? plan.table()
                     : plan.table().withDeletionProtection(request.deletionProtectionEnabled());
-            TableDefinition updated = onDemandMaximums(protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn), request);
+            TableDefinition updated = ThroughputChangeLog.record(engine, t,
+                    onDemandMaximums(protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn), request));
             AccountLimits.checkProvisioned(engine, t, updated);
             engine.catalog().stage(batch, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));

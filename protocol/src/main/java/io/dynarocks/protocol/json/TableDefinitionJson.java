@@ -7,6 +7,7 @@ import io.dynarocks.protocol.model.KeySchemaElement;
 import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.model.ThroughputChanges;
 import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.IndexProjection;
 import io.dynarocks.protocol.model.IndexStats;
@@ -40,11 +41,7 @@ public final class TableDefinitionJson {
         g.writeStringField("TableName", t.tableName());
         writeKeySchema(g, t.keySchema());
         g.writeNumberField("CreationDateTime", t.creationDateTimeMillis() / 1000.0);
-        g.writeObjectFieldStart("ProvisionedThroughput");
-        g.writeNumberField("NumberOfDecreasesToday", 0);
-        g.writeNumberField("ReadCapacityUnits", t.provisionedThroughput().readCapacityUnits());
-        g.writeNumberField("WriteCapacityUnits", t.provisionedThroughput().writeCapacityUnits());
-        g.writeEndObject();
+        writeThroughput(g, t.provisionedThroughput(), t.throughputChanges());
         g.writeStringField("TableArn", t.tableArn());
         g.writeStringField("TableId", t.tableId());
         g.writeObjectFieldStart("BillingModeSummary");
@@ -102,11 +99,7 @@ public final class TableDefinitionJson {
                 }
                 ProvisionedThroughput p = i.provisionedThroughput() == null
                         ? ProvisionedThroughput.ZERO : i.provisionedThroughput();
-                g.writeObjectFieldStart("ProvisionedThroughput");
-                g.writeNumberField("NumberOfDecreasesToday", 0);
-                g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
-                g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
-                g.writeEndObject();
+                writeThroughput(g, p, i.throughputChanges());
                 if (i.onDemandThroughput() != null) {
                     i.onDemandThroughput().write(g);
                 }
@@ -117,6 +110,25 @@ public final class TableDefinitionJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /**
+     * A {@code ProvisionedThroughput} description: the units and their history. {@code changes} counts the decreases
+     * of the UTC day of the last one; DescribeTable passes them as of now, the catalog as they are.
+     */
+    public static void writeThroughput(JsonGenerator g, ProvisionedThroughput p, ThroughputChanges changes)
+            throws IOException {
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        if (changes.lastDecreaseMillis() != 0) {
+            g.writeNumberField("LastDecreaseDateTime", changes.lastDecreaseMillis() / 1000.0);
+        }
+        if (changes.lastIncreaseMillis() != 0) {
+            g.writeNumberField("LastIncreaseDateTime", changes.lastIncreaseMillis() / 1000.0);
+        }
+        g.writeNumberField("NumberOfDecreasesToday", changes.decreasesThatDay());
+        g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
+        g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
+        g.writeEndObject();
     }
 
     public static void writeKeySchema(JsonGenerator g, KeySchema schema) throws IOException {
@@ -172,6 +184,7 @@ public final class TableDefinitionJson {
             boolean deletionProtection;
             String kmsMasterKeyArn;
             OnDemandThroughput onDemand;
+            ThroughputChanges changes;
         };
         JsonReader.readBody(bytes, (name, r) -> {
             switch (name) {
@@ -192,7 +205,11 @@ public final class TableDefinitionJson {
                 case "TableArn" -> f.arn = r.readString();
                 case "AttributeDefinitions" -> f.defs = r.readList(TableDefinitionJson::attributeDefinition);
                 case "KeySchema" -> f.keys = r.readList(TableDefinitionJson::keyElement);
-                case "ProvisionedThroughput" -> f.throughput = throughput(r);
+                case "ProvisionedThroughput" -> {
+                    StoredThroughput stored = storedThroughput(r);
+                    f.throughput = stored.units();
+                    f.changes = stored.changes();
+                }
                 case "GlobalSecondaryIndexes" -> f.indexes.addAll(r.readList(v -> storedIndex(v, true)));
                 case "LocalSecondaryIndexes" -> f.indexes.addAll(r.readList(v -> storedIndex(v, false)));
                 case "VectorIndexes" -> f.vectorIndexes = r.readList(VectorIndexJson::read);
@@ -231,10 +248,10 @@ public final class TableDefinitionJson {
         });
         List<IndexDefinition> indexes = f.indexes.stream().map(i -> new IndexDefinition(i.indexName(), i.global(),
                 i.indexId(), resolve(i.keySchema().elements(), f.defs), i.projection(), i.provisionedThroughput(),
-                i.status(), i.backfilling(), i.onDemandThroughput())).toList();
+                i.status(), i.backfilling(), i.onDemandThroughput(), i.throughputChanges())).toList();
         return new TableDefinition(f.name, f.storageId, f.tableId, f.arn, f.defs, resolve(f.keys, f.defs), f.created,
                 f.billing, f.throughput, f.billingChange, indexes, f.stream, f.ttl, f.vectorIndexes,
-                f.deletionProtection, f.kmsMasterKeyArn, f.onDemand);
+                f.deletionProtection, f.kmsMasterKeyArn, f.onDemand, f.changes);
     }
 
     private static KeySchema resolve(List<KeySchemaElement> keys, List<AttributeDefinition> defs) {
@@ -251,7 +268,7 @@ public final class TableDefinitionJson {
             String name;
             List<KeySchemaElement> keys;
             IndexProjection projection;
-            ProvisionedThroughput throughput;
+            StoredThroughput throughput = new StoredThroughput(null, null);
             String status = "ACTIVE";
             boolean backfilling;
             short id;
@@ -262,7 +279,7 @@ public final class TableDefinitionJson {
                 case "IndexName" -> f.name = v.readString();
                 case "KeySchema" -> f.keys = v.readList(TableDefinitionJson::keyElement);
                 case "Projection" -> f.projection = projection(v);
-                case "ProvisionedThroughput" -> f.throughput = throughput(v);
+                case "ProvisionedThroughput" -> f.throughput = storedThroughput(v);
                 case "IndexStatus" -> f.status = v.readString();
                 case "Backfilling" -> f.backfilling = v.readBoolean();
                 case "IndexId" -> f.id = (short) (int) v.readInt();
@@ -274,8 +291,8 @@ public final class TableDefinitionJson {
         KeySchemaElement range = f.keys.size() > 1 ? f.keys.get(1) : null;
         KeySchema unresolved = new KeySchema(hash.attributeName(), null, range == null ? null : range.attributeName(),
                 null);
-        return new IndexDefinition(f.name, global, f.id, unresolved, f.projection, f.throughput, f.status,
-                f.backfilling, f.onDemand);
+        return new IndexDefinition(f.name, global, f.id, unresolved, f.projection, f.throughput.units(), f.status,
+                f.backfilling, f.onDemand, f.throughput.changes());
     }
 
     /** Reads a {@code Projection} structure. */
@@ -338,6 +355,29 @@ public final class TableDefinitionJson {
             }
         });
         return new KeySchemaElement(f[0], f[1]);
+    }
+
+    /** A stored {@code ProvisionedThroughput}: the units and their history. */
+    private record StoredThroughput(ProvisionedThroughput units, ThroughputChanges changes) {}
+
+    private static StoredThroughput storedThroughput(JsonReader r) throws IOException {
+        if (r.isNull()) {
+            return new StoredThroughput(null, null);
+        }
+        Long[] f = new Long[2];
+        long[] changes = new long[3];
+        r.readObject((n, v) -> {
+            switch (n) {
+                case "ReadCapacityUnits" -> f[0] = v.readLong();
+                case "WriteCapacityUnits" -> f[1] = v.readLong();
+                case "LastIncreaseDateTime" -> changes[0] = Math.round(v.readDouble() * 1000);
+                case "LastDecreaseDateTime" -> changes[1] = Math.round(v.readDouble() * 1000);
+                case "NumberOfDecreasesToday" -> changes[2] = v.readLong();
+                default -> v.skip();
+            }
+        });
+        return new StoredThroughput(new ProvisionedThroughput(f[0], f[1]),
+                new ThroughputChanges(changes[0], changes[1], (int) changes[2]));
     }
 
     public static ProvisionedThroughput throughput(JsonReader r) throws IOException {

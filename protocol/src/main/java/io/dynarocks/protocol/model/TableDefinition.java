@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code stream} and {@code ttl} are null until first configured. While
  * {@code deletionProtectionEnabled}, DeleteTable is refused. {@code kmsMasterKeyArn} is the KMS key the
  * table is encrypted under (SSEDescription), null for the AWS owned key (not reported, as in DynamoDB).
- * {@code onDemandThroughput} is null without maximums.
+ * {@code onDemandThroughput} is null without maximums; {@code throughputChanges} is when the provisioned throughput
+ * last went up and down.
  */
 public record TableDefinition(
         String tableName,
@@ -28,11 +29,25 @@ public record TableDefinition(
         List<VectorIndexDefinition> vectorIndexes,
         boolean deletionProtectionEnabled,
         String kmsMasterKeyArn,
-        OnDemandThroughput onDemandThroughput) {
+        OnDemandThroughput onDemandThroughput,
+        ThroughputChanges throughputChanges) {
 
     public TableDefinition {
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         vectorIndexes = vectorIndexes == null ? List.of() : List.copyOf(vectorIndexes);
+        throughputChanges = throughputChanges == null ? ThroughputChanges.NONE : throughputChanges;
+    }
+
+    /** A table whose provisioned throughput never changed. */
+    public TableDefinition(String tableName, int storageId, String tableId, String tableArn,
+            List<AttributeDefinition> attributeDefinitions, KeySchema keySchema, long creationDateTimeMillis,
+            String billingMode, ProvisionedThroughput provisionedThroughput, long lastBillingModeChangeMillis,
+            List<IndexDefinition> indexes, StreamSettings stream, TtlSettings ttl,
+            List<VectorIndexDefinition> vectorIndexes, boolean deletionProtectionEnabled, String kmsMasterKeyArn,
+            OnDemandThroughput onDemandThroughput) {
+        this(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema, creationDateTimeMillis,
+                billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes, stream, ttl, vectorIndexes,
+                deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, ThroughputChanges.NONE);
     }
 
     /** A table without on-demand maximums. */
@@ -77,32 +92,32 @@ public record TableDefinition(
     public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes,
-                deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
+                deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
     }
 
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
     }
 
     public TableDefinition withStream(StreamSettings newStream) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                newStream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
+                newStream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
     }
 
     public TableDefinition withTtl(TtlSettings newTtl) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, newTtl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput);
+                stream, newTtl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
     }
 
     public TableDefinition withVectorIndexes(List<VectorIndexDefinition> newVectorIndexes) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, newVectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn,
-                onDemandThroughput);
+                stream, ttl, newVectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput,
+                throughputChanges);
     }
 
     public Optional<VectorIndexDefinition> vectorIndex(String name) {
@@ -117,21 +132,38 @@ public record TableDefinition(
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, enabled, kmsMasterKeyArn, onDemandThroughput);
+                stream, ttl, vectorIndexes, enabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
     }
 
     /** The table encrypted under KMS key {@code arn}, or under the AWS owned key when null. */
     public TableDefinition withKmsMasterKeyArn(String arn) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, arn, onDemandThroughput);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, arn, onDemandThroughput, throughputChanges);
     }
 
     /** This table with on-demand maximums {@code throughput} (null for none). */
     public TableDefinition withOnDemandThroughput(OnDemandThroughput throughput) {
         return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
                 creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, throughput);
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, throughput, throughputChanges);
+    }
+
+    /** This table with its provisioned throughput's history {@code changes}. */
+    public TableDefinition withThroughputChanges(ThroughputChanges changes) {
+        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, changes);
+    }
+
+    /**
+     * This definition as DescribeTable reports it at {@code nowMillis}: the decreases of the table and its indexes
+     * counted in that UTC day (the count of an earlier day reads 0).
+     */
+    public TableDefinition describedAt(long nowMillis) {
+        List<IndexDefinition> counted = indexes.stream()
+                .map(i -> i.withThroughputChanges(i.throughputChanges().asOf(nowMillis))).toList();
+        return withIndexes(counted, attributeDefinitions).withThroughputChanges(throughputChanges.asOf(nowMillis));
     }
 
     /** The current stream's ARN, or null when the table never had a stream. */

@@ -1,6 +1,7 @@
 package io.dynarocks.protocol.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.dynarocks.protocol.json.TableDefinitionJson;
 import io.dynarocks.protocol.model.TableDefinition;
 import java.io.IOException;
 
@@ -15,11 +16,7 @@ public record DeletedTableResponse(TableDefinition table) implements Response {
         g.writeObjectFieldStart("TableDescription");
         g.writeStringField("TableName", table.tableName());
         g.writeStringField("TableStatus", "DELETING");
-        g.writeObjectFieldStart("ProvisionedThroughput");
-        g.writeNumberField("NumberOfDecreasesToday", 0);
-        g.writeNumberField("ReadCapacityUnits", table.provisionedThroughput().readCapacityUnits());
-        g.writeNumberField("WriteCapacityUnits", table.provisionedThroughput().writeCapacityUnits());
-        g.writeEndObject();
+        TableDefinitionJson.writeThroughput(g, table.provisionedThroughput(), table.throughputChanges());
         g.writeNumberField("TableSizeBytes", 0);
         g.writeNumberField("ItemCount", 0);
         g.writeStringField("TableArn", table.tableArn());
