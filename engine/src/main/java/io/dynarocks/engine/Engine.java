@@ -28,6 +28,7 @@ public final class Engine implements AutoCloseable {
     private final Clock clock;
     private final List<ChangeHook> hooks = new CopyOnWriteArrayList<>();
     private final Throughput throughput;
+    private final boolean limited;
     private final String accountId;
     private volatile VectorIndexStatistics vectorIndexStatistics = VectorIndexStatistics.NONE;
     private volatile TableDescriptionMembers tableDescriptionMembers = TableDescriptionMembers.NONE;
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
         this.storage = storage;
         this.clock = clock;
         this.throughput = Throughput.of(limits, clock, storage);
+        this.limited = throughput != Throughput.OFF;
         this.catalog = new Catalog(storage, new TransientStatuses(delays, clock));
         ItemCounts.initialise(storage, catalog);
         addHook(new ItemCounts(storage));
@@ -90,6 +92,14 @@ public final class Engine implements AutoCloseable {
     /** Throughput limits on the data plane; {@link Throughput#OFF} unless limits are enabled. */
     public Throughput throughput() {
         return throughput;
+    }
+
+    /**
+     * True when throughput limits are enforced: the one check the data plane makes before touching
+     * {@link #throughput()}, so that without {@code --limits} a request pays no call for them.
+     */
+    public boolean limited() {
+        return limited;
     }
 
     /** Registers a hook that adds its entries to every item change's write batch. */

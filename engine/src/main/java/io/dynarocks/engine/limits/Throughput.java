@@ -8,24 +8,22 @@ import java.util.Map;
 /**
  * Throughput limits on the data plane: an operation asks {@link #admitRead}/{@link #admitWrite} before it runs
  * (throwing DynamoDB's throttling error when the table, index or partition has no capacity left), then hands what
- * it consumed to {@link #chargeRead}/{@link #chargeWrite}. Capacity is computed once: {@link #metering} says
- * what the operation must compute (everything when limits are on, only what the caller asked for when off), and
- * the charge methods return the ConsumedCapacity the response reports.
+ * it consumed to {@link #chargeRead}/{@link #chargeWrite}, which return the ConsumedCapacity the response reports.
+ * Capacity is computed once: in full ({@link #METERED}) when limits are on, only as the caller asked when off.
+ * Operations call none of this unless {@code Engine.limited()}: without limits a request pays one boolean check.
  */
 public interface Throughput {
 
-    /** No limits: admits everything and charges nothing, at the cost of a call that does nothing. */
+    /** The ReturnConsumedCapacity an operation computes when limits are on: all of it, to charge the indexes too. */
+    String METERED = "INDEXES";
+
+    /** No limits: admits everything and charges nothing (operations skip it: see {@code Engine.limited()}). */
     Throughput OFF = new Throughput() {
         @Override
         public void admitRead(TableDefinition table, String indexName, AttributeValue hash) {}
 
         @Override
         public void admitWrite(TableDefinition table, AttributeValue hash) {}
-
-        @Override
-        public String metering(String returnConsumedCapacity) {
-            return returnConsumedCapacity;
-        }
 
         @Override
         public ConsumedCapacity chargeRead(TableDefinition table, String indexName, AttributeValue hash,
@@ -51,9 +49,6 @@ public interface Throughput {
 
     /** Admits a write of the item whose partition key is {@code hash}: its table, partition and global indexes. */
     void admitWrite(TableDefinition table, AttributeValue hash);
-
-    /** The ReturnConsumedCapacity an operation computes its capacity for: INDEXES when metering, else the caller's. */
-    String metering(String returnConsumedCapacity);
 
     /** Charges a read admitted by {@link #admitRead}; returns the capacity the response reports (null for none). */
     ConsumedCapacity chargeRead(TableDefinition table, String indexName, AttributeValue hash,

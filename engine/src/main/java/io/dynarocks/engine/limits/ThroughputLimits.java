@@ -88,11 +88,6 @@ final class ThroughputLimits implements Throughput {
     }
 
     @Override
-    public String metering(String returnConsumedCapacity) {
-        return "INDEXES";
-    }
-
-    @Override
     public ConsumedCapacity chargeRead(TableDefinition table, String indexName, AttributeValue hash,
             ConsumedCapacity consumed, String returnConsumedCapacity) {
         if (consumed == null) {

@@ -72,6 +72,7 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
         List<ConsumedCapacity> capacity = new ArrayList<>();
         long responseBytes = 0;
+        boolean limited = engine.limited();
         Throughput throughput = engine.throughput();
         DynamoException throttled = null;
         boolean anyRead = false;
@@ -88,7 +89,9 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
                 }
                 TableDefinition table = tables.get(e.getKey());
                 try {
-                    throughput.admitRead(table, null, keys.get(i).hash());
+                    if (limited) {
+                        throughput.admitRead(table, null, keys.get(i).hash());
+                    }
                 } catch (DynamoException refused) {
                     if (!Throttled.isThrottling(refused)) {
                         throw refused;
@@ -102,7 +105,9 @@ public final class BatchGetItemOperation implements Operation<BatchGetItemReques
                 Map<String, AttributeValue> item = items.get(table, keys.get(i), k.consistentRead());
                 long size = item == null ? 0 : ItemSize.of(item);
                 double itemUnits = Capacity.read(size, k.consistentRead());
-                throughput.charge(table, keys.get(i).hash(), false, itemUnits);
+                if (limited) {
+                    throughput.charge(table, keys.get(i).hash(), false, itemUnits);
+                }
                 units += itemUnits;
                 if (item != null) {
                     responseBytes += size;

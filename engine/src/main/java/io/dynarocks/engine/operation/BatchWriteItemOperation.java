@@ -2,7 +2,6 @@ package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.limits.Throttled;
-import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.index.IndexEntries;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.Keys;
@@ -64,7 +63,7 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
         List<ItemWrite> applied = new ArrayList<>();
         Map<String, List<BatchWriteItemRequest.WriteRequest>> unprocessed = new LinkedHashMap<>();
         DynamoException throttled = null;
-        if (engine.throughput() == Throughput.OFF) {
+        if (!engine.limited()) {
             // No limits to admit each write against the capacity the ones before it consumed: every
             // write in one storage batch (not atomic in DynamoDB, but atomic here costs nothing).
             planned.forEach(p -> applied.add(write(p)));

@@ -33,16 +33,19 @@ public final class GetItemOperation implements Operation<GetItemRequest> {
         Projection projection = projection(request);
         TableDefinition table = engine.catalog().require(request.tableName());
         PrimaryKey key = Keys.ofKey(table.keySchema(), request.key());
-        Throughput throughput = engine.throughput();
-        throughput.admitRead(table, null, key.hash());
+        boolean limited = engine.limited();
+        if (limited) {
+            engine.throughput().admitRead(table, null, key.hash());
+        }
         Map<String, AttributeValue> item = items.get(table, key, request.consistentRead());
-        String metering = throughput.metering(request.returnConsumedCapacity());
-        ConsumedCapacity capacity = throughput.chargeRead(table, null, key.hash(),
-                ConsumedCapacity.requested(metering)
-                        ? ConsumedCapacity.read(table.tableName(),
-                                Capacity.read(item == null ? 0 : ItemSize.of(item), request.consistentRead()),
-                                "INDEXES".equals(metering))
-                        : null, request.returnConsumedCapacity());
+        String metering = limited ? Throughput.METERED : request.returnConsumedCapacity();
+        ConsumedCapacity consumed = ConsumedCapacity.requested(metering)
+                ? ConsumedCapacity.read(table.tableName(),
+                        Capacity.read(item == null ? 0 : ItemSize.of(item), request.consistentRead()),
+                        "INDEXES".equals(metering))
+                : null;
+        ConsumedCapacity capacity = limited ? engine.throughput().chargeRead(table, null, key.hash(), consumed,
+                request.returnConsumedCapacity()) : consumed;
         if (item != null && projection != null) {
             item = Projector.project(projection, item);
         }

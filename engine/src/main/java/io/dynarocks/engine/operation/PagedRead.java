@@ -12,6 +12,7 @@ import io.dynarocks.protocol.expression.DocumentPath;
 import io.dynarocks.protocol.expression.ExpressionContext;
 import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.ItemsResponse;
 import io.dynarocks.protocol.operation.ReadOptions;
 import io.dynarocks.storage.KeyRange;
@@ -98,14 +99,17 @@ final class PagedRead {
      * {@code hash} is the partition key value a Query reads (null for a Scan, which reads every partition).
      */
     ItemsResponse page(KeyRange range, boolean reverse, AttributeValue hash) {
-        Throughput throughput = engine.throughput();
         String index = options.indexName();
-        throughput.admitRead(table, index, hash);
+        boolean limited = engine.limited();
+        if (limited) {
+            engine.throughput().admitRead(table, index, hash);
+        }
         PageReader.Page page = PageReader.read(engine.storage(), target, range, reverse, start, options.limit(),
                 filter, selection);
         String requested = options.returnConsumedCapacity();
+        ConsumedCapacity consumed = ReadCapacity.of(limited ? Throughput.METERED : requested, target, page,
+                options.consistentRead());
         return new ItemsResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
-                throughput.chargeRead(table, index, hash, ReadCapacity.of(throughput.metering(requested), target, page,
-                        options.consistentRead()), requested));
+                limited ? engine.throughput().chargeRead(table, index, hash, consumed, requested) : consumed);
     }
 }

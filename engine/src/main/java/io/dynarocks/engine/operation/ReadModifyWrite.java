@@ -118,16 +118,19 @@ public final class ReadModifyWrite {
 
     /** {@link #apply} once the throughput limits admit the write (they throw when its partition is out of capacity). */
     public Result applyMetered(ItemWrite write) {
-        engine.throughput().admitWrite(write.table(), write.key().hash());
+        if (engine.limited()) {
+            engine.throughput().admitWrite(write.table(), write.key().hash());
+        }
         return apply(write);
     }
 
     /** Charges the capacity {@code result} consumed to the limits; returns what the response reports. */
     public ConsumedCapacity charge(ItemWrite write, Result result, String returnConsumedCapacity) {
-        Throughput throughput = engine.throughput();
-        return throughput.chargeWrite(write.table(), write.key().hash(),
-                WriteCapacity.of(throughput.metering(returnConsumedCapacity), write.table(), result),
-                returnConsumedCapacity);
+        if (!engine.limited()) {
+            return WriteCapacity.of(returnConsumedCapacity, write.table(), result);
+        }
+        return engine.throughput().chargeWrite(write.table(), write.key().hash(),
+                WriteCapacity.of(Throughput.METERED, write.table(), result), returnConsumedCapacity);
     }
 
     /** The item stored under {@code storageKey} now, or null. */

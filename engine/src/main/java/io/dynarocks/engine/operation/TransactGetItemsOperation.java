@@ -1,7 +1,6 @@
 package io.dynarocks.engine.operation;
 
 import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.limits.Throughput;
 import io.dynarocks.engine.expression.Projector;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemKeys;
@@ -62,7 +61,7 @@ public final class TransactGetItemsOperation implements Operation<TransactGetIte
             }
             reads.add(new Read(table, key, projection, primaryKey.hash()));
         }
-        if (engine.throughput() != Throughput.OFF) {
+        if (engine.limited()) {
             TransactWriteItemsOperation.admit(engine, reads.stream()
                     .map(r -> new TransactWriteItemsOperation.Admission(r.table(), r.hash(), false)).toList());
         }
@@ -73,7 +72,9 @@ public final class TransactGetItemsOperation implements Operation<TransactGetIte
                 byte[] stored = engine.storage().get(snapshot, read.key());
                 Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
                 double units = capacity.charge(read.table().tableName(), item == null ? 0 : ItemSize.of(item));
-                engine.throughput().charge(read.table(), read.hash(), false, units);
+                if (engine.limited()) {
+                    engine.throughput().charge(read.table(), read.hash(), false, units);
+                }
                 items.add(item != null && read.projection() != null ? Projector.project(read.projection(), item) : item);
             }
         }

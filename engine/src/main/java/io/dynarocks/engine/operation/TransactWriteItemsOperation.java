@@ -143,7 +143,7 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
     private TransactionCapacity run(List<ItemWrite> writes) {
         byte[][] keys = writes.stream().map(ItemWrite::storageKey).toArray(byte[][]::new);
         rejectConflicts(keys);
-        if (engine.throughput() != Throughput.OFF) {
+        if (engine.limited()) {
             admit(engine, writes.stream().map(w -> new Admission(w.table(), w.key().hash(), true)).toList());
         }
         try (ItemLocks.Held ignored = engine.locks().lockForTransaction(keys)) {
@@ -206,8 +206,10 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
             engine.storage().write(batch);
         }
         // Charged to the throughput limits once written: an attempt that conflicted consumed nothing.
-        for (int i = 0; i < keys.length; i++) {
-            engine.throughput().charge(writes.get(i).table(), writes.get(i).key().hash(), true, units[i]);
+        if (engine.limited()) {
+            for (int i = 0; i < keys.length; i++) {
+                engine.throughput().charge(writes.get(i).table(), writes.get(i).key().hash(), true, units[i]);
+            }
         }
         return capacity;
     }
