@@ -13,6 +13,7 @@ import io.dynarocks.protocol.model.AttributeDefinition;
 import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.KeySchema;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.SecondaryIndexSpec;
@@ -62,6 +63,13 @@ public final class TableRestorer {
             throw DynamoException.validation("One or more parameter values were invalid: "
                     + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
+        // The source's on-demand maximums carry over to an on-demand restore, as DynamoDB does, unless overridden.
+        OnDemandThroughput maximums = target.onDemandThroughput();
+        if (maximums != null) {
+            maximums.check(billing, null, false);
+        } else if (onDemand) {
+            maximums = source.onDemandThroughput();
+        }
         List<IndexDefinition> indexes = new ArrayList<>();
         short next = (short) (source.indexes().stream().mapToInt(IndexDefinition::indexId).max().orElse(0) + 1);
         for (boolean global : new boolean[] {false, true}) {
@@ -71,7 +79,7 @@ public final class TableRestorer {
                     if (i.global() == global) {
                         indexes.add(new IndexDefinition(i.indexName(), global, i.indexId(), i.keySchema(),
                                 i.projection(), indexThroughput(i.provisionedThroughput(), onDemand, throughput),
-                                "ACTIVE", false));
+                                "ACTIVE", false, onDemand ? i.onDemandThroughput() : null));
                     }
                 }
                 continue;
@@ -81,17 +89,21 @@ public final class TableRestorer {
                 if (id == next) {
                     next++;
                 }
+                if (global && spec.onDemandThroughput() != null) {
+                    spec.onDemandThroughput().check(billing, spec.indexName(), false);
+                }
                 IndexDefinition d = SecondaryIndexes.definition(spec, global, id, source.attributeDefinitions(),
                         "ACTIVE", false);
                 indexes.add(new IndexDefinition(d.indexName(), global, id, d.keySchema(), d.projection(),
-                        indexThroughput(spec.provisionedThroughput(), onDemand, throughput), "ACTIVE", false));
+                        indexThroughput(spec.provisionedThroughput(), onDemand, throughput), "ACTIVE", false,
+                        global ? spec.onDemandThroughput() : null));
             }
         }
         long now = engine.clock().millis();
         return new TableDefinition(target.tableName(), 0, UUID.randomUUID().toString(),
                 engine.tableArn(target.tableName()),
                 usedDefinitions(source.attributeDefinitions(), source.keySchema(), indexes), source.keySchema(), now,
-                billing, throughput, now, indexes, null, null, List.of(), false);
+                billing, throughput, now, indexes, null, null, List.of(), false, null, maximums);
     }
 
     private static ProvisionedThroughput indexThroughput(ProvisionedThroughput given, boolean onDemand,
@@ -219,13 +231,14 @@ public final class TableRestorer {
         List<IndexDefinition> indexes = SecondaryIndexes.define(request, 0, new WriteBatch());
         return new TableDefinition(request.tableName(), 0, UUID.randomUUID().toString(),
                 engine.tableArn(request.tableName()), request.attributeDefinitions(), schema, now,
-                request.effectiveBillingMode(), throughput, now, indexes, null, null, List.of(), false);
+                request.effectiveBillingMode(), throughput, now, indexes, null, null, List.of(), false, null,
+                request.onDemandThroughput());
     }
 
     private static TableDefinition withStorageId(TableDefinition t, int id) {
         return new TableDefinition(t.tableName(), id, t.tableId(), t.tableArn(), t.attributeDefinitions(),
                 t.keySchema(), t.creationDateTimeMillis(), t.billingMode(), t.provisionedThroughput(),
                 t.lastBillingModeChangeMillis(), t.indexes(), t.stream(), t.ttl(), t.vectorIndexes(),
-                t.deletionProtectionEnabled(), t.kmsMasterKeyArn());
+                t.deletionProtectionEnabled(), t.kmsMasterKeyArn(), t.onDemandThroughput(), t.throughputChanges());
     }
 }

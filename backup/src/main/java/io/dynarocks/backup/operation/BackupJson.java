@@ -58,6 +58,9 @@ final class BackupJson {
         TableDefinitionJson.writeKeySchema(g, t.keySchema());
         g.writeNumberField("TableCreationDateTime", t.creationDateTimeMillis() / 1000.0);
         throughput(g, t.provisionedThroughput());
+        if (t.onDemandThroughput() != null) {
+            t.onDemandThroughput().write(g);
+        }
         g.writeNumberField("ItemCount", r.itemCount());
         g.writeStringField("BillingMode", t.billingMode());
         g.writeEndObject();
@@ -93,6 +96,9 @@ final class BackupJson {
             TableDefinitionJson.writeProjection(g, i.projection());
             if (global) {
                 throughput(g, i.provisionedThroughput());
+                if (i.onDemandThroughput() != null) {
+                    i.onDemandThroughput().write(g);
+                }
             }
             g.writeEndObject();
         }

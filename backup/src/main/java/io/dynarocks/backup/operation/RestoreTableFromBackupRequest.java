@@ -3,6 +3,7 @@ package io.dynarocks.backup.operation;
 import io.dynarocks.backup.RestoreTarget;
 import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.json.TableDefinitionJson;
+import io.dynarocks.protocol.model.OnDemandThroughput;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.operation.Constraints;
 import io.dynarocks.protocol.operation.SecondaryIndexSpec;
@@ -36,6 +37,7 @@ public record RestoreTableFromBackupRequest(String backupArn, RestoreTarget targ
         String targetTableName;
         String billing;
         ProvisionedThroughput throughput;
+        OnDemandThroughput onDemand;
         List<SecondaryIndexSpec> gsis;
         List<SecondaryIndexSpec> lsis;
 
@@ -45,6 +47,7 @@ public record RestoreTableFromBackupRequest(String backupArn, RestoreTarget targ
                 case "TargetTableName" -> targetTableName = r.readString();
                 case "BillingModeOverride" -> billing = r.readString();
                 case "ProvisionedThroughputOverride" -> throughput = TableDefinitionJson.throughput(r);
+                case "OnDemandThroughputOverride" -> onDemand = OnDemandThroughput.read(r);
                 case "GlobalSecondaryIndexOverride" -> gsis = r.readList(SecondaryIndexSpec::read);
                 case "LocalSecondaryIndexOverride" -> lsis = r.readList(SecondaryIndexSpec::read);
                 default -> r.skip();
@@ -57,7 +60,8 @@ public record RestoreTableFromBackupRequest(String backupArn, RestoreTarget targ
         }
 
         RestoreTarget target() {
-            return new RestoreTarget(targetTableName, billing, throughput, gsis, lsis);
+            return new RestoreTarget(targetTableName, billing, throughput, gsis, lsis,
+                    onDemand == null || onDemand.isEmpty() ? null : onDemand);
         }
     }
 }
