@@ -11,7 +11,8 @@
 #     8000 is free whatever else runs here);
 #  4. boto3 requests against it (table, items, query, persistence in /data), the health check, then SIGTERM;
 #  5. clean-up: the container, its mount and the built image are removed (the bases stay cached).
-# Prints the image's size and the time from start to the first answer. Needs root (or sudo), podman,
+# Prints the image's size and the time from start to the first answer (with DYNAROCKS_VERIFY_STARTS=N, also
+# the median of N more starts on the same /data). Needs root (or sudo), podman,
 # debootstrap, python3 with boto3, and server/target/dynarocks.jar (mvn -B package -DskipTests).
 # Usage: docker/verify.sh [extra podman build arguments]
 set -euo pipefail

@@ -70,13 +70,31 @@ def first_answer(server, since, log_file):
 
 
 def run_server(log_file, what):
+    return timed_start(log_file, what)[0]
+
+
+def timed_start(log_file, what):
+    """Starts the entrypoint; returns the server and the seconds to its first answer."""
     command = (CONFIG.get("Entrypoint") or []) + (CONFIG.get("Cmd") or [])
     with open(log_file, "w") as output:
         since = time.monotonic()
         server = start_in_image(command, output)
     seconds = first_answer(server, since, log_file)
     log("%s: %s answered %.0f ms after it was started" % (what, " ".join(command), seconds * 1000))
-    return server
+    return server, seconds
+
+
+def measure_starts(log_file, count):
+    """Starts and stops the entrypoint count times on the same /data; logs the median time to the first answer."""
+    times = []
+    for i in range(count):
+        server, seconds = timed_start(log_file, "start %d of %d" % (i + 1, count))
+        stop(server)
+        times.append(seconds * 1000)
+    times.sort()
+    median = (times[(count - 1) // 2] + times[count // 2]) / 2
+    log("%d starts: median %.0f ms (min %.0f, max %.0f), load average %.2f %.2f %.2f"
+        % ((count, median, times[0], times[-1]) + os.getloadavg()))
 
 
 def stop(server):
@@ -123,6 +141,9 @@ def main():
         log("boto3: CreateTable, PutItem, Query, GetItem and DescribeTable answered; the data survived the restart")
     finally:
         stop(server)
+    starts = int(os.environ.get("DYNAROCKS_VERIFY_STARTS", "0"))
+    if starts > 0:
+        measure_starts(log_file, starts)
     with open(log_file) as output:
         warnings = [line for line in output if "warning" in line.lower() and "JAVA_TOOL_OPTIONS" not in line]
     if warnings:
