@@ -8,10 +8,13 @@ import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.QueryRequest;
 import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.security.AccessKey;
+import io.dynarocks.security.ResourcePolicies;
 import io.dynarocks.security.Security;
 import io.dynarocks.security.SecurityConfig;
 import io.dynarocks.security.SignedRequest;
 import io.dynarocks.storage.memory.MemoryStorage;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -20,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,6 +65,7 @@ public class SecurityBenchmark {
 
     private Security security;
     private Catalog catalog;
+    private ResourcePolicies resourcePolicies;
     private SignedRequest signedGet;
     private RequestGuard guard;
     private GetItemRequest get;
@@ -75,7 +77,10 @@ public class SecurityBenchmark {
         Path policy = Files.createTempFile("policy", ".json");
         Files.writeString(policy, POLICY);
         Engine engine = new Engine(new MemoryStorage(), Clock.systemUTC());
-        new OperationRegistry(engine).handle("DynamoDB_20120810.CreateTable", ("{\"TableName\":\"bench\","
+        OperationRegistry registry = new OperationRegistry(engine);
+        // Every database of the server has resource policies (none set here), and every request consults them.
+        resourcePolicies = ResourcePolicies.install(engine, registry);
+        registry.handle("DynamoDB_20120810.CreateTable", ("{\"TableName\":\"bench\","
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
                 + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
                 + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
@@ -86,7 +91,7 @@ public class SecurityBenchmark {
                 + "\"ProjectionExpression\":\"#d, n\",\"ExpressionAttributeNames\":{\"#d\":\"data\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         signedGet = sign(getBody);
-        guard = security.authenticate(signedGet, catalog, null);
+        guard = security.authenticate(signedGet, catalog, resourcePolicies);
         get = GetItemRequest.decode(getBody);
         query = QueryRequest.decode(("{\"TableName\":\"bench\",\"KeyConditionExpression\":\"#pk = :pk AND "
                 + "begins_with(#sk, :prefix)\",\"ExpressionAttributeNames\":{\"#pk\":\"pk\",\"#sk\":\"sk\"},"
@@ -108,7 +113,7 @@ public class SecurityBenchmark {
     /** The whole per-request cost with authentication on: verify the signature, then authorize the request. */
     @Benchmark
     public RequestGuard verifyAndAuthorizeGetItem() {
-        RequestGuard admitted = security.authenticate(signedGet, catalog, null);
+        RequestGuard admitted = security.authenticate(signedGet, catalog, resourcePolicies);
         admitted.admit("DynamoDB_20120810.GetItem", get);
         return admitted;
     }
@@ -137,15 +142,19 @@ public class SecurityBenchmark {
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(signed.headers());
-        headers.putIfAbsent("Host", List.of("127.0.0.1:8000"));
+        // Netty's headers, looked up as the server's NettySignedRequest does, so lookups cost what they cost there.
+        HttpHeaders headers = new DefaultHttpHeaders();
+        signed.headers().forEach(headers::add);
+        if (!headers.contains("Host")) {
+            headers.add("Host", "127.0.0.1:8000");
+        }
+        InetAddress source = InetAddress.getLoopbackAddress();
         return new SignedRequest() {
             @Override public String method() { return "POST"; }
             @Override public String uri() { return "/"; }
-            @Override public List<String> headers(String name) { return headers.getOrDefault(name, List.of()); }
+            @Override public List<String> headers(String name) { return headers.getAll(name); }
             @Override public byte[] body() { return body; }
-            @Override public InetAddress sourceAddress() { return InetAddress.getLoopbackAddress(); }
+            @Override public InetAddress sourceAddress() { return source; }
         };
     }
 }
