@@ -2,10 +2,7 @@ package io.dynarocks.security;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.Map;
 final class CanonicalRequest {
 
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    private static final HexFormat HEX = HexFormat.of();
 
     private CanonicalRequest() {}
 
@@ -30,7 +26,18 @@ final class CanonicalRequest {
                 .append(request.method()).append('\n')
                 .append(path(path)).append('\n')
                 .append(query(q < 0 ? "" : uri.substring(q + 1), parts.presigned())).append('\n');
-        for (String name : parts.signedHeaders().split(";")) {
+        String signed = parts.signedHeaders();
+        // The names as String.split(";") gives them, trailing empty names dropped, without its array.
+        int limit = signed.length();
+        while (limit > 0 && signed.charAt(limit - 1) == ';') {
+            limit--;
+        }
+        boolean none = limit == 0 && !signed.isEmpty();
+        for (int from = 0; !none && from <= limit; ) {
+            int end = signed.indexOf(';', from);
+            end = end < 0 || end > limit ? limit : end;
+            String name = signed.substring(from, end);
+            from = end + 1;
             out.append(name).append(':');
             List<String> values = request.headers(name);
             for (int i = 0; i < values.size(); i++) {
@@ -152,13 +159,5 @@ final class CanonicalRequest {
             i = end;
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -54,6 +54,8 @@ final class RequestAccesses {
     record Access(String action, String resource, Map<String, List<String>> keys) {}
 
     private static final Map<Class<?>, Optional<Method>> RESOURCE_ACCESSORS = new ConcurrentHashMap<>();
+    /** IAM action names by target; only targets the registry decoded get here, so the map stays small. */
+    private static final Map<String, String> ACTIONS = new ConcurrentHashMap<>();
 
     private final Catalog catalog;
     private final String account;
@@ -69,7 +71,7 @@ final class RequestAccesses {
      * of {@code catalog}, which belong to {@code account}.
      */
     static List<Access> of(String target, Object request, Catalog catalog, String account) {
-        String action = "dynamodb:" + target.substring(target.indexOf('.') + 1);
+        String action = ACTIONS.computeIfAbsent(target, t -> "dynamodb:" + t.substring(t.indexOf('.') + 1));
         RequestAccesses a = new RequestAccesses(catalog, account);
         a.add(action, request);
         return a.out;

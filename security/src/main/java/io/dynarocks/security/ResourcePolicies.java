@@ -116,6 +116,9 @@ public final class ResourcePolicies implements ChangeHook {
 
     /** What the policy of the table {@code context.resource()} names says; NONE without a policy. */
     Policy.Decision evaluate(AccessContext context) {
+        if (!any) {
+            return Policy.Decision.NONE;
+        }
         String resource = context.resource();
         int at = resource.indexOf(":table/");
         if (at < 0) {

@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a request says about its own signature, from the {@code Authorization} header or, for a presigned
@@ -18,15 +18,15 @@ import java.util.Map;
  * @param expiresSeconds a presigned request's {@code X-Amz-Expires}; null for the header form
  */
 record SignatureParts(String accessKeyId, String scopeDate, String region, String service, String signedHeaders,
-        String signature, String time, Instant instant, Long expiresSeconds, String sessionToken, boolean presigned) {
+        String signature, String time, Instant instant, Long expiresSeconds, String sessionToken, boolean presigned,
+        String scope) {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final java.time.Duration SKEW = java.time.Duration.ofMinutes(15);
     static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-    String scope() {
-        return scopeDate + "/" + region + "/" + service + "/aws4_request";
-    }
+    /** Region names as SigV4 scopes accept them; most are checked by {@link #validRegion} without it. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+|local|localhost|[a-z0-9-]{1,32}");
 
     /** The signature of {@code request}; MissingAuthenticationToken when it has none. */
     static SignatureParts of(SignedRequest request, String expectedService, Instant now) {
@@ -46,33 +46,55 @@ record SignatureParts(String accessKeyId, String scopeDate, String region, Strin
         String trimmed = auth.trim();
         int space = trimmed.indexOf(' ');
         String algorithm = space < 0 ? trimmed : trimmed.substring(0, space);
-        Map<String, String> params = new LinkedHashMap<>();
-        if (space > 0) {
-            for (String pair : trimmed.substring(space + 1).split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        // The comma-separated name=value pairs after the algorithm, names and values trimmed, a later pair of
+        // the same name winning; only these three names are ever read.
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (int from = space + 1; space > 0 && from <= trimmed.length(); ) {
+            int comma = trimmed.indexOf(',', from);
+            int end = comma < 0 ? trimmed.length() : comma;
+            int eq = trimmed.indexOf('=', from);
+            if (eq > from && eq < end) {
+                String name = trimmed.substring(from, eq).trim();
+                String value = trimmed.substring(eq + 1, end).trim();
+                switch (name) {
+                    case "Credential" -> credential = value;
+                    case "SignedHeaders" -> signedHeaders = value;
+                    case "Signature" -> signature = value;
+                    default -> { }
                 }
             }
+            from = end + 1;
         }
         String amzDate = request.header("X-Amz-Date");
         String date = request.header("Date");
-        StringBuilder missing = new StringBuilder();
-        for (String name : List.of("Credential", "Signature", "SignedHeaders")) {
-            if (params.get(name) == null || params.get(name).isEmpty()) {
-                missing.append("Authorization header requires '").append(name).append("' parameter. ");
-            }
+        StringBuilder missing = null;
+        if (credential == null || credential.isEmpty()) {
+            missing = missing("Credential", missing);
+        }
+        if (signature == null || signature.isEmpty()) {
+            missing = missing("Signature", missing);
+        }
+        if (signedHeaders == null || signedHeaders.isEmpty()) {
+            missing = missing("SignedHeaders", missing);
         }
         if (amzDate == null && date == null) {
+            missing = missing == null ? new StringBuilder() : missing;
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         }
-        if (missing.length() > 0) {
+        if (missing != null) {
             throw AccessErrors.incomplete(missing + "Authorization=" + auth);
         }
         Instant instant = amzDate != null ? basicTime(amzDate) : httpDate(date);
         String time = amzDate != null ? amzDate : BASIC.format(instant.atZone(ZoneOffset.UTC));
-        return complete(algorithm, params.get("Credential"), params.get("SignedHeaders"), params.get("Signature"),
+        return complete(algorithm, credential, signedHeaders, signature,
                 time, instant, null, request.header("X-Amz-Security-Token"), false, expectedService, now);
+    }
+
+    private static StringBuilder missing(String name, StringBuilder missing) {
+        return (missing == null ? new StringBuilder() : missing).append("Authorization header requires '")
+                .append(name).append("' parameter. ");
     }
 
     private static SignatureParts fromQuery(Map<String, String> query, SignedRequest request, String expectedService,
@@ -107,8 +129,11 @@ record SignatureParts(String accessKeyId, String scopeDate, String region, Strin
             String expectedService, Instant now) {
         checkTime(instant, expires, now);
         boolean hostSigned = false;
-        for (String h : signedHeaders.split(";")) {
-            hostSigned |= h.equalsIgnoreCase("host");
+        for (int from = 0; from <= signedHeaders.length() && !hostSigned; ) {
+            int end = signedHeaders.indexOf(';', from);
+            end = end < 0 ? signedHeaders.length() : end;
+            hostSigned = end - from == 4 && signedHeaders.regionMatches(true, from, "host", 0, 4);
+            from = end + 1;
         }
         if (!hostSigned) {
             throw AccessErrors.invalidSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
@@ -127,7 +152,7 @@ record SignatureParts(String accessKeyId, String scopeDate, String region, Strin
                     + "e.g. keyid/date/region/service/term, got '" + trimmed + "'");
         }
         StringBuilder wrong = new StringBuilder();
-        if (!scope[2].matches("[a-z]{2}(-[a-z]+)+-[0-9]+|local|localhost|[a-z0-9-]{1,32}")) {
+        if (!validRegion(scope[2])) {
             wrong.append("Credential should be scoped to a valid region, not '").append(scope[2]).append("'. ");
         }
         if (!scope[3].equals(expectedService)) {
@@ -146,7 +171,21 @@ record SignatureParts(String accessKeyId, String scopeDate, String region, Strin
             throw AccessErrors.invalidSignature(wrong.toString().trim());
         }
         return new SignatureParts(scope[0], scope[1], scope[2], scope[3], signedHeaders, signature, time, instant,
-                expires, token, presigned);
+                expires, token, presigned, trimmed.substring(scope[0].length() + 1));
+    }
+
+    /** Whether {@code region} matches {@link #REGION}: up to 32 of [a-z0-9-] always do, longer ones are matched. */
+    private static boolean validRegion(String region) {
+        if (region.isEmpty() || region.length() > 32) {
+            return REGION.matcher(region).matches();
+        }
+        for (int i = 0; i < region.length(); i++) {
+            char c = region.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -171,7 +210,41 @@ record SignatureParts(String accessKeyId, String scopeDate, String region, Strin
         return BASIC.format(instant.atZone(ZoneOffset.UTC));
     }
 
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'} as {@link #BASIC} parses it. The common case (every field plainly in range,
+     * day up to 28) is read directly; anything else goes to the formatter, which decides as before.
+     */
     private static Instant basicTime(String value) {
+        if (value.length() == 16 && value.charAt(8) == 'T' && value.charAt(15) == 'Z') {
+            int year = digits(value, 0, 4);
+            int month = digits(value, 4, 6);
+            int day = digits(value, 6, 8);
+            int hour = digits(value, 9, 11);
+            int minute = digits(value, 11, 13);
+            int second = digits(value, 13, 15);
+            if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
+            }
+        }
+        return parsedBasicTime(value);
+    }
+
+    /** The decimal number written in {@code value[from, to)}, or -1 when a character there is not a digit. */
+    private static int digits(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    private static Instant parsedBasicTime(String value) {
         try {
             return LocalDateTime.parse(value, BASIC).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
