@@ -218,6 +218,108 @@ class FaultInjectionIT {
     }
 
     @Test
+    void stalledStoreWithoutSyncRefusesWritesWithServiceUnavailableWhileReadsAndTheHealthCheckAreServed()
+            throws Exception {
+        Path image = dir.resolve("stall.img");
+        Path disk = dir.resolve("disk");
+        Disks.ext4(image, disk, 256);
+        mounts.add(disk);
+        // No --sync: single-item writes run on the event loop. The smallest memory budget flushes memtables
+        // at ~5 MB, so a few dozen 256 KB items fill both memtables while the slow disk crawls through a flush,
+        // and RocksDB stops writes (a write stall) until the flush is done.
+        KillableServer server = server(disk.resolve("data"), "--queue-timeout", "1s", "--storage-memory", "16MB");
+        DynamoDbClient db = server.client();
+        CrashWorkload.createTable(db);
+        putAll(db, 10, 1000);
+        String readKey = acked.keySet().iterator().next();
+
+        Map<String, String> refused = new ConcurrentHashMap<>();
+        Map<String, String> answered = new ConcurrentHashMap<>();
+        Map<String, LongAdder> other = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> writers = new ArrayList<>();
+        try {
+            Disks.throttle(disk, 1);
+            slowed = disk;
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                Random pads = new Random(writer);
+                Thread t = new Thread(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        String pk = "stall" + writer + "-" + i;
+                        byte[] pad = new byte[256 * 1024];
+                        pads.nextBytes(pad);
+                        try {
+                            db.putItem(b -> b.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS(pk),
+                                    "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("green"),
+                                    "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)),
+                                    "pad", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(pad)))));
+                            answered.put(pk, "t" + pk);
+                        } catch (DynamoDbException e) {
+                            if (e.statusCode() == 503 && "ServiceUnavailable".equals(e.awsErrorDetails().errorCode())) {
+                                refused.put(pk, "t" + pk);
+                            } else {
+                                other.computeIfAbsent(e.statusCode() + " " + e.awsErrorDetails().errorCode(),
+                                        k -> new LongAdder()).increment();
+                            }
+                        } catch (RuntimeException e) {
+                            other.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                    k -> new LongAdder()).increment();
+                        }
+                    }
+                }, "stall-writer-" + w);
+                t.setDaemon(true);
+                t.start();
+                writers.add(t);
+            }
+            // RocksDB stops writes, and writes that cannot get in within the queue timeout are refused.
+            await().atMost(Duration.ofMinutes(5)).until(() -> writesStopped(server) && !refused.isEmpty());
+            // Meanwhile the server answers: the health check and GetItem on the event loop, Query on a worker.
+            try (RawHttp http = new RawHttp(server.endpoint())) {
+                assertThat(http.request("GET", "/").status()).isEqualTo(200);
+            }
+            assertThat(db.getItem(b -> b.tableName(TABLE).key(key(readKey))).item().get("tag").s())
+                    .isEqualTo(acked.get(readKey));
+            assertThat(db.query(b -> b.tableName(TABLE).indexName(CrashWorkload.GSI)
+                    .keyConditionExpression("grp = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("red"))))
+                    .count()).isEqualTo(10);
+            stop.set(true);
+            for (Thread t : writers) {
+                t.join(TimeUnit.MINUTES.toMillis(5));
+            }
+        } finally {
+            stop.set(true);
+            Disks.throttle(disk, 0);
+            slowed = null;
+        }
+        System.out.printf("write stall: %d writes acknowledged, %d refused with 503 ServiceUnavailable, other: %s%n",
+                answered.size(), refused.size(), other);
+        assertThat(other).as("answers other than success or 503 ServiceUnavailable").isEmpty();
+        acked.putAll(answered);
+
+        // Once the disk is fast again the stall ends and writes are taken again.
+        await().atMost(Duration.ofMinutes(2)).until(() -> put(db, 1000) == null);
+        // Refused writes were never executed: none of them is there, now or after a crash.
+        Map<String, Map<String, AttributeValue>> items = TableAudit.scan(db, TABLE, null);
+        assertThat(refused.keySet()).allSatisfy(k -> assertThat(items).doesNotContainKey(k));
+        // A write tried while RocksDB was stopping writes held back its stream record's sequence number, so the
+        // stream may show the newest records up to 10 s late (StreamState): the audit waits for that.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> verify(server));
+        server.kill();
+        verify(server.start());
+        Map<String, Map<String, AttributeValue>> afterCrash = TableAudit.scan(server.client(), TABLE, null);
+        assertThat(refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
+    }
+
+    /** Whether the server's store reports that RocksDB stops writes (its /metrics). */
+    private static boolean writesStopped(KillableServer server) throws Exception {
+        try (RawHttp http = new RawHttp(server.endpoint())) {
+            return http.request("GET", "/metrics").text().lines()
+                    .anyMatch(l -> l.startsWith("dynarocks_storage_is_write_stopped") && l.endsWith(" 1.0"));
+        }
+    }
+
+    @Test
     void readOnlyDataDirectoryIsRefusedAtStartWithAClearMessage() throws Exception {
         Path disk = tmpfs(64);
         KillableServer server = server(disk.resolve("data"));

@@ -6,6 +6,7 @@ import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.AttributeValueJson;
 import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,11 @@ public final class Dispatcher {
         return dispatch(target, body, address, null);
     }
 
-    /** As {@link #dispatch(String, byte[], String)}, once {@code guard} (null: none) admitted the decoded request. */
+    /**
+     * As {@link #dispatch(String, byte[], String)}, once {@code guard} (null: none) admitted the decoded request.
+     * Throws {@link StorageException.Stalled}, having written nothing, when the request runs under
+     * {@link io.dynarocks.storage.NonBlockingWrites} and the store holds writes back.
+     */
     public Reply dispatch(String target, byte[] body, String address, RequestGuard guard) {
         long start = System.nanoTime();
         DynamoException failure;
@@ -68,6 +73,9 @@ public final class Dispatcher {
         } catch (DynamoException e) {
             LOG.debug("{} failed: {} {}", target, e.type(), e.getMessage());
             failure = e;
+        } catch (StorageException.Stalled e) {
+            // Nothing was written: the caller (the HTTP handler) tries again once the store takes writes.
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("internal error while executing {}", target, e);
             failure = DynamoException.internal("Internal server error");

@@ -6,6 +6,9 @@ import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.security.AccessKey;
 import io.dynarocks.security.Security;
+import io.dynarocks.storage.NonBlockingWrites;
+import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.StorageException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,7 +38,10 @@ import java.util.stream.Collectors;
  * console's files (on the main port, unless turned off).
  *
  * <p>Single-item operations without fsync take microseconds, less than the two thread hand-offs
- * of the pool (measured in bench/RESULTS.md), so those run on the event loop itself.
+ * of the pool (measured in bench/RESULTS.md), so those run on the event loop itself. A single-item write
+ * never waits there for a store that holds writes back (RocksDB's write stall, e.g. on a slow disk): it
+ * goes to the workers, and while the store stops writes it is tried again every few milliseconds, holding
+ * no thread, until it is applied or its {@code queueTimeout} from arrival runs out (503, unexecuted).
  */
 @ChannelHandler.Sharable
 final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -43,6 +49,10 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final String JSON = "application/x-amz-json-1.0";
     private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
 
+    private static final Set<String> POINT_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem")
+            .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
+    /** How long a write the store held back waits before it is tried again (RocksDB flushes take longer). */
+    private static final long STALL_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final Set<String> POINT_OPERATIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")
             .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
 
@@ -121,6 +131,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     private void post(ChannelHandlerContext ctx, FullHttpRequest request, HttpReply reply) {
+        long deadline = System.nanoTime() + queueTimeoutNanos;
         String target = request.headers().get("X-Amz-Target");
         String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         String host = host(ctx, request);
@@ -144,11 +155,29 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         Dispatcher dispatcher = routed.dispatcher();
         byte[] body = routed.body();
+        RequestGuard admitted = guard;
+        if (target != null && POINT_WRITES.contains(target)) {
+            StalledWrite write = new StalledWrite(ctx, reply, target, deadline, routed.database().engine().storage(),
+                    () -> answer(dispatcher, reply, target, body, encoding, host, admitted));
+            if (encoding == null && pointOperationsInline && write.storage.writeStall() == Storage.WriteStall.NONE
+                    && tryWithoutWaiting(write.task)) {
+                return;
+            }
+            enqueue(ctx, reply, target, deadline, () -> writeWithoutWaiting(write));
+            return;
+        }
         if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
             answer(dispatcher, reply, target, body, null, host, guard);
             return;
         }
-        RequestGuard admitted = guard;
+        enqueue(ctx, reply, target, deadline, () -> answer(dispatcher, reply, target, body, encoding, host, admitted));
+    }
+
+    /**
+     * Runs {@code task} on a worker, unless no worker takes it before {@code deadline} ({@link System#nanoTime}):
+     * then it is answered 503 unexecuted.
+     */
+    private void enqueue(ChannelHandlerContext ctx, HttpReply reply, String target, long deadline, Runnable task) {
         // Whichever comes first answers: a worker taking the request, or its time in the queue running out
         // (every worker stuck, e.g. on a slow disk). Refused unexecuted, it can be retried safely.
         AtomicBoolean taken = new AtomicBoolean();
@@ -156,12 +185,12 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             if (taken.compareAndSet(false, true)) {
                 busy(reply, target);
             }
-        }, queueTimeoutNanos, TimeUnit.NANOSECONDS);
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
             workers.execute(() -> {
                 if (taken.compareAndSet(false, true)) {
                     expiry.cancel(false);
-                    answer(dispatcher, reply, target, body, encoding, host, admitted);
+                    task.run();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -169,6 +198,52 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             // Every worker busy and the queue full: refuse this one now rather than queue without bound.
             busy(reply, target);
         }
+    }
+
+    /** Runs {@code write} unless the store holds writes back; false (nothing written, nothing answered) if it does. */
+    private static boolean tryWithoutWaiting(Runnable write) {
+        try {
+            NonBlockingWrites.run(write);
+            return true;
+        } catch (StorageException.Stalled e) {
+            return false;
+        }
+    }
+
+    /** A single-item write that must not wait for a stalled store, and what it needs to be tried again. */
+    private record StalledWrite(ChannelHandlerContext ctx, HttpReply reply, String target, long deadline,
+            Storage storage, Runnable task) {}
+
+    /**
+     * Runs a single-item write on a worker without letting a stopped store hold the worker: while the store
+     * stops writes, the write is tried again a little later, holding no thread (so reads and other requests
+     * keep their workers), and refused 503 unexecuted once its deadline has passed. A write is only tried
+     * while the store reports no stop, so a stall leaves no trail of failed attempts (each would hold back
+     * the table's stream for a while, see StreamState). A delayed store slows each write by a short sleep
+     * of RocksDB's, which a worker may take.
+     */
+    private void writeWithoutWaiting(StalledWrite write) {
+        Storage.WriteStall stall = write.storage.writeStall();
+        if (stall == Storage.WriteStall.DELAYED) {
+            write.task.run();
+        } else if (stall == Storage.WriteStall.STOPPED || !tryWithoutWaiting(write.task)) {
+            retryLater(write);
+        }
+    }
+
+    private void retryLater(StalledWrite write) {
+        long left = write.deadline - System.nanoTime();
+        if (left <= 0) {
+            busy(write.reply, write.target);
+            return;
+        }
+        write.ctx.executor().schedule(() -> {
+            if (write.storage.writeStall() == Storage.WriteStall.STOPPED && System.nanoTime() < write.deadline) {
+                retryLater(write);
+            } else {
+                enqueue(write.ctx, write.reply, write.target, write.deadline, () -> writeWithoutWaiting(write));
+            }
+        }, Math.min(STALL_RETRY_NANOS, left), TimeUnit.NANOSECONDS);
     }
 
     /** Answers 503 ServiceUnavailable with Retry-After: the server is overloaded, the client should back off. */

@@ -57,6 +57,11 @@ public abstract class ForwardingStorage implements Storage {
     }
 
     @Override
+    public WriteStall writeStall() {
+        return delegate.writeStall();
+    }
+
+    @Override
     public Snapshot snapshot() {
         return delegate.snapshot();
     }

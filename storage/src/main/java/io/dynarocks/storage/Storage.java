@@ -61,6 +61,21 @@ public interface Storage extends AutoCloseable {
         return true;
     }
 
+    /** Whether the store holds writes back: RocksDB's write stall conditions. */
+    enum WriteStall {
+        /** Writes go through. */
+        NONE,
+        /** Writes are slowed down, each by a short sleep (compaction falling behind). */
+        DELAYED,
+        /** Writes wait until the store catches up (memtables waiting for a flush, too many level-0 files). */
+        STOPPED
+    }
+
+    /** Whether a write now would be held back by the store; cheap to read. */
+    default WriteStall writeStall() {
+        return WriteStall.NONE;
+    }
+
     /** A consistent point-in-time view; the caller closes it. */
     Snapshot snapshot();
 

@@ -10,6 +10,16 @@ public class StorageException extends RuntimeException {
         }
     }
 
+    /**
+     * The store holds writes back (a write stall) and the writer asked not to wait ({@link NonBlockingWrites}):
+     * nothing was written, so the write can be tried again later as it is.
+     */
+    public static final class Stalled extends StorageException {
+        public Stalled(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public StorageException(String message) {
         super(message);
     }

@@ -2,6 +2,7 @@ package io.dynarocks.storage.rocksdb;
 
 import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.KeyValueIterator;
+import io.dynarocks.storage.NonBlockingWrites;
 import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.StorageException;
@@ -50,6 +51,9 @@ public final class RocksDbStorage implements Storage {
     private final boolean ownsMemory;
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
+    /** As {@link #writeOptions}, but failing at once rather than waiting out a write stall ({@link NonBlockingWrites}). */
+    private final WriteOptions nonBlockingWriteOptions;
+    private final StallListener stalls;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private boolean closed; // guarded by lifecycle
@@ -61,13 +65,15 @@ public final class RocksDbStorage implements Storage {
     private final java.util.concurrent.locks.ReentrantLock conditional = new java.util.concurrent.locks.ReentrantLock();
 
     private RocksDbStorage(RocksDB db, Options options, RocksDbMemory memory, boolean ownsMemory, BloomFilter bloom,
-            WriteOptions writeOptions) {
+            WriteOptions writeOptions, StallListener stalls) {
         this.db = db;
         this.options = options;
         this.memory = memory;
         this.ownsMemory = ownsMemory;
         this.bloom = bloom;
         this.writeOptions = writeOptions;
+        this.nonBlockingWriteOptions = new WriteOptions().setSync(writeOptions.sync()).setNoSlowdown(true);
+        this.stalls = stalls;
     }
 
     /** Opens (creating if missing) the database in {@code dir}; {@code sync} fsyncs the WAL on every write. */
@@ -123,8 +129,10 @@ public final class RocksDbStorage implements Storage {
                 .setPartitionFilters(true)
                 .setMetadataBlockSize(4096)
                 .setPinTopLevelIndexAndFilter(true);
+        StallListener stalls = new StallListener();
         Options options = new Options()
                 .setCreateIfMissing(true)
+                .setListeners(List.of(stalls))
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2)
                 .setWriteBufferManager(memory.writeBuffers())
@@ -140,9 +148,10 @@ public final class RocksDbStorage implements Storage {
         WriteOptions writeOptions = new WriteOptions().setSync(sync).setDisableWAL(false);
         try {
             return new RocksDbStorage(RocksDB.open(options, dir.toString()), options, memory, ownsMemory, bloom,
-                    writeOptions);
+                    writeOptions, stalls);
         } catch (RocksDBException e) {
             writeOptions.close();
+            stalls.close();
             options.close();
             bloom.close();
             throw openFailure(dir, e);
@@ -174,7 +183,7 @@ public final class RocksDbStorage implements Storage {
     private static final List<String> PROPERTIES = List.of("rocksdb.estimate-num-keys",
             "rocksdb.estimate-live-data-size", "rocksdb.total-sst-files-size", "rocksdb.cur-size-all-mem-tables",
             "rocksdb.block-cache-usage", "rocksdb.block-cache-pinned-usage", "rocksdb.estimate-table-readers-mem",
-            "rocksdb.num-running-compactions");
+            "rocksdb.num-running-compactions", "rocksdb.is-write-stopped");
 
     @Override
     public java.util.Map<String, Long> statistics() {
@@ -273,9 +282,41 @@ public final class RocksDbStorage implements Storage {
                     rocksBatch.deleteRange(r.from(), r.to());
                 }
             }
-            db.write(writeOptions, rocksBatch);
+            boolean nonBlocking = NonBlockingWrites.active();
+            try {
+                db.write(nonBlocking ? nonBlockingWriteOptions : writeOptions, rocksBatch);
+            } catch (RocksDBException e) {
+                // no_slowdown: RocksDB answers Incomplete ("Write stall") instead of waiting, having written nothing.
+                if (nonBlocking && e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
+                    throw new StorageException.Stalled("RocksDB holds writes back (write stall)", e);
+                }
+                throw e;
+            }
         } catch (RocksDBException e) {
             throw failure("write", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public WriteStall writeStall() {
+        // The listener is the cheap test; RocksDB's own figures say which stall it is, and confirm it, so a
+        // missed notification could never leave the store looking stalled for good.
+        if (!stalls.stalled()) {
+            return WriteStall.NONE;
+        }
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return WriteStall.NONE;
+            }
+            if (db.getLongProperty("rocksdb.is-write-stopped") != 0) {
+                return WriteStall.STOPPED;
+            }
+            return db.getLongProperty("rocksdb.actual-delayed-write-rate") != 0 ? WriteStall.DELAYED : WriteStall.NONE;
+        } catch (RocksDBException e) {
+            return WriteStall.NONE;
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -321,7 +362,9 @@ public final class RocksDbStorage implements Storage {
             }
             closed = true;
             writeOptions.close();
+            nonBlockingWriteOptions.close();
             options.close();
+            stalls.close();
             bloom.close();
             if (ownsMemory) {
                 memory.close();
