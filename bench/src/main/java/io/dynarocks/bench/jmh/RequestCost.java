@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * What a request costs the server beyond the transport, by the calling thread's CPU time and the bytes it
  * allocates, which a busy shared machine distorts far less than wall time: the load generator's GetItem,
- * PutItem, UpdateItem and Query of 10 items (10,000 items of 1 KB) through the {@link Dispatcher} (request
+ * PutItem, UpdateItem and Query of 10 items (10,000 items of 1 KB) and the bulk load's BatchWriteItem through the {@link Dispatcher} (request
  * decoding, the operation, response encoding), and the stored item codec alone.
  * {@code java -cp dynarocks-bench.jar io.dynarocks.bench.jmh.RequestCost [rocksdb|memory] [ops] [rounds]}.
  * The cases run interleaved, round after round; the lowest CPU figure of each counts.
@@ -57,7 +57,9 @@ public final class RequestCost {
                     "data", AttributeValue.s(PAYLOAD))));
             byte[] stored = ItemCodec.encode(item);
             ItemResponse response = new ItemResponse("Item", item, null);
-            String[] names = {"GetItem", "PutItem", "UpdateItem", "Query (10 items)", "ItemCodec.encode",
+            java.util.concurrent.atomic.AtomicLong fresh = new java.util.concurrent.atomic.AtomicLong();
+            String[] names = {"GetItem", "PutItem", "UpdateItem", "Query (10 items)",
+                "BatchWriteItem (25 new items of 200 B)", "ItemCodec.encode",
                 "ItemCodec.decode", "GetItem response JSON"};
             IntFunction<?>[] cases = {
                 i -> dispatch(dispatcher, "GetItem", "{\"TableName\":\"bench\",\"Key\":" + key(i) + "}"),
@@ -66,6 +68,7 @@ public final class RequestCost {
                         + ",\"UpdateExpression\":\"ADD n :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}"),
                 i -> dispatch(dispatcher, "Query", "{\"TableName\":\"bench\",\"KeyConditionExpression\":\"pk = :pk\","
                         + "\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"p" + i / PER_PARTITION + "\"}}}"),
+                i -> dispatch(dispatcher, "BatchWriteItem", batch(fresh.getAndAdd(25))),
                 i -> ItemCodec.encode(item),
                 i -> ItemCodec.decode(stored),
                 i -> JsonWriter.object(response::write),
@@ -78,14 +81,16 @@ public final class RequestCost {
             java.util.Arrays.fill(cpu, Double.MAX_VALUE);
             for (int round = 0; round <= rounds; round++) {
                 for (int c = 0; c < cases.length; c++) {
-                    int[] keys = ThreadLocalRandom.current().ints(ops, 0, ITEMS).toArray();
+                    // A batch writes 25 items: fewer of them keep the store's growth in line with the other cases.
+                    int n = names[c].startsWith("BatchWriteItem") ? Math.max(1, ops / 25) : ops;
+                    int[] keys = ThreadLocalRandom.current().ints(n, 0, ITEMS).toArray();
                     long allocated = threads.getThreadAllocatedBytes(self);
                     long start = threads.getCurrentThreadCpuTime();
                     for (int key : keys) {
                         cases[c].apply(key);
                     }
-                    double nanosPerOp = (threads.getCurrentThreadCpuTime() - start) / (double) ops;
-                    double bytesPerOp = (threads.getThreadAllocatedBytes(self) - allocated) / (double) ops;
+                    double nanosPerOp = (threads.getCurrentThreadCpuTime() - start) / (double) n;
+                    double bytesPerOp = (threads.getThreadAllocatedBytes(self) - allocated) / (double) n;
                     if (round > 0) { // round 0 warms up
                         cpu[c] = Math.min(cpu[c], nanosPerOp);
                         bytes[c] = bytesPerOp;
@@ -112,6 +117,17 @@ public final class RequestCost {
         String key = key(i);
         return "{\"TableName\":\"bench\",\"Item\":" + key.substring(0, key.length() - 1)
                 + ",\"n\":{\"N\":\"0\"},\"data\":{\"S\":\"" + PAYLOAD + "\"}}}";
+    }
+
+    /** The bulk load's request: 25 puts of new 200-byte items. */
+    private static String batch(long first) {
+        StringBuilder body = new StringBuilder("{\"RequestItems\":{\"bench\":[");
+        for (long k = first; k < first + 25; k++) {
+            body.append(k == first ? "" : ",").append("{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"b").append(k)
+                    .append("\"},\"sk\":{\"S\":\"s\"},\"n\":{\"N\":\"0\"},\"data\":{\"S\":\"")
+                    .append(PAYLOAD, 0, 170).append("\"}}}}");
+        }
+        return body.append("]}}").toString();
     }
 
     private static Dispatcher.Reply dispatch(Dispatcher dispatcher, String action, String body) {
