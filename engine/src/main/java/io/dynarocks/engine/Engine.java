@@ -19,8 +19,8 @@ public final class Engine implements AutoCloseable {
 
     /** The account of a server without authentication, as DynamoDB Local names it in ARNs. */
     public static final String DEFAULT_ACCOUNT = "000000000000";
-    /** The region in every ARN the engine writes. */
-    public static final String REGION = "us-east-1";
+    /** The region of an engine not given one, as DynamoDB Local names it in ARNs. */
+    public static final String DEFAULT_REGION = "us-east-1";
 
     private final Storage storage;
     private final Catalog catalog;
@@ -30,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final Throughput throughput;
     private final boolean limited;
     private final String accountId;
+    private final String region;
     private volatile VectorIndexStatistics vectorIndexStatistics = VectorIndexStatistics.NONE;
     private volatile TableDescriptionMembers tableDescriptionMembers = TableDescriptionMembers.NONE;
 
@@ -47,12 +48,17 @@ public final class Engine implements AutoCloseable {
      * statuses for {@code delays}.
      */
     public Engine(Storage storage, Clock clock, LimitsConfig limits, TransientDelays delays) {
-        this(storage, clock, limits, delays, DEFAULT_ACCOUNT);
+        this(storage, clock, limits, delays, DEFAULT_ACCOUNT, DEFAULT_REGION);
     }
 
-    /** As {@link #Engine(Storage, Clock, LimitsConfig, TransientDelays)}, for the tables of account {@code accountId}. */
-    public Engine(Storage storage, Clock clock, LimitsConfig limits, TransientDelays delays, String accountId) {
+    /**
+     * As {@link #Engine(Storage, Clock, LimitsConfig, TransientDelays)}, for the tables of account {@code accountId}
+     * in {@code region} (in their ARNs and in messages naming the region).
+     */
+    public Engine(Storage storage, Clock clock, LimitsConfig limits, TransientDelays delays, String accountId,
+            String region) {
         this.accountId = accountId;
+        this.region = region;
         this.storage = storage;
         this.clock = clock;
         this.throughput = Throughput.of(limits, clock, storage);
@@ -68,9 +74,14 @@ public final class Engine implements AutoCloseable {
         return accountId;
     }
 
+    /** The AWS region of this engine's tables (in their ARNs and in messages naming the region). */
+    public String region() {
+        return region;
+    }
+
     /** The ARN of this engine's table {@code tableName}. */
     public String tableArn(String tableName) {
-        return "arn:aws:dynamodb:" + REGION + ":" + accountId + ":table/" + tableName;
+        return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName;
     }
 
     public Storage storage() {

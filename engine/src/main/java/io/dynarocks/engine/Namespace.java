@@ -5,18 +5,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * Whose tables a request sees. Each namespace is a database of its own (catalog, items, streams,
  * backups, TTL), so a table of one namespace is invisible to every other, ListTables included.
- * DynaRocks serves one namespace for all ({@link #SHARED}) unless asked otherwise; DynamoDB Local
+ * DynaRocks serves one namespace for all ({@link #shared}) unless asked otherwise; DynamoDB Local
  * without {@code -sharedDb} keeps one per access key id and region ({@link #ofCredential}); with
  * authentication on, each IAM account has its own ({@link #ofAccount}), as in AWS.
  *
  * @param name      the namespace's name, as DynamoDB Local names its database files
  *                  ({@code shared-local-instance}, {@code <accessKeyId>_<region>})
  * @param accountId the account its tables belong to, in their ARNs
+ * @param region    the region its tables are in, in their ARNs: that of the server, or that of the credential
  */
-public record Namespace(String name, String accountId) {
+public record Namespace(String name, String accountId, String region) {
 
-    /** The one database every request sees when databases are shared: that of the default account. */
-    public static final Namespace SHARED = new Namespace("shared-local-instance");
+    private static final String SHARED_NAME = "shared-local-instance";
 
     public Namespace {
         if (name == null || name.isEmpty()) {
@@ -25,30 +25,39 @@ public record Namespace(String name, String accountId) {
         if (accountId == null || !accountId.matches("[0-9]{12}")) {
             throw new IllegalArgumentException("an account id is 12 digits: " + accountId);
         }
+        if (region == null || region.isEmpty()) {
+            throw new IllegalArgumentException("a namespace needs a region");
+        }
     }
 
-    /** A namespace of the default account ({@link Engine#DEFAULT_ACCOUNT}). */
-    public Namespace(String name) {
-        this(name, Engine.DEFAULT_ACCOUNT);
+    /** The one database every request sees when databases are shared: that of the default account in {@code region}. */
+    public static Namespace shared(String region) {
+        return new Namespace(SHARED_NAME, Engine.DEFAULT_ACCOUNT, region);
+    }
+
+    /** Whether this is the shared database (of the server's region, which its peers replicate). */
+    public boolean isShared() {
+        return name.equals(SHARED_NAME);
     }
 
     /** The database of one access key id in one region (DynamoDB Local without {@code -sharedDb}). */
     public static Namespace ofCredential(String accessKeyId, String region) {
-        return new Namespace(accessKeyId + "_" + region);
+        return ofCredential(accessKeyId, region, Engine.DEFAULT_ACCOUNT);
     }
 
     /** The same for a key of account {@code accountId}, whose tables carry that account in their ARNs. */
     public static Namespace ofCredential(String accessKeyId, String region, String accountId) {
-        return new Namespace(accessKeyId + "_" + region, accountId);
+        return new Namespace(accessKeyId + "_" + region, accountId, region);
     }
 
     /**
-     * The database of an account's tables when databases are shared among its keys: the default account's is
-     * {@link #SHARED} (so a store keeps its tables when authentication is turned on), another's
-     * {@code account-<id>}.
+     * The database of an account's tables in the server's {@code region} when databases are shared among its
+     * keys: the default account's is the {@linkplain #shared shared} one (so a store keeps its tables when
+     * authentication is turned on), another's {@code account-<id>}.
      */
-    public static Namespace ofAccount(String accountId) {
-        return accountId.equals(Engine.DEFAULT_ACCOUNT) ? SHARED : new Namespace("account-" + accountId, accountId);
+    public static Namespace ofAccount(String accountId, String region) {
+        return accountId.equals(Engine.DEFAULT_ACCOUNT) ? shared(region)
+                : new Namespace("account-" + accountId, accountId, region);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dynarocks.replication;
 
+import io.dynarocks.engine.Engine;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
 public record ReplicationConfig(String region, Map<String, URI> peers, Map<String, PeerCredentials> credentials) {
 
     /** The region a server stands for unless told otherwise (the one its ARNs name). */
-    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_REGION = Engine.DEFAULT_REGION;
     /** The {@link #credentials} entry of the key for every peer. */
     public static final String ANY_PEER = "*";
 

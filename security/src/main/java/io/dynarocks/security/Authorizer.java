@@ -1,6 +1,6 @@
 package io.dynarocks.security;
 
-import io.dynarocks.engine.catalog.Catalog;
+import io.dynarocks.engine.Engine;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,11 +21,10 @@ final class Authorizer {
     }
 
     /**
-     * What {@code request}, the decoded body of {@code target}, touches in the tables of {@code catalog}, which
-     * belong to account {@code owner}.
+     * What {@code request}, the decoded body of {@code target}, touches in the tables of {@code engine}.
      */
-    List<RequestAccesses.Access> accesses(String target, Object request, Catalog catalog, String owner) {
-        return RequestAccesses.of(target, request, catalog, owner);
+    List<RequestAccesses.Access> accesses(String target, Object request, Engine engine) {
+        return RequestAccesses.of(target, request, engine);
     }
 
     /**

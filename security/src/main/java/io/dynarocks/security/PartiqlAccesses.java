@@ -1,5 +1,6 @@
 package io.dynarocks.security;
 
+import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.engine.partiql.Plan;
 import io.dynarocks.engine.partiql.Planner;
@@ -28,11 +29,12 @@ final class PartiqlAccesses {
 
     /**
      * The access of {@code statement}, run by {@code enclosingOperation} (ExecuteStatement,
-     * BatchExecuteStatement or ExecuteTransaction) on the tables of {@code catalog}, of {@code account}. A
+     * BatchExecuteStatement or ExecuteTransaction) on the tables of {@code engine}. A
      * statement that cannot be planned gives none: its operation refuses it with the same error.
      */
     static List<RequestAccesses.Access> of(ParameterizedStatement statement, String enclosingOperation,
-            String returnConsumedCapacity, Catalog catalog, String account) {
+            String returnConsumedCapacity, Engine engine) {
+        Catalog catalog = engine.catalog();
         Statement parsed;
         Plan plan;
         try {
@@ -44,7 +46,7 @@ final class PartiqlAccesses {
         RequestAccesses.Keys keys = new RequestAccesses.Keys(returnConsumedCapacity, null);
         keys.put("dynamodb:enclosingoperation", List.of(enclosingOperation));
         keys.attributes(attributes(parsed));
-        String resource = RequestAccesses.tableArn(account, plan.tableName());
+        String resource = engine.tableArn(plan.tableName());
         String action;
         if (plan instanceof Plan.Select s) {
             action = "dynamodb:PartiQLSelect";

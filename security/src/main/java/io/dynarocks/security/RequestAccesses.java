@@ -57,28 +57,24 @@ final class RequestAccesses {
     /** IAM action names by target; only targets the registry decoded get here, so the map stays small. */
     private static final Map<String, String> ACTIONS = new ConcurrentHashMap<>();
 
+    private final Engine engine;
     private final Catalog catalog;
-    private final String account;
     private final List<Access> out = new ArrayList<>(1);
 
-    private RequestAccesses(Catalog catalog, String account) {
-        this.catalog = catalog;
-        this.account = account;
+    private RequestAccesses(Engine engine) {
+        this.engine = engine;
+        this.catalog = engine.catalog();
     }
 
     /**
      * The accesses of {@code request}, the decoded body of {@code target} ({@code Service.Action}), to the tables
-     * of {@code catalog}, which belong to {@code account}.
+     * of {@code engine} (whose account and region name them in ARNs).
      */
-    static List<Access> of(String target, Object request, Catalog catalog, String account) {
+    static List<Access> of(String target, Object request, Engine engine) {
         String action = ACTIONS.computeIfAbsent(target, t -> "dynamodb:" + t.substring(t.indexOf('.') + 1));
-        RequestAccesses a = new RequestAccesses(catalog, account);
+        RequestAccesses a = new RequestAccesses(engine);
         a.add(action, request);
         return a.out;
-    }
-
-    static String tableArn(String account, String table) {
-        return "arn:aws:dynamodb:" + Engine.REGION + ":" + account + ":table/" + table;
     }
 
     private void add(String action, Object request) {
@@ -156,16 +152,14 @@ final class RequestAccesses {
                 }
             }
         } else if (request instanceof ExecuteStatementRequest r) {
-            out.addAll(PartiqlAccesses.of(r.statement(), "ExecuteStatement", r.returnConsumedCapacity(), catalog,
-                    account));
+            out.addAll(PartiqlAccesses.of(r.statement(), "ExecuteStatement", r.returnConsumedCapacity(), engine));
         } else if (request instanceof BatchExecuteStatementRequest r) {
             for (ParameterizedStatement s : r.statements()) {
-                out.addAll(PartiqlAccesses.of(s, "BatchExecuteStatement", r.returnConsumedCapacity(), catalog,
-                        account));
+                out.addAll(PartiqlAccesses.of(s, "BatchExecuteStatement", r.returnConsumedCapacity(), engine));
             }
         } else if (request instanceof ExecuteTransactionRequest r) {
             for (ParameterizedStatement s : r.statements()) {
-                out.addAll(PartiqlAccesses.of(s, "ExecuteTransaction", r.returnConsumedCapacity(), catalog, account));
+                out.addAll(PartiqlAccesses.of(s, "ExecuteTransaction", r.returnConsumedCapacity(), engine));
             }
         } else if (request instanceof TagsRequest r) {
             out.add(new Access(action, r.resourceArn(), Map.of()));
@@ -181,15 +175,15 @@ final class RequestAccesses {
     private String resourceOf(Object request) {
         Optional<Method> accessor = RESOURCE_ACCESSORS.computeIfAbsent(request.getClass(), RequestAccesses::accessor);
         if (accessor.isEmpty()) {
-            return tableArn(account, "*");
+            return engine.tableArn("*");
         }
         try {
             Object value = accessor.get().invoke(request);
             if (value == null) {
-                return tableArn(account, "*");
+                return engine.tableArn("*");
             }
             String name = accessor.get().getName();
-            return name.equals("tableName") ? tableArn(account, value.toString()) : value.toString();
+            return name.equals("tableName") ? engine.tableArn(value.toString()) : value.toString();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -210,7 +204,7 @@ final class RequestAccesses {
     }
 
     private void read(String action, ReadOptions o, QueryRequest query) {
-        String resource = tableArn(account, o.tableName())
+        String resource = engine.tableArn(o.tableName())
                 + (o.indexName() == null ? "" : "/index/" + o.indexName());
         Keys k = new Keys(o.returnConsumedCapacity(), null);
         boolean projected = o.projectionExpression() != null || o.attributesToGet() != null;
@@ -255,7 +249,7 @@ final class RequestAccesses {
         if (schema != null && item.get(schema.hashName()) != null) {
             k.put("dynamodb:leadingkeys", List.of(text(item.get(schema.hashName()))));
         }
-        out.add(new Access(action, tableArn(account, table), k.done()));
+        out.add(new Access(action, engine.tableArn(table), k.done()));
     }
 
     private KeySchema schema(String table, String index) {

@@ -1,7 +1,7 @@
 package io.dynarocks.security;
 
 import io.dynarocks.engine.RequestGuard;
-import io.dynarocks.engine.catalog.Catalog;
+import io.dynarocks.engine.Engine;
 import io.dynarocks.protocol.DynamoException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -62,19 +62,19 @@ public final class Security implements AutoCloseable {
 
     /**
      * The guard that authorizes what {@code request}, signed with {@code key}, asks once it is decoded, against
-     * the tables of {@code catalog} and their resource policies ({@code resourcePolicies}, null for none), which
-     * belong to account {@code owner}.
+     * the tables of {@code engine} and their resource policies ({@code resourcePolicies}, null for none).
      */
-    public RequestGuard guard(AccessKey key, SignedRequest request, Catalog catalog,
-            ResourcePolicies resourcePolicies, String owner) {
+    public RequestGuard guard(AccessKey key, SignedRequest request, Engine engine,
+            ResourcePolicies resourcePolicies) {
         Principal principal = key.principal();
+        String owner = engine.accountId();
         boolean ownAccount = owner.equals(principal.accountId());
         return (target, decoded) -> {
             if (principal.policies().fullAccess() && audit == null && ownAccount
                     && (resourcePolicies == null || !resourcePolicies.any())) {
                 return;
             }
-            List<RequestAccesses.Access> accesses = authorizer.accesses(target, decoded, catalog, owner);
+            List<RequestAccesses.Access> accesses = authorizer.accesses(target, decoded, engine);
             try {
                 authorizer.authorize(principal, accesses, request.sourceAddress(), request.secure(), resourcePolicies,
                         owner);
@@ -86,10 +86,9 @@ public final class Security implements AutoCloseable {
         };
     }
 
-    /** {@link #verify} then {@link #guard} on the tables of the signing key's own account. */
-    public RequestGuard authenticate(SignedRequest request, Catalog catalog, ResourcePolicies resourcePolicies) {
-        AccessKey key = verify(request);
-        return guard(key, request, catalog, resourcePolicies, key.principal().accountId());
+    /** {@link #verify} then {@link #guard} on the tables of {@code engine}. */
+    public RequestGuard authenticate(SignedRequest request, Engine engine, ResourcePolicies resourcePolicies) {
+        return guard(verify(request), request, engine, resourcePolicies);
     }
 
     private void audit(AccessKey key, String target, List<RequestAccesses.Access> accesses, SignedRequest request,

@@ -7,9 +7,11 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.replication.Replication;
 import io.dynarocks.replication.ReplicationConfig;
 import io.dynarocks.security.ResourcePolicies;
+import io.dynarocks.storage.Storage;
 import io.dynarocks.streams.Streams;
 import io.dynarocks.ttl.TimeToLive;
 import io.dynarocks.vector.VectorSearch;
+import java.time.Clock;
 
 /**
  * One namespace's database: an engine with every module installed on it (streams, TTL, vector search,
@@ -28,18 +30,23 @@ final class Database implements AutoCloseable {
     private final Replication replication;
     private volatile Dispatcher dispatcher;
 
-    Database(Namespace namespace, Engine engine, ServerConfig config) {
+    /**
+     * The database of {@code namespace} on {@code storage}: an engine of the namespace's account and region, with
+     * the limits and transient statuses of {@code config}, and every module on it.
+     */
+    Database(Namespace namespace, Storage storage, Clock clock, ServerConfig config) {
         this.namespace = namespace;
-        this.engine = engine;
+        this.engine = new Engine(storage, clock, config.limits(), config.compatibility().transientDelays(),
+                namespace.accountId(), namespace.region());
         this.registry = new OperationRegistry(engine);
         this.resourcePolicies = ResourcePolicies.install(engine, registry);
         this.streams = Streams.install(engine, registry, config.shardRolloverPeriod());
         this.timeToLive = TimeToLive.install(engine, registry).start(config.ttlInterval());
         this.vectorSearch = VectorSearch.install(engine, registry);
         this.backups = Backups.install(engine, registry, config.exportDir());
-        // Peer regions replicate the shared database; a per-credential one has the region but no peers.
-        this.replication = Replication.install(engine, registry, streams, namespace.equals(Namespace.SHARED)
-                ? config.replication() : ReplicationConfig.defaults().withRegion(config.replication().region()));
+        // Peer regions replicate the shared database; another has its own region but no peers.
+        this.replication = Replication.install(engine, registry, streams, namespace.isShared()
+                ? config.replication() : ReplicationConfig.defaults().withRegion(namespace.region()));
     }
 
     /** Serves this database through a dispatcher that tells {@code listener} about every request. */

@@ -2,7 +2,6 @@ package io.dynarocks.server;
 
 import io.dynarocks.engine.Namespace;
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.engine.Engine;
 import io.dynarocks.security.AccessKey;
 import io.dynarocks.security.CredentialScope;
 import io.dynarocks.security.SignedRequest;
@@ -71,11 +70,12 @@ final class Databases implements AutoCloseable {
         String owner = named.map(TableArnName::accountId).orElse(account);
         Database database;
         if (owner.equals(account)) {
-            database = layout == DatabaseLayout.SHARED ? open(Namespace.ofAccount(account))
+            String serverRegion = shared.namespace().region();
+            database = layout == DatabaseLayout.SHARED ? open(Namespace.ofAccount(account, serverRegion))
                     : open(Namespace.ofCredential(key.id(),
-                            CredentialScope.of(request).map(CredentialScope::region).orElse(Engine.REGION), account));
+                            CredentialScope.of(request).map(CredentialScope::region).orElse(serverRegion), account));
         } else if (layout == DatabaseLayout.SHARED && knownAccount.test(owner)) {
-            database = open(Namespace.ofAccount(owner));
+            database = open(Namespace.ofAccount(owner, shared.namespace().region()));
         } else {
             throw DynamoException.resourceNotFound("Requested resource not found");
         }

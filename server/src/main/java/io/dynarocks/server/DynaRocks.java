@@ -102,8 +102,8 @@ public final class DynaRocks implements AutoCloseable {
                 });
         this.group = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
                 TRANSPORT.ioHandlerFactory());
-        Database shared = new Database(Namespace.SHARED, new Engine(opened(storage, pendingMetrics), clock,
-                config.limits(), config.compatibility().transientDelays()), config);
+        Database shared = new Database(Namespace.shared(config.replication().region()),
+                opened(storage, pendingMetrics), clock, config);
         config.streamWebhooks().forEach(shared.streams()::webhook);
         this.metrics = pendingMetrics.join();
         RequestListener listener = metrics.listener(shared.registry());
@@ -209,8 +209,7 @@ public final class DynaRocks implements AutoCloseable {
                 ? openEtcd(config.etcdEndpoints(), etcdPrefix(config, "\0ns/" + namespace.directoryName() + "/"),
                         config.security().encryptionKeyFile())
                 : openRocksDb(config.dataDir().resolve(namespace.directoryName()), config, storageMemory);
-        return new Database(namespace, new Engine(storage, clock, config.limits(),
-                config.compatibility().transientDelays(), namespace.accountId()), config).serve(listener);
+        return new Database(namespace, storage, clock, config).serve(listener);
     }
 
     // Kept in their own methods so that in-memory servers never load RocksDB classes or its native library.
@@ -461,8 +460,7 @@ public final class DynaRocks implements AutoCloseable {
             return this;
         }
 
-        /** The folder standing for S3 in ExportTableToPointInTime and ImportTable (default {@code ./exports}). */
-        /** The region this server stands for in global tables (default {@code us-east-1}). */
+        /** The region this server stands for in ARNs and global tables (default {@code us-east-1}). */
         public Builder region(String region) {
             config = config.withReplication(config.replication().withRegion(region));
             return this;
@@ -495,6 +493,7 @@ public final class DynaRocks implements AutoCloseable {
             return this;
         }
 
+        /** The folder standing for S3 in ExportTableToPointInTime and ImportTable (default {@code ./exports}). */
         public Builder exportDir(Path dir) {
             config = config.withExportDir(dir);
             return this;

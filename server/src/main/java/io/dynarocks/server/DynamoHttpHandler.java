@@ -145,8 +145,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             routed = route.route(signed, key);
             if (key != null) {
                 Database database = routed.database();
-                guard = security.guard(key, signed, database.engine().catalog(), database.resourcePolicies(),
-                        database.namespace().accountId());
+                guard = security.guard(key, signed, database.engine(), database.resourcePolicies());
             }
         } catch (DynamoException e) {
             Dispatcher.Reply refused = fallback.reject(target, e);

@@ -120,7 +120,7 @@ public final class Main implements Callable<Integer> {
                     + "(repeatable; the table may be created later).")
     List<StreamWebhook> streamWebhooks = new ArrayList<>();
 
-    @Option(names = "--region", description = "The region this server stands for in global tables "
+    @Option(names = "--region", description = "The region this server stands for in ARNs and global tables "
             + "(default: ${DEFAULT-VALUE}).")
     String region = ReplicationConfig.DEFAULT_REGION;
 

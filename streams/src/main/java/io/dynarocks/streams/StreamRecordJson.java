@@ -11,21 +11,20 @@ import java.util.Map;
 /** A stream record's stored form, and its wire form in GetRecords and in Lambda's DynamoDB event. */
 public final class StreamRecordJson {
 
-    static final String REGION = "us-east-1";
-
     private StreamRecordJson() {}
 
     /**
-     * Writes the record object; {@code eventSourceArn} is the stream ARN in the Lambda event shape and
-     * null in GetRecords, which has no such member.
+     * Writes the record object of a stream in {@code region}; {@code eventSourceArn} is the stream ARN in the
+     * Lambda event shape and null in GetRecords, which has no such member.
      */
-    public static void write(JsonGenerator g, StreamRecord r, String eventSourceArn) throws IOException {
+    public static void write(JsonGenerator g, StreamRecord r, String region, String eventSourceArn)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("eventID", r.eventId());
         g.writeStringField("eventName", r.eventName());
         g.writeStringField("eventVersion", "1.1");
         g.writeStringField("eventSource", "aws:dynamodb");
-        g.writeStringField("awsRegion", REGION);
+        g.writeStringField("awsRegion", region);
         g.writeObjectFieldStart("dynamodb");
         // Rounded down to the second, as DynamoDB Streams reports it.
         g.writeNumberField("ApproximateCreationDateTime", r.createdMillis() / 1000);

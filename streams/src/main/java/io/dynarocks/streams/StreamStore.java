@@ -36,6 +36,11 @@ public final class StreamStore {
         this.periodMillis = Math.max(1, rolloverPeriod.toMillis());
     }
 
+    /** The region of the engine's tables, in their stream records. */
+    public String region() {
+        return engine.region();
+    }
+
     public long nowMillis() {
         return engine.clock().millis();
     }

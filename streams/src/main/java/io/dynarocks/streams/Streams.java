@@ -113,7 +113,7 @@ public final class Streams implements AutoCloseable {
     public AutoCloseable webhook(StreamWebhook webhook) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         TableFollower follower = new TableFollower(webhook.tableName(), store,
-                d -> new WebhookPoster(client, webhook.url(), d.arn()), (d, h) -> subscribe(d, webhook.options(), h));
+                d -> new WebhookPoster(client, webhook.url(), store.region(), d.arn()), (d, h) -> subscribe(d, webhook.options(), h));
         followers.add(follower);
         follower.check();
         long millis = FOLLOW_INTERVAL.toMillis();

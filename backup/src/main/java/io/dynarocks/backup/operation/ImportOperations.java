@@ -138,9 +138,9 @@ public final class ImportOperations {
             }
             g.writeEndObject();
             g.writeNumberField("ErrorCount", read == null ? 0 : read.errors());
-            // The table's account (the fifth field of its ARN) owns the log group.
-            g.writeStringField("CloudWatchLogGroupArn",
-                    LOG_GROUP.formatted(Engine.REGION, definition.tableArn().split(":")[4]));
+            // The table's region and account (the fourth and fifth fields of its ARN) own the log group.
+            String[] tableArn = definition.tableArn().split(":");
+            g.writeStringField("CloudWatchLogGroupArn", LOG_GROUP.formatted(tableArn[3], tableArn[4]));
             g.writeStringField("InputFormat", q.inputFormat());
             if (q.inputFormatOptionsJson() != null) {
                 g.writeFieldName("InputFormatOptions");

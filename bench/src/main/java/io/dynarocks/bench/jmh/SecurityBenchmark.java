@@ -6,7 +6,6 @@ import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.operation.BatchGetItemRequest;
 import io.dynarocks.protocol.operation.GetItemRequest;
 import io.dynarocks.protocol.operation.QueryRequest;
-import io.dynarocks.engine.catalog.Catalog;
 import io.dynarocks.security.AccessKey;
 import io.dynarocks.security.ResourcePolicies;
 import io.dynarocks.security.Security;
@@ -64,7 +63,7 @@ public class SecurityBenchmark {
             """;
 
     private Security security;
-    private Catalog catalog;
+    private Engine engine;
     private ResourcePolicies resourcePolicies;
     private SignedRequest signedGet;
     private RequestGuard guard;
@@ -76,7 +75,7 @@ public class SecurityBenchmark {
     public void setUp() throws IOException {
         Path policy = Files.createTempFile("policy", ".json");
         Files.writeString(policy, POLICY);
-        Engine engine = new Engine(new MemoryStorage(), Clock.systemUTC());
+        engine = new Engine(new MemoryStorage(), Clock.systemUTC());
         OperationRegistry registry = new OperationRegistry(engine);
         // Every database of the server has resource policies (none set here), and every request consults them.
         resourcePolicies = ResourcePolicies.install(engine, registry);
@@ -86,12 +85,11 @@ public class SecurityBenchmark {
                 + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
                 + "\"BillingMode\":\"PAY_PER_REQUEST\"}").getBytes(StandardCharsets.UTF_8));
         security = Security.of(SecurityConfig.none().withAuthKey("p123:secret:" + policy), Clock.systemUTC());
-        catalog = engine.catalog();
         byte[] getBody = ("{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p123\"},\"sk\":{\"S\":\"s4\"}},"
                 + "\"ProjectionExpression\":\"#d, n\",\"ExpressionAttributeNames\":{\"#d\":\"data\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         signedGet = sign(getBody);
-        guard = security.authenticate(signedGet, catalog, resourcePolicies);
+        guard = security.authenticate(signedGet, engine, resourcePolicies);
         get = GetItemRequest.decode(getBody);
         query = QueryRequest.decode(("{\"TableName\":\"bench\",\"KeyConditionExpression\":\"#pk = :pk AND "
                 + "begins_with(#sk, :prefix)\",\"ExpressionAttributeNames\":{\"#pk\":\"pk\",\"#sk\":\"sk\"},"
@@ -113,7 +111,7 @@ public class SecurityBenchmark {
     /** The whole per-request cost with authentication on: verify the signature, then authorize the request. */
     @Benchmark
     public RequestGuard verifyAndAuthorizeGetItem() {
-        RequestGuard admitted = security.authenticate(signedGet, catalog, resourcePolicies);
+        RequestGuard admitted = security.authenticate(signedGet, engine, resourcePolicies);
         admitted.admit("DynamoDB_20120810.GetItem", get);
         return admitted;
     }

@@ -49,23 +49,24 @@ final class AccountLimits {
         if (!limits.enabled()) {
             return;
         }
+        String region = engine.region();
         long read = 0;
         long write = 0;
         if (table.payPerRequest()) {
-            onDemandMaximum(limits, null, table.onDemandThroughput());
+            onDemandMaximum(limits, region, null, table.onDemandThroughput());
             for (IndexDefinition i : table.indexes()) {
-                onDemandMaximum(limits, i.indexName(), i.onDemandThroughput());
+                onDemandMaximum(limits, region, i.indexName(), i.onDemandThroughput());
             }
         } else {
-            read += perTable(limits, "ReadCapacityUnits", null, table.provisionedThroughput().readCapacityUnits(),
-                    limits.tableMaxReadUnits());
-            write += perTable(limits, "WriteCapacityUnits", null, table.provisionedThroughput().writeCapacityUnits(),
-                    limits.tableMaxWriteUnits());
+            read += perTable(limits, region, "ReadCapacityUnits", null,
+                    table.provisionedThroughput().readCapacityUnits(), limits.tableMaxReadUnits());
+            write += perTable(limits, region, "WriteCapacityUnits", null,
+                    table.provisionedThroughput().writeCapacityUnits(), limits.tableMaxWriteUnits());
             for (IndexDefinition i : table.indexes()) {
                 if (i.global() && i.provisionedThroughput() != null) {
-                    read += perTable(limits, "ReadCapacityUnits", i.indexName(),
+                    read += perTable(limits, region, "ReadCapacityUnits", i.indexName(),
                             i.provisionedThroughput().readCapacityUnits(), limits.tableMaxReadUnits());
-                    write += perTable(limits, "WriteCapacityUnits", i.indexName(),
+                    write += perTable(limits, region, "WriteCapacityUnits", i.indexName(),
                             i.provisionedThroughput().writeCapacityUnits(), limits.tableMaxWriteUnits());
                 }
             }
@@ -80,42 +81,43 @@ final class AccountLimits {
         }
         long beforeRead = before == null ? 0 : provisioned(before, true);
         long beforeWrite = before == null ? 0 : provisioned(before, false);
-        accountTotal("ReadCapacityUnits", otherRead, beforeRead, read, limits.accountMaxReadUnits());
-        accountTotal("WriteCapacityUnits", otherWrite, beforeWrite, write, limits.accountMaxWriteUnits());
+        accountTotal(region, "ReadCapacityUnits", otherRead, beforeRead, read, limits.accountMaxReadUnits());
+        accountTotal(region, "WriteCapacityUnits", otherWrite, beforeWrite, write, limits.accountMaxWriteUnits());
     }
 
-    private static void onDemandMaximum(LimitsConfig limits, String index, OnDemandThroughput max) {
+    private static void onDemandMaximum(LimitsConfig limits, String region, String index, OnDemandThroughput max) {
         String of = index == null ? "table" : "index : " + index;
         if (max != null && max.maxReadRequestUnits() != null
                 && max.maxReadRequestUnits() > limits.tableMaxReadUnits()) {
             throw new DynamoException("LimitExceededException", "Subscriber limit exceeded: Requested "
                     + "MaxReadRequestUnits for OnDemandThroughput for " + of + " exceeds TableMaxReadCapacityUnits of "
-                    + "the account in region " + Engine.REGION, 400);
+                    + "the account in region " + region, 400);
         }
         if (max != null && max.maxWriteRequestUnits() != null
                 && max.maxWriteRequestUnits() > limits.tableMaxWriteUnits()) {
             throw new DynamoException("LimitExceededException", "Subscriber limit exceeded: Requested "
                     + "MaxWriteRequestUnits for OnDemandThroughput for " + of + " exceeds TableMaxWriteCapacityUnits "
-                    + "of the account in region " + Engine.REGION, 400);
+                    + "of the account in region " + region, 400);
         }
     }
 
-    private static long perTable(LimitsConfig limits, String member, String index, Long units, long max) {
+    private static long perTable(LimitsConfig limits, String region, String member, String index, Long units,
+            long max) {
         long u = units == null ? 0 : units;
         if (u > max) {
             String what = index == null ? member + ", " + u + ", is above the per table maximum"
                     : member + " for index " + index + ", " + u + ", is above the per index maximum";
             throw new DynamoException("LimitExceededException", "The requested " + what + " for the account in "
-                    + Engine.REGION + ". Per " + (index == null ? "table" : "index") + " maximum: " + max + ".", 400);
+                    + region + ". Per " + (index == null ? "table" : "index") + " maximum: " + max + ".", 400);
         }
         return u;
     }
 
     /** Only an increase is refused: an account already over a lowered quota may still shrink. */
-    private static void accountTotal(String member, long others, long before, long requested, long max) {
+    private static void accountTotal(String region, String member, long others, long before, long requested, long max) {
         if (requested > before && others + requested > max) {
             throw new DynamoException("LimitExceededException", "This request would have caused the " + member
-                    + " limit to be exceeded for the account in " + Engine.REGION + ". Current " + member
+                    + " limit to be exceeded for the account in " + region + ". Current " + member
                     + " reserved by the account: " + (others + before) + ". Limit: " + max + ". Requested: "
                     + requested, 400);
         }

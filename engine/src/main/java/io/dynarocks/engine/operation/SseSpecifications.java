@@ -55,9 +55,9 @@ public final class SseSpecifications {
             return id;
         }
         if (id.startsWith("alias/")) {
-            return keyArn(Engine.REGION, engine.accountId(), aliasKey(engine.accountId(), id));
+            return keyArn(engine.region(), engine.accountId(), aliasKey(engine.accountId(), id));
         }
-        return keyArn(Engine.REGION, engine.accountId(), id);
+        return keyArn(engine.region(), engine.accountId(), id);
     }
 
     private static String keyArn(String region, String account, String keyId) {

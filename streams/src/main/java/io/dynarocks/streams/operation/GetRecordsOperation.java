@@ -41,7 +41,7 @@ public final class GetRecordsOperation implements Operation<GetRecordsRequest> {
         return g -> {
             g.writeArrayFieldStart("Records");
             for (StreamRecord r : page.records()) {
-                StreamRecordJson.write(g, r, null);
+                StreamRecordJson.write(g, r, store.region(), null);
             }
             g.writeEndArray();
             if (next != null) {
