@@ -1,7 +1,6 @@
 package io.dynarocks.it;
 
 import io.dynarocks.server.DynaRocks;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,22 +13,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class TwoFrontEnds implements BeforeAllCallback, AfterAllCallback {
 
-    private final UnaryOperator<DynaRocks.Builder> configure;
     private EtcdCluster cluster;
     private String prefix;
     private DynaRocks serverA;
     private DynaRocks serverB;
     private DynamoDbClient a;
     private DynamoDbClient b;
-
-    TwoFrontEnds() {
-        this(UnaryOperator.identity());
-    }
-
-    /** Front ends whose builders {@code configure} completes (e.g. with a region). */
-    TwoFrontEnds(UnaryOperator<DynaRocks.Builder> configure) {
-        this.configure = configure;
-    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -41,9 +30,8 @@ final class TwoFrontEnds implements BeforeAllCallback, AfterAllCallback {
         b = ServerExtension.client(serverB.endpoint());
     }
 
-    /** A further server on the same cluster and prefix, for the test to close. */
-    DynaRocks start() {
-        return configure.apply(DynaRocks.builder().etcd(cluster.endpoints()).etcdPrefix(prefix).port(0)).start();
+    private DynaRocks start() {
+        return DynaRocks.builder().etcd(cluster.endpoints()).etcdPrefix(prefix).port(0).start();
     }
 
     @Override

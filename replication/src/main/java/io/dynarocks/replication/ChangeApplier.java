@@ -7,11 +7,12 @@ import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
-import io.dynarocks.engine.operation.ReadModifyWrite;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.util.Map;
 
 /**
@@ -38,30 +39,50 @@ final class ChangeApplier {
         }
         byte[] itemKey = ItemKeys.key(table.storageId(), ItemKeys.BASE_TABLE, key);
         try (ItemLocks.Held ignored = engine.locks().lock(itemKey)) {
-            ItemVersion local = ItemVersions.read(engine.storage(), itemKey);
-            if (!change.version().beats(local)) {
-                return false;
-            }
-            Map<String, AttributeValue> old = ReadModifyWrite.read(engine, itemKey);
-            Map<String, AttributeValue> updated = change.version().deleted() ? null : change.item();
-            WriteBatch batch = new WriteBatch();
-            if (old != null || updated != null) {
-                if (updated == null) {
-                    batch.delete(itemKey);
-                } else {
-                    batch.put(itemKey, ItemCodec.encode(updated));
-                }
-                ChangeHook.Change c = new ChangeHook.Change(table, key, old, updated,
-                        change.version().serviceDelete());
-                for (ChangeHook hook : engine.hooks()) {
-                    if (hook != versions) {
-                        hook.onChange(c, batch);
-                    }
+            // The lock orders this server's writers; on a store shared with the region's other servers
+            // the batch also expects the item and its version as read, and runs again on a conflict.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return apply(table, change, key, itemKey);
+                } catch (WriteConflictException e) {
+                    Conflicts.backOff(attempt, e);
+                    Conflicts.refreshTable(engine, table);
                 }
             }
-            batch.put(ReplicationKeys.version(itemKey), change.version().toBytes(change.keys()));
-            engine.storage().write(batch);
-            return true;
         }
+    }
+
+    private boolean apply(TableDefinition table, ReplicatedChange change, PrimaryKey key, byte[] itemKey) {
+        byte[] versionKey = ReplicationKeys.version(itemKey);
+        byte[] storedVersion = engine.storage().get(versionKey);
+        ItemVersion local = storedVersion == null ? ItemVersion.NONE : ItemVersion.fromBytes(storedVersion);
+        if (!change.version().beats(local)) {
+            return false;
+        }
+        byte[] stored = engine.storage().get(itemKey);
+        Map<String, AttributeValue> old = stored == null ? null : ItemCodec.decode(stored);
+        Map<String, AttributeValue> updated = change.version().deleted() ? null : change.item();
+        WriteBatch batch = new WriteBatch();
+        if (engine.storage().shared()) {
+            batch.expect(itemKey, stored).expect(versionKey, storedVersion);
+            engine.catalog().expectCurrent(batch, table);
+        }
+        if (old != null || updated != null) {
+            if (updated == null) {
+                batch.delete(itemKey);
+            } else {
+                batch.put(itemKey, ItemCodec.encode(updated));
+            }
+            ChangeHook.Change c = new ChangeHook.Change(table, key, old, updated,
+                    change.version().serviceDelete());
+            for (ChangeHook hook : engine.hooks()) {
+                if (hook != versions) {
+                    hook.onChange(c, batch);
+                }
+            }
+        }
+        batch.put(versionKey, change.version().toBytes(change.keys()));
+        engine.storage().write(batch);
+        return true;
     }
 }

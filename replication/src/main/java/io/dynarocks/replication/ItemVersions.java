@@ -30,6 +30,11 @@ final class ItemVersions implements ChangeHook {
     @Override
     public void onChange(Change change, WriteBatch batch) {
         TableDefinition table = change.table();
+        if (storage.shared()) {
+            // Another server of the region may have just made the table global (or no longer global):
+            // the write commits only on the set it was stamped (or not stamped) for.
+            sets.expectCurrent(batch, table.tableName());
+        }
         if (sets.of(table.tableName()) == null) {
             return;
         }

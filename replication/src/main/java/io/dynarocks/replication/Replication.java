@@ -89,6 +89,7 @@ public final class Replication implements AutoCloseable {
         for (ReplicaSet set : r.sets.all()) {
             r.startShippers(set);
         }
+        r.sets.follow(r::reconcile);
         return r;
     }
 
@@ -343,6 +344,24 @@ public final class Replication implements AutoCloseable {
                 s.start();
                 return s;
             });
+        }
+    }
+
+    /**
+     * Starts or stops this server's shippers of a table whose replica set another server of the region
+     * (sharing the store) changed, so that this server can take over shipping it; the server that
+     * changed the set forgot the cursors of the peers that left.
+     */
+    private synchronized void reconcile(String tableName) {
+        ReplicaSet set = sets.of(tableName);
+        List<String> keep = set == null ? List.of() : set.peersOf(config.region());
+        for (String k : List.copyOf(shippers.keySet())) {
+            if (tableOf(k).equals(tableName) && !keep.contains(peerOf(k))) {
+                shippers.remove(k).close();
+            }
+        }
+        if (set != null) {
+            startShippers(set);
         }
     }
 

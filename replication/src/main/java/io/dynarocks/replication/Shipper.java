@@ -11,6 +11,7 @@ import io.dynarocks.replication.operation.ApplyChangesRequest;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import io.dynarocks.streams.Shard;
 import io.dynarocks.streams.StreamDescriptor;
 import io.dynarocks.streams.StreamRecord;
@@ -33,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * current state, and only when this region wrote it: states written elsewhere are shipped by their
  * own region. The cursor advances only after the peer acknowledged, so delivery is at least once and
  * survives restarts and outages; the peer's last-writer-wins check makes it idempotent.
+ *
+ * <p>When several servers of this region share one store, each has a shipper for the table and peer
+ * but only the one holding the cluster-wide lease of the pair ships ({@link #leads}); the others
+ * wait, and one of them takes over when the leader stops or loses the store, resuming from the
+ * durable cursor. A cursor is saved expecting the one its shipper read, so a former leader that
+ * had not yet noticed its loss cannot move the cursor back.
  */
 final class Shipper implements Runnable {
 
@@ -40,6 +47,11 @@ final class Shipper implements Runnable {
     private static final int BATCH = 200;
     private static final long POLL_MILLIS = 5;
     private static final long MAX_BACKOFF_MILLIS = 1_000;
+    /**
+     * How often a server sharing the store checks whether it leads shipping (and a leader renews its
+     * lease): well within the lease's lifetime, so a running leader keeps it.
+     */
+    private static final long LEADERSHIP_CHECK_MILLIS = 1_000;
 
     private final Engine engine;
     private final StreamStore store;
@@ -54,6 +66,8 @@ final class Shipper implements Runnable {
     private volatile boolean authorized = true;
     private volatile long lagMillis;
     private volatile long shipped;
+    private long leadershipCheckedNanos;
+    private boolean leading;
 
     Shipper(Engine engine, StreamStore store, String region, String tableName, String peer, PeerLink link) {
         this.engine = engine;
@@ -124,6 +138,10 @@ final class Shipper implements Runnable {
         int failures = 0;
         while (running) {
             try {
+                if (!leads()) {
+                    Thread.sleep(LEADERSHIP_CHECK_MILLIS);
+                    continue;
+                }
                 boolean progressed = step();
                 reachable = true;
                 authorized = true;
@@ -133,6 +151,9 @@ final class Shipper implements Runnable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (WriteConflictException e) {
+                // Another server of the region moved the cursor: it leads now, or this one must check again.
+                leadershipCheckedNanos = 0;
             } catch (IOException | RuntimeException e) {
                 if (!running) {
                     return;
@@ -152,6 +173,28 @@ final class Shipper implements Runnable {
         }
     }
 
+    /**
+     * Whether this server ships the table to the peer now: always on a store of its own; on a store
+     * shared by several servers of the region, while it holds the pair's lease (asked about once a
+     * second). A server that does not lead reports the durable cursor's backfill state.
+     */
+    private boolean leads() {
+        if (!engine.storage().shared()) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (leadershipCheckedNanos == 0 || now - leadershipCheckedNanos > LEADERSHIP_CHECK_MILLIS * 1_000_000) {
+            leading = engine.storage().runIfLeader("replication/" + tableName + "/" + peer, () -> { });
+            leadershipCheckedNanos = now;
+            if (!leading) {
+                ReplicationCursor cursor = cursor();
+                backfilled = cursor != null && cursor.backfilled();
+                lagMillis = 0;
+            }
+        }
+        return leading;
+    }
+
     private boolean step() throws IOException {
         TableDefinition table = engine.catalog().find(tableName).orElse(null);
         StreamDescriptor stream = table == null ? null : store.streams().stream()
@@ -159,22 +202,23 @@ final class Shipper implements Runnable {
         if (stream == null) {
             return false;
         }
-        ReplicationCursor cursor = cursor();
+        byte[] stored = engine.storage().get(ReplicationKeys.cursor(tableName, peer));
+        ReplicationCursor cursor = stored == null ? null : ReplicationCursor.fromBytes(stored);
         if (cursor == null || !cursor.backfilled() || !cursor.streamArn().equals(stream.arn())) {
-            backfill(table, stream);
+            backfill(table, stream, stored);
             return true;
         }
-        return ship(table, stream, cursor);
+        return ship(table, stream, cursor, stored);
     }
 
     /** Notes the stream's current end, ships every item, then starts streaming from the noted end. */
-    private void backfill(TableDefinition table, StreamDescriptor stream) throws IOException {
+    private void backfill(TableDefinition table, StreamDescriptor stream, byte[] storedCursor) throws IOException {
         backfilled = false;
         Map<String, Long> positions = new HashMap<>();
         for (Shard s : store.shards(stream)) {
             positions.put(s.shardId(), store.latest(s));
         }
-        save(new ReplicationCursor(false, stream.arn(), positions));
+        byte[] noted = save(storedCursor, new ReplicationCursor(false, stream.arn(), positions));
         long started = System.currentTimeMillis();
         try (Snapshot snapshot = engine.storage().snapshot();
                 KeyValueIterator it = engine.storage().iterate(
@@ -218,12 +262,12 @@ final class Shipper implements Runnable {
             }
             send(batch);
         }
-        save(new ReplicationCursor(true, stream.arn(), positions));
+        save(noted, new ReplicationCursor(true, stream.arn(), positions));
         backfilled = true;
         lagMillis = 0;
     }
 
-    private boolean ship(TableDefinition table, StreamDescriptor stream, ReplicationCursor cursor)
+    private boolean ship(TableDefinition table, StreamDescriptor stream, ReplicationCursor cursor, byte[] stored)
             throws IOException {
         List<Shard> shards = store.shards(stream);
         Set<String> visible = shards.stream().map(Shard::shardId).collect(Collectors.toSet());
@@ -246,7 +290,7 @@ final class Shipper implements Runnable {
             } catch (StreamStore.TrimmedException e) {
                 // The peer was away longer than the stream keeps records: copy every item again.
                 LOG.warn("replication of {} to {} fell behind the stream's retention; backfilling", tableName, peer);
-                save(new ReplicationCursor(false, stream.arn(), Map.of()));
+                save(stored, new ReplicationCursor(false, stream.arn(), Map.of()));
                 return true;
             }
             if (!page.records().isEmpty()) {
@@ -263,7 +307,7 @@ final class Shipper implements Runnable {
         }
         positions.keySet().retainAll(visible);
         if (progressed) {
-            save(new ReplicationCursor(true, stream.arn(), positions));
+            save(stored, new ReplicationCursor(true, stream.arn(), positions));
         } else {
             lagMillis = 0;
         }
@@ -310,7 +354,19 @@ final class Shipper implements Runnable {
         return stored == null ? null : ReplicationCursor.fromBytes(stored);
     }
 
-    private void save(ReplicationCursor cursor) {
-        engine.storage().write(new WriteBatch().put(ReplicationKeys.cursor(tableName, peer), cursor.toBytes()));
+    /**
+     * Stores {@code cursor} in place of the {@code read} one (null: none) and returns its bytes; on a
+     * shared store only if the stored cursor is still {@code read} ({@link WriteConflictException} if
+     * another server moved it).
+     */
+    private byte[] save(byte[] read, ReplicationCursor cursor) {
+        byte[] key = ReplicationKeys.cursor(tableName, peer);
+        byte[] bytes = cursor.toBytes();
+        WriteBatch batch = new WriteBatch().put(key, bytes);
+        if (engine.storage().shared()) {
+            batch.expect(key, read);
+        }
+        engine.storage().write(batch);
+        return bytes;
     }
 }

@@ -23,7 +23,7 @@ public final class Conflicts {
      * Reloads the table a conflicting write targets, in case its definition changed on another server;
      * ResourceNotFoundException when it was deleted (or replaced by a new table of that name).
      */
-    static void refreshTable(Engine engine, TableDefinition table) {
+    public static void refreshTable(Engine engine, TableDefinition table) {
         TableDefinition now = engine.catalog().refresh(table.tableName());
         if (now == null || now.storageId() != table.storageId()) {
             throw DynamoException.tableNotFound();
@@ -54,7 +54,7 @@ public final class Conflicts {
     }
 
     /** Waits before attempt {@code attempt + 1}, or throws when the attempts are used up. */
-    static void backOff(int attempt, WriteConflictException cause) {
+    public static void backOff(int attempt, WriteConflictException cause) {
         if (attempt >= ATTEMPTS) {
             DynamoException e = DynamoException.transactionConflict();
             e.initCause(cause);
