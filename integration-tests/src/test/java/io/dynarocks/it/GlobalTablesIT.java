@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -337,6 +338,76 @@ class GlobalTablesIT {
                 .readCapacityUnits()).isEqualTo(4L);
         assertThat(west.describeTable(b -> b.tableName("Tuned")).table().provisionedThroughput().readCapacityUnits())
                 .isEqualTo(5L);
+    }
+
+    /** A pay-per-request table encrypted under KMS key {@code keyId} (the AWS managed key when null). */
+    private static void encryptedTable(DynamoDbClient client, String name, String keyId) {
+        client.createTable(b -> b.tableName(name)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(keyId)));
+    }
+
+    private static void addReplica(DynamoDbClient client, String table, String region, String keyId) {
+        client.updateTable(b -> b.tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()
+                .create(c -> c.regionName(region).kmsMasterKeyId(keyId)).build()));
+    }
+
+    private static String tableKey(DynamoDbClient client, String table) {
+        return client.describeTable(b -> b.tableName(table)).table().sseDescription().kmsMasterKeyArn();
+    }
+
+    @Test
+    void eachReplicaOfATableUnderACustomerManagedKeyIsEncryptedUnderAKeyOfItsOwnRegion() {
+        regions = new Regions(EAST, WEST, EU);
+        DynamoDbClient east = regions.client(EAST);
+        encryptedTable(east, "Secrets", "east-key");
+        String eastKey = "arn:aws:kms:us-east-1:000000000000:key/east-key";
+        assertThat(tableKey(east, "Secrets")).isEqualTo(eastKey);
+
+        assertRefused(() -> addReplica(east, "Secrets", WEST),
+                "One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.");
+        addReplica(east, "Secrets", WEST, "west-key");
+        addReplica(east, "Secrets", EU, "arn:aws:kms:eu-west-1:000000000000:key/eu-key");
+        awaitActive(east, "Secrets", WEST, EU);
+
+        String westKey = "arn:aws:kms:us-west-2:000000000000:key/west-key";
+        assertThat(replicaOf(east, "Secrets", WEST).kmsMasterKeyId()).isEqualTo(westKey);
+        assertThat(replicaOf(east, "Secrets", EU).kmsMasterKeyId())
+                .isEqualTo("arn:aws:kms:eu-west-1:000000000000:key/eu-key");
+        assertThat(tableKey(regions.client(WEST), "Secrets")).isEqualTo(westKey);
+        assertThat(replicaOf(regions.client(WEST), "Secrets", EAST).kmsMasterKeyId()).isEqualTo(eastKey);
+        assertThat(replicaOf(regions.client(EU), "Secrets", WEST).kmsMasterKeyId()).isEqualTo(westKey);
+        assertThat(tableKey(east, "Secrets")).isEqualTo(eastKey);
+
+        // Another key for one replica: that region's table is encrypted under it, every region reports it.
+        east.updateTable(b -> b.tableName("Secrets").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).kmsMasterKeyId("west-key-2")).build()));
+        String westKey2 = "arn:aws:kms:us-west-2:000000000000:key/west-key-2";
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(tableKey(regions.client(WEST), "Secrets")).isEqualTo(westKey2);
+            assertThat(replicaOf(regions.client(EU), "Secrets", WEST).kmsMasterKeyId()).isEqualTo(westKey2);
+        });
+        assertThat(replicaOf(east, "Secrets", WEST).kmsMasterKeyId()).isEqualTo(westKey2);
+        assertThat(tableKey(east, "Secrets")).isEqualTo(eastKey);
+    }
+
+    @Test
+    void aReplicaOfATableUnderTheAwsManagedKeyHasTheAwsManagedKeyOfItsRegion() {
+        regions = new Regions(EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        encryptedTable(east, "Managed", null);
+        assertRefused(() -> addReplica(east, "Managed", WEST, "west-key"),
+                "One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.");
+        addReplica(east, "Managed", WEST);
+        awaitActive(east, "Managed", WEST);
+
+        String eastKey = tableKey(east, "Managed");
+        String westKey = tableKey(regions.client(WEST), "Managed");
+        assertThat(eastKey).startsWith("arn:aws:kms:us-east-1:000000000000:key/");
+        assertThat(westKey).isEqualTo(eastKey.replace("us-east-1", "us-west-2"));
+        assertThat(replicaOf(east, "Managed", WEST).kmsMasterKeyId()).isNull();
     }
 
     private static void assertRefused(Runnable call, String message) {

@@ -2,6 +2,7 @@ package io.dynarocks.replication;
 
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.engine.operation.Operation;
+import io.dynarocks.engine.operation.SseSpecifications;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.StreamSettings;
 import io.dynarocks.protocol.model.TableDefinition;
@@ -105,8 +106,12 @@ final class GlobalTableUpdate {
         if (u.action() == ReplicaUpdate.Action.DELETE) {
             return;
         }
-        // Tables here are encrypted with an AWS owned key, which a replica cannot replace with its own.
-        if (u.kmsMasterKeyId() != null) {
+        // A table under a customer managed key needs one in every new replica's region (keys do not cross
+        // regions); a table under an AWS owned or AWS managed key has that kind in every region, and naming a
+        // key for one of its replicas is refused with the same message.
+        boolean customerManaged = customerManaged(table);
+        if (customerManaged ? u.action() == ReplicaUpdate.Action.CREATE && u.kmsMasterKeyId() == null
+                : u.kmsMasterKeyId() != null) {
             throw DynamoException.validation("One or more parameter values were invalid: KMSMasterKeyId must be "
                     + "specified for each replica.");
         }
@@ -133,19 +138,31 @@ final class GlobalTableUpdate {
         ReplicaSettings merged = before.merge(u, replication.engine().clock().millis());
         var indexes = new java.util.TreeMap<>(merged.indexes());
         indexes.keySet().removeIf(name -> table.index(name).filter(i -> i.global()).isEmpty());
+        // A key id or alias names a key of the replica's region, in this table's account.
+        String kms = u.kmsMasterKeyId() == null ? merged.kmsMasterKeyArn()
+                : SseSpecifications.keyArn(u.regionName(), replication.engine().accountId(), u.kmsMasterKeyId());
         return new ReplicaSettings(merged.readCapacityUnits(), merged.maxReadRequestUnits(), merged.tableClass(),
-                merged.tableClassUpdatedMillis(), indexes);
+                merged.tableClassUpdatedMillis(), indexes, kms);
     }
 
     private void create(TableDefinition table, ReplicaSet set, ReplicaUpdate u) {
         table = withNewAndOldImages(table);
+        String local = replication.config().region();
         ReplicaSet current = set != null ? set : new ReplicaSet(table.tableName(), ReplicaSet.CURRENT,
-                List.of(replication.config().region()), replication.engine().clock().millis());
+                List.of(local), replication.engine().clock().millis());
+        if (set == null && customerManaged(table)) {
+            // The other regions report this region's key among their Replicas.
+            current = current.withSettings(local, ReplicaSettings.NONE.withKmsMasterKeyArn(table.kmsMasterKeyArn()));
+        }
         ReplicaSettings settings = settings(table, current, u);
         if (!settings.equals(ReplicaSettings.NONE)) {
             current = current.withSettings(u.regionName(), settings);
         }
-        replication.join(current, u.regionName(), ReplicaTableRequest.of(table));
+        replication.join(current, u.regionName(), ReplicaTableRequest.of(table, settings.kmsMasterKeyArn()));
+    }
+
+    private static boolean customerManaged(TableDefinition table) {
+        return table.kmsMasterKeyArn() != null && SseSpecifications.customerManaged(table.kmsMasterKeyArn());
     }
 
     /** Global tables replicate from a NEW_AND_OLD_IMAGES stream; one is enabled when the table has none. */

@@ -14,7 +14,8 @@ import java.io.IOException;
  * it refuses this region's key, else ACTIVE), the replication
  * lag in {@code ReplicaStatusDescription} while there is one, and its overrides. As in DynamoDB an
  * override is what the replica has and this region's table has not: a read capacity equal to this
- * table's is no override. This region's own table class, when its replica was given one, is its
+ * table's is no override; a replica's customer managed key is its {@code KMSMasterKeyId}. This region's own
+ * table class, when its replica was given one, is its
  * {@code TableClassSummary}.
  */
 final class ReplicaDescriptions implements TableDescriptionMembers {
@@ -57,6 +58,9 @@ final class ReplicaDescriptions implements TableDescriptionMembers {
         if (state != null && state.lagMillis() > 0) {
             g.writeStringField("ReplicaStatusDescription", "Replication lag " + state.lagMillis() + " ms"
                     + (state.reachable() ? "" : "; region unreachable"));
+        }
+        if (settings.kmsMasterKeyArn() != null) {
+            g.writeStringField("KMSMasterKeyId", settings.kmsMasterKeyArn());
         }
         Long baseRead = base.payPerRequest() ? null : base.provisionedThroughput().readCapacityUnits();
         writeOverrides(g, settings.readCapacityUnits(), baseRead, settings.maxReadRequestUnits());

@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * Applies this region's replica settings to its own table: a read capacity override becomes the
  * table's (and an index's) provisioned read capacity here, through the engine's UpdateTable, so that
- * DescribeTable in this region and throughput limits see it. On-demand read maximums and the table
- * class are reported from the replica set (the engine models neither).
+ * DescribeTable in this region and throughput limits see it; its customer managed KMS key becomes its
+ * table's. On-demand read maximums and the table class are reported from the replica set (the engine
+ * models neither).
  */
 final class ReplicaOverrides {
 
@@ -26,7 +27,21 @@ final class ReplicaOverrides {
 
     static void apply(Engine engine, OperationRegistry registry, String tableName, ReplicaSettings own) {
         TableDefinition t = engine.catalog().find(tableName).orElse(null);
-        if (t == null || t.payPerRequest() || own.equals(ReplicaSettings.NONE)) {
+        if (t == null || own.equals(ReplicaSettings.NONE)) {
+            return;
+        }
+        if (own.kmsMasterKeyArn() != null && !own.kmsMasterKeyArn().equals(t.kmsMasterKeyArn())) {
+            registry.handle(UPDATE_TABLE, JsonWriter.object(g -> {
+                g.writeStringField("TableName", tableName);
+                g.writeObjectFieldStart("SSESpecification");
+                g.writeBooleanField("Enabled", true);
+                g.writeStringField("SSEType", "KMS");
+                g.writeStringField("KMSMasterKeyId", own.kmsMasterKeyArn());
+                g.writeEndObject();
+            }));
+            t = engine.catalog().require(tableName);
+        }
+        if (t.payPerRequest()) {
             return;
         }
         ProvisionedThroughput current = t.provisionedThroughput();

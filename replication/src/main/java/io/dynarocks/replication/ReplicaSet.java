@@ -76,7 +76,7 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(2);
+            out.writeByte(3);
             out.writeUTF(tableName);
             out.writeUTF(version);
             out.writeLong(creationMillis);
@@ -109,7 +109,7 @@ public record ReplicaSet(String tableName, String version, List<String> regions,
             Map<String, ReplicaSettings> settings = new TreeMap<>();
             int m = format >= 2 ? in.readInt() : 0;
             for (int i = 0; i < m; i++) {
-                settings.put(in.readUTF(), ReplicaSettings.read(in));
+                settings.put(in.readUTF(), ReplicaSettings.read(in, format));
             }
             return new ReplicaSet(table, version, regions, created, settings);
         } catch (IOException e) {

@@ -13,11 +13,12 @@ import java.util.TreeMap;
 /**
  * The settings one replica of a version 2019.11.21 global table was given by ReplicaUpdates' Create or
  * Update: its read capacity and on-demand read maximum, its table class (and when it was set), and the
- * same per global secondary index. Null means never set (the replica has its table's value). Every
- * region keeps every replica's settings in the replica set, so each describes the others' overrides.
+ * same per global secondary index, and the ARN of the customer managed KMS key its table is encrypted
+ * under (in its region). Null means never set (the replica has its table's value). Every region keeps
+ * every replica's settings in the replica set, so each describes the others' overrides and keys.
  */
 public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, String tableClass,
-        long tableClassUpdatedMillis, Map<String, IndexSettings> indexes) {
+        long tableClassUpdatedMillis, Map<String, IndexSettings> indexes, String kmsMasterKeyArn) {
 
     /** A replica's settings of one index. */
     public record IndexSettings(Long readCapacityUnits, Long maxReadRequestUnits) {}
@@ -28,7 +29,22 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
         indexes = Map.copyOf(indexes);
     }
 
-    /** These settings with what {@code update} sets; indexes it does not name keep theirs. */
+    /** Settings without a KMS key of the replica's own. */
+    public ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, String tableClass,
+            long tableClassUpdatedMillis, Map<String, IndexSettings> indexes) {
+        this(readCapacityUnits, maxReadRequestUnits, tableClass, tableClassUpdatedMillis, indexes, null);
+    }
+
+    /** These settings with the replica's table encrypted under the customer managed key {@code keyArn}. */
+    public ReplicaSettings withKmsMasterKeyArn(String keyArn) {
+        return new ReplicaSettings(readCapacityUnits, maxReadRequestUnits, tableClass, tableClassUpdatedMillis,
+                indexes, keyArn);
+    }
+
+    /**
+     * These settings with what {@code update} sets, but its KMS key (which only the replica's region and
+     * account resolve to an ARN); indexes it does not name keep theirs.
+     */
     public ReplicaSettings merge(ReplicaUpdate update, long nowMillis) {
         Map<String, IndexSettings> merged = new TreeMap<>(indexes);
         for (ReplicaUpdate.IndexOverride o : update.indexes()) {
@@ -42,7 +58,7 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
                 update.readCapacityUnits() != null ? update.readCapacityUnits() : readCapacityUnits,
                 update.maxReadRequestUnits() != null ? update.maxReadRequestUnits() : maxReadRequestUnits,
                 classSet ? update.tableClassOverride() : tableClass,
-                classSet ? nowMillis : tableClassUpdatedMillis, merged);
+                classSet ? nowMillis : tableClassUpdatedMillis, merged, kmsMasterKeyArn);
     }
 
     void write(DataOutputStream out) throws IOException {
@@ -59,9 +75,14 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
             writeLong(out, e.getValue().readCapacityUnits());
             writeLong(out, e.getValue().maxReadRequestUnits());
         }
+        out.writeBoolean(kmsMasterKeyArn != null);
+        if (kmsMasterKeyArn != null) {
+            out.writeUTF(kmsMasterKeyArn);
+        }
     }
 
-    static ReplicaSettings read(DataInputStream in) throws IOException {
+    /** Settings written by {@link #write} in the replica set's {@code format} (KMS keys since format 3). */
+    static ReplicaSettings read(DataInputStream in, int format) throws IOException {
         Long read = readLong(in);
         Long maxRead = readLong(in);
         String tableClass = in.readBoolean() ? in.readUTF() : null;
@@ -71,7 +92,8 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
         for (int i = 0; i < n; i++) {
             indexes.put(in.readUTF(), new IndexSettings(readLong(in), readLong(in)));
         }
-        return new ReplicaSettings(read, maxRead, tableClass, updated, indexes);
+        String kms = format >= 3 && in.readBoolean() ? in.readUTF() : null;
+        return new ReplicaSettings(read, maxRead, tableClass, updated, indexes, kms);
     }
 
     private static void writeLong(DataOutputStream out, Long value) throws IOException {
@@ -92,6 +114,9 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
         if (tableClass != null) {
             g.writeStringField("TableClass", tableClass);
             g.writeNumberField("TableClassUpdated", tableClassUpdatedMillis);
+        }
+        if (kmsMasterKeyArn != null) {
+            g.writeStringField("KMSMasterKeyArn", kmsMasterKeyArn);
         }
         g.writeObjectFieldStart("Indexes");
         for (var e : indexes.entrySet()) {
@@ -118,6 +143,7 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
             Long maxRead;
             String tableClass;
             long updated;
+            String kms;
             Map<String, IndexSettings> indexes = Map.of();
         };
         r.readObject((n, v) -> {
@@ -126,11 +152,12 @@ public record ReplicaSettings(Long readCapacityUnits, Long maxReadRequestUnits, 
                 case "MaxReadRequestUnits" -> f.maxRead = v.readLong();
                 case "TableClass" -> f.tableClass = v.readString();
                 case "TableClassUpdated" -> f.updated = v.readLong();
+                case "KMSMasterKeyArn" -> f.kms = v.readString();
                 case "Indexes" -> f.indexes = v.readMap(ReplicaSettings::readIndex);
                 default -> v.skip();
             }
         });
-        return new ReplicaSettings(f.read, f.maxRead, f.tableClass, f.updated, f.indexes);
+        return new ReplicaSettings(f.read, f.maxRead, f.tableClass, f.updated, f.indexes, f.kms);
     }
 
     private static IndexSettings readIndex(JsonReader r) throws IOException {

@@ -12,13 +12,15 @@ import java.io.IOException;
 /**
  * The CreateTable request that makes a replica of a table in another region: same key schema,
  * attribute definitions, secondary indexes, billing, and a NEW_AND_OLD_IMAGES stream, as DynamoDB
- * gives every replica of a version 2019.11.21 global table.
+ * gives every replica of a version 2019.11.21 global table; encrypted with the same kind of key (the
+ * replica's own customer managed key, or the AWS managed key of its region).
  */
 final class ReplicaTableRequest {
 
     private ReplicaTableRequest() {}
 
-    static byte[] of(TableDefinition t) {
+    /** The request for a replica of {@code t} whose customer managed key is {@code kmsMasterKeyArn} (or null). */
+    static byte[] of(TableDefinition t, String kmsMasterKeyArn) {
         return JsonWriter.object(g -> {
             g.writeStringField("TableName", t.tableName());
             g.writeArrayFieldStart("AttributeDefinitions");
@@ -40,6 +42,15 @@ final class ReplicaTableRequest {
             g.writeBooleanField("StreamEnabled", true);
             g.writeStringField("StreamViewType", "NEW_AND_OLD_IMAGES");
             g.writeEndObject();
+            if (t.kmsMasterKeyArn() != null) {
+                g.writeObjectFieldStart("SSESpecification");
+                g.writeBooleanField("Enabled", true);
+                g.writeStringField("SSEType", "KMS");
+                if (kmsMasterKeyArn != null) {
+                    g.writeStringField("KMSMasterKeyId", kmsMasterKeyArn);
+                }
+                g.writeEndObject();
+            }
         });
     }
 

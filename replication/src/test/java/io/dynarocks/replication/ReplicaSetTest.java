@@ -16,7 +16,8 @@ class ReplicaSetTest {
     @Test
     void aReplicaSetWithSettingsSurvivesTheStoreAndTheWire() {
         ReplicaSet set = new ReplicaSet("Music", ReplicaSet.CURRENT, List.of("us-west-2", "us-east-1"), 42)
-                .withSettings("us-west-2", TUNED);
+                .withSettings("us-west-2", TUNED.withKmsMasterKeyArn("arn:aws:kms:us-west-2:000000000000:key/k"))
+                .withSettings("us-east-1", TUNED);
 
         assertThat(ReplicaSet.fromBytes(set.toBytes())).isEqualTo(set);
         assertThat(ReplicaSetRequest.decode(new ReplicaSetRequest(set, null).toBytes()).set()).isEqualTo(set);

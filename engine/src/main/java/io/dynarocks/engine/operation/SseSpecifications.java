@@ -46,21 +46,29 @@ public final class SseSpecifications {
      * an alias (name or ARN) as the key it stands for; none, the account's AWS managed key.
      */
     static String keyArn(Engine engine, String keyId) {
+        return keyArn(engine.region(), engine.accountId(), keyId);
+    }
+
+    /** As {@link #keyArn(Engine, String)}, for a key named in {@code region} by account {@code account}. */
+    public static String keyArn(String region, String account, String keyId) {
         String id = keyId == null ? AWS_MANAGED_ALIAS : keyId;
         if (id.startsWith("arn:")) {
             String[] parts = id.split(":", 6);
             if (parts.length == 6 && parts[5].startsWith("alias/")) {
-                return keyArn(parts[3], parts[4], aliasKey(parts[4], parts[5]));
+                return arn(parts[3], parts[4], aliasKey(parts[4], parts[5]));
             }
             return id;
         }
-        if (id.startsWith("alias/")) {
-            return keyArn(engine.region(), engine.accountId(), aliasKey(engine.accountId(), id));
-        }
-        return keyArn(engine.region(), engine.accountId(), id);
+        return arn(region, account, id.startsWith("alias/") ? aliasKey(account, id) : id);
     }
 
-    private static String keyArn(String region, String account, String keyId) {
+    /** Whether {@code keyArn} (a table's, not null) is a customer managed key, not the account's AWS managed key. */
+    public static boolean customerManaged(String keyArn) {
+        String[] parts = keyArn.split(":", 6);
+        return parts.length < 6 || !parts[5].equals("key/" + aliasKey(parts[4], AWS_MANAGED_ALIAS));
+    }
+
+    private static String arn(String region, String account, String keyId) {
         return "arn:aws:kms:" + region + ":" + account + ":key/" + keyId;
     }
 
