@@ -15,6 +15,19 @@ public interface Storage extends AutoCloseable {
     byte[] get(Snapshot snapshot, byte[] key);
 
     /**
+     * The values stored under {@code keys} now, in their order ({@code null} for a missing key): what
+     * {@link #get(byte[])} of each key answers. A backend that reads several keys in one call for less
+     * than as many point reads overrides it; decorators leave it, so it reaches their {@code get}.
+     */
+    default java.util.List<byte[]> getAll(java.util.List<byte[]> keys) {
+        java.util.List<byte[]> values = new java.util.ArrayList<>(keys.size());
+        for (byte[] key : keys) {
+            values.add(get(key));
+        }
+        return values;
+    }
+
+    /**
      * Iterates keys in {@code [range.from, range.to)} in ascending order, or descending when
      * {@code reverse}, as of {@code snapshot} (or the latest state when {@code snapshot} is null).
      * The caller closes the iterator.

@@ -64,6 +64,16 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void getAllAnswersEachKeyInOrderWithNullForAbsentOnes() {
+        put("a", "1");
+        put("c", "3");
+        assertThat(storage.getAll(List.of(b("c"), b("b"), b("a"), b("c"))).stream().map(StorageContractTest::s))
+                .containsExactly("3", null, "1", "3");
+        assertThat(storage.getAll(List.of(b("a")))).extracting(StorageContractTest::s).containsExactly("1");
+        assertThat(storage.getAll(List.of())).isEmpty();
+    }
+
+    @Test
     void deleteRemovesKey() {
         put("a", "1");
         storage.write(new WriteBatch().delete(b("a")).delete(b("never-existed")));

@@ -82,9 +82,12 @@ public final class ReadModifyWrite {
             for (int attempt = 1; ; attempt++) {
                 List<Result> results = new ArrayList<>(keys.length);
                 WriteBatch batch = new WriteBatch();
+                // The old items in one multi-get: the keys are distinct and every write reads the store, not
+                // the batch, so reading them all first is what reading each before staging it would see.
+                List<byte[]> olds = engine.storage().getAll(java.util.Arrays.asList(keys));
                 for (int i = 0; i < keys.length; i++) {
                     ItemWrite write = writes.get(i);
-                    byte[] stored = engine.storage().get(keys[i]);
+                    byte[] stored = olds.get(i);
                     Map<String, AttributeValue> old = stored == null ? null : ItemCodec.decode(stored);
                     Map<String, AttributeValue> updated = write.newItem(old);
                     if (engine.storage().shared()) {

@@ -211,6 +211,23 @@ public final class RocksDbStorage implements Storage {
         return get(null, key);
     }
 
+    /** One native multi-get: one call across JNI and one look-up of the current version for every key. */
+    @Override
+    public java.util.List<byte[]> getAll(java.util.List<byte[]> keys) {
+        if (keys.size() < 2) {
+            return Storage.super.getAll(keys);
+        }
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            return db.multiGetAsList(keys);
+        } catch (RocksDBException e) {
+            throw failure("multi-get", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     @Override
     public byte[] get(Snapshot snapshot, byte[] key) {
         lifecycle.readLock().lock();
