@@ -41,7 +41,11 @@ public final class Replication implements AutoCloseable {
     private final ReplicaSets sets;
     private final ItemVersions versions;
     private final ChangeApplier applier;
-    private final HttpClient http;
+    /**
+     * Built with the first link to a peer: an HttpClient initialises TLS (the default SSLContext, the CA
+     * certificates), which would cost every server's start even when it has no peer.
+     */
+    private HttpClient http;
     private final Map<String, Shipper> shippers = new ConcurrentHashMap<>();
     private final Map<String, URI> peers;
     private volatile boolean closed;
@@ -55,8 +59,14 @@ public final class Replication implements AutoCloseable {
         this.sets = new ReplicaSets(engine.storage());
         this.versions = new ItemVersions(engine.storage(), sets, config.region(), engine.clock());
         this.applier = new ChangeApplier(engine, versions);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+        }
+        return http;
     }
 
     /**
@@ -377,7 +387,7 @@ public final class Replication implements AutoCloseable {
 
     /** The link to peer {@code region}, at its current endpoint, signed with its key when it has one. */
     private PeerLink link(String region) {
-        return new PeerLink(http, () -> peers.get(region), region, config.credentialsFor(region));
+        return new PeerLink(http(), () -> peers.get(region), region, config.credentialsFor(region));
     }
 
     private static String key(String tableName, String peer) {

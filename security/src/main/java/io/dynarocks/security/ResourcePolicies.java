@@ -37,7 +37,10 @@ public final class ResourcePolicies implements ChangeHook {
     private record Stored(String document, String revisionId, Policy policy) {}
 
     private static final byte PREFIX = 'P';
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: Jackson's databind is ~300 classes to load at start, and most servers store no policy. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Engine engine;
     private final Map<Integer, Optional<Stored>> byTable = new ConcurrentHashMap<>();
@@ -65,7 +68,7 @@ public final class ResourcePolicies implements ChangeHook {
     private FixedResponse put(PutRequest r) {
         Policy parsed;
         try {
-            parsed = Policy.parse(JSON.readTree(r.policy()), true);
+            parsed = Policy.parse(Json.MAPPER.readTree(r.policy()), true);
         } catch (IOException | IllegalArgumentException e) {
             throw DynamoException.validation("Invalid policy document: " + e.getMessage());
         }
@@ -169,7 +172,7 @@ public final class ResourcePolicies implements ChangeHook {
                 }
             });
             try {
-                return Optional.of(new Stored(f[0], f[1], Policy.parse(JSON.readTree(f[0]), true)));
+                return Optional.of(new Stored(f[0], f[1], Policy.parse(Json.MAPPER.readTree(f[0]), true)));
             } catch (IOException e) {
                 throw new IllegalStateException("stored resource policy of " + table.tableName() + " is unreadable", e);
             }
