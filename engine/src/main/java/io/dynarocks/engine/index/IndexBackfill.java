@@ -5,6 +5,7 @@ import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemCounts;
 import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.ItemLocks;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.ItemSize;
@@ -14,6 +15,7 @@ import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.StorageException;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Fills a new global secondary index from the items already in its table, on a background thread,
  * then marks it ACTIVE. The index is published (CREATING, Backfilling) before the fill starts, and a
- * lock barrier makes every later write maintain it; each item is re-read under its lock, so the fill
- * never overwrites a newer entry.
+ * lock barrier makes every later write of this server maintain it (other servers sharing the store
+ * do once their writes conflict on the changed catalog entry); each item is re-read under its lock,
+ * and on a shared store its entry is put expecting the item unchanged, so the fill never overwrites a
+ * newer entry.
  */
 public final class IndexBackfill {
 
@@ -66,23 +70,8 @@ public final class IndexBackfill {
         }
         for (byte[] key : keys) {
             try (ItemLocks.Held ignored = engine.locks().lock(key)) {
-                TableDefinition table = current(tableName, storageId);
-                IndexDefinition index = table == null ? null : index(table, indexId);
-                if (index == null) {
+                if (!fillOne(tableName, storageId, indexId, key)) {
                     return;
-                }
-                byte[] stored = engine.storage().get(key);
-                if (stored == null) {
-                    continue;
-                }
-                Map<String, AttributeValue> item = ItemCodec.decode(stored);
-                byte[] entry = IndexEntries.key(table, index, item);
-                // A write since the fill began has already put the entry (and counted it).
-                if (entry != null && indexable(index, item) && engine.storage().get(entry) == null) {
-                    Map<String, AttributeValue> projected = IndexEntries.project(table, index, item);
-                    WriteBatch batch = new WriteBatch().put(entry, ItemCodec.encode(projected));
-                    ItemCounts.stage(engine.storage(), batch, storageId, indexId, null, projected);
-                    engine.storage().write(batch);
                 }
             }
         }
@@ -100,6 +89,50 @@ public final class IndexBackfill {
             engine.catalog().stage(batch, updated);
             engine.storage().write(batch);
             engine.catalog().published(updated);
+        }
+    }
+
+    /**
+     * Puts the index entry of the item under {@code key} unless a write since the fill began already did;
+     * false when the index (or its table) is gone. The lock barrier fences this server's writers only: on a
+     * store shared with other servers, whose writes maintain the index once they know it (their batches
+     * expect the catalog entry, which now lists it), the entry is put expecting the item as read and the
+     * entry still absent, and the item is read again when another server changed either first, so the fill
+     * never puts an entry for an item state that is no longer stored.
+     */
+    private boolean fillOne(String tableName, int storageId, short indexId, byte[] key) {
+        for (int attempt = 1; ; attempt++) {
+            TableDefinition table = current(tableName, storageId);
+            IndexDefinition index = table == null ? null : index(table, indexId);
+            if (index == null) {
+                return false;
+            }
+            byte[] stored = engine.storage().get(key);
+            if (stored == null) {
+                return true;
+            }
+            Map<String, AttributeValue> item = ItemCodec.decode(stored);
+            byte[] entry = IndexEntries.key(table, index, item);
+            // A write since the fill began has already put the entry (and counted it).
+            if (entry == null || !indexable(index, item) || engine.storage().get(entry) != null) {
+                return true;
+            }
+            Map<String, AttributeValue> projected = IndexEntries.project(table, index, item);
+            WriteBatch batch = new WriteBatch().put(entry, ItemCodec.encode(projected));
+            ItemCounts.stage(engine.storage(), batch, storageId, indexId, null, projected);
+            if (engine.storage().shared()) {
+                batch.expect(key, stored).expect(entry, null);
+                engine.catalog().expectCurrent(batch, table);
+            }
+            try {
+                engine.storage().write(batch);
+                return true;
+            } catch (WriteConflictException e) {
+                // Never give up (a fill that stopped would leave the index CREATING): back off at most
+                // as long as an item write does before its last attempt.
+                Conflicts.backOff(Math.min(attempt, 50), e);
+                engine.catalog().refresh(tableName);
+            }
         }
     }
 
