@@ -55,19 +55,20 @@ final class Databases implements AutoCloseable {
     }
 
     /**
-     * Where {@code request}, signed with {@code key} (null when authentication is off), goes. A signed request
-     * whose TableName is a table ARN goes to the owner's database, with the plain name in its body; another
+     * Where {@code request}, whose decoded body is {@code body}, signed with {@code key} (null when authentication
+     * is off), goes. A signed request naming its tables by ARN ({@link TableArnNames}) goes to the owner's
+     * database, with plain names in its body and the ARNs back in its response; another
      * account's tables are reached only with shared databases (per-credential ones have no account-wide
      * database) and only for accounts with keys, otherwise the table is not found.
      */
-    Routed serving(SignedRequest request, AccessKey key) {
+    Routed serving(SignedRequest request, byte[] body, AccessKey key) {
         if (key == null) {
             Database database = unauthenticated(request);
-            return new Routed(database, database.dispatcher(), request.body());
+            return new Routed(database, database.dispatcher(), body);
         }
         String account = key.principal().accountId();
-        Optional<TableArnName> named = TableArnName.of(request.body());
-        String owner = named.map(TableArnName::accountId).orElse(account);
+        Optional<TableArnNames> named = TableArnNames.of(body, account);
+        String owner = named.map(TableArnNames::accountId).orElse(account);
         Database database;
         if (owner.equals(account)) {
             String serverRegion = shared.namespace().region();
@@ -79,7 +80,11 @@ final class Databases implements AutoCloseable {
         } else {
             throw DynamoException.resourceNotFound("Requested resource not found");
         }
-        return new Routed(database, database.dispatcher(), named.map(TableArnName::body).orElse(request.body()));
+        if (named.isEmpty()) {
+            return new Routed(database, database.dispatcher(), body);
+        }
+        TableArnNames names = named.get();
+        return new Routed(database, database.dispatcher(), names.body(), names::responseNamed);
     }
 
     /** The database of an unauthenticated request. */

@@ -128,12 +128,11 @@ public final class DynaRocks implements AutoCloseable {
                 Dispatcher cached = new Dispatcher(dax, metrics.listener(dax));
                 // Each database has a cache of its own, so a caller's cached reads come from its own tables.
                 Map<Namespace, Dispatcher> caches = new ConcurrentHashMap<>(Map.of(shared.namespace(), cached));
-                this.daxChannel = bind(config.host(), config.daxPort(), (request, key) -> {
-                    Routed routed = databases.serving(request, key);
+                this.daxChannel = bind(config.host(), config.daxPort(), (request, body, key) -> {
+                    Routed routed = databases.serving(request, body, key);
                     Database database = routed.database();
-                    return new Routed(database, caches.computeIfAbsent(database.namespace(), namespace ->
-                            new Dispatcher(new DaxCache(database.engine(), daxConfig, clock), listener)),
-                            routed.body());
+                    return routed.through(caches.computeIfAbsent(database.namespace(), namespace ->
+                            new Dispatcher(new DaxCache(database.engine(), daxConfig, clock), listener)));
                 }, cached, null);
             } else {
                 this.dax = null;

@@ -130,6 +130,9 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
+    /** A routed request and the guard that authorizes it once decoded (null when authentication is off). */
+    private record Admitted(Routed routed, RequestGuard guard) {}
+
     private void post(ChannelHandlerContext ctx, FullHttpRequest request, HttpReply reply) {
         long deadline = System.nanoTime() + queueTimeoutNanos;
         String target = request.headers().get("X-Amz-Target");
@@ -137,39 +140,73 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         String host = host(ctx, request);
         byte[] raw = ByteBufUtil.getBytes(request.content());
         NettySignedRequest signed = new NettySignedRequest(request, raw, ctx.channel().remoteAddress(), secure);
-        RequestGuard guard = null;
-        Routed routed;
+        AccessKey key;
         try {
             // The signature covers the body as sent, before its content encoding is undone.
-            AccessKey key = security == null ? null : security.verify(signed);
-            routed = route.route(signed, key);
-            if (key != null) {
-                Database database = routed.database();
-                guard = security.guard(key, signed, database.engine(), database.resourcePolicies());
-            }
+            key = security == null ? null : security.verify(signed);
         } catch (DynamoException e) {
             Dispatcher.Reply refused = fallback.reject(target, e);
             reply.send(refused.status(), refused.body(), JSON);
             return;
         }
-        Dispatcher dispatcher = routed.dispatcher();
-        byte[] body = routed.body();
-        RequestGuard admitted = guard;
+        if (encoding != null) {
+            // Routing reads the table names of the decoded body, so an encoded one is decoded (off the event
+            // loop) before it is routed.
+            enqueue(ctx, reply, target, deadline, () -> {
+                Admitted admitted;
+                try {
+                    admitted = admit(signed, ContentEncoding.decode(encoding, raw, maxBodyBytes), key);
+                } catch (DynamoException e) {
+                    Dispatcher.Reply refused = fallback.reject(target, e);
+                    reply.sendFromEventLoop(refused.status(), refused.body(), JSON);
+                    return;
+                } catch (ContentEncoding.TooLarge e) {
+                    reply.tooLarge();
+                    return;
+                }
+                if (target != null && POINT_WRITES.contains(target)) {
+                    writeWithoutWaiting(new StalledWrite(ctx, reply, target, deadline,
+                            admitted.routed().database().engine().storage(), () -> answer(admitted, reply, target, host)));
+                } else {
+                    answer(admitted, reply, target, host);
+                }
+            });
+            return;
+        }
+        Admitted admitted;
+        try {
+            admitted = admit(signed, raw, key);
+        } catch (DynamoException e) {
+            Dispatcher.Reply refused = fallback.reject(target, e);
+            reply.send(refused.status(), refused.body(), JSON);
+            return;
+        }
         if (target != null && POINT_WRITES.contains(target)) {
-            StalledWrite write = new StalledWrite(ctx, reply, target, deadline, routed.database().engine().storage(),
-                    () -> answer(dispatcher, reply, target, body, encoding, host, admitted));
-            if (encoding == null && pointOperationsInline && write.storage.writeStall() == Storage.WriteStall.NONE
+            StalledWrite write = new StalledWrite(ctx, reply, target, deadline,
+                    admitted.routed().database().engine().storage(), () -> answer(admitted, reply, target, host));
+            if (pointOperationsInline && write.storage.writeStall() == Storage.WriteStall.NONE
                     && tryWithoutWaiting(write.task)) {
                 return;
             }
             enqueue(ctx, reply, target, deadline, () -> writeWithoutWaiting(write));
             return;
         }
-        if (encoding == null && pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
-            answer(dispatcher, reply, target, body, null, host, guard);
+        if (pointOperationsInline && target != null && POINT_OPERATIONS.contains(target)) {
+            answer(admitted, reply, target, host);
             return;
         }
-        enqueue(ctx, reply, target, deadline, () -> answer(dispatcher, reply, target, body, encoding, host, admitted));
+        enqueue(ctx, reply, target, deadline, () -> answer(admitted, reply, target, host));
+    }
+
+    /** Where the request with decoded body {@code body}, signed with {@code key}, goes, and its guard there. */
+    private Admitted admit(NettySignedRequest signed, byte[] body, AccessKey key) {
+        Routed routed = route.route(signed, body, key);
+        RequestGuard guard = null;
+        if (key != null) {
+            Database database = routed.database();
+            guard = security.guard(key, signed, database.engine(), database.resourcePolicies());
+        }
+        return new Admitted(routed, guard);
     }
 
     /**
@@ -251,17 +288,21 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         reply.sendRetryLater(refused.status(), refused.body(), JSON);
     }
 
-    /** Decodes the body (undoing its content encoding), dispatches it and sends the answer from the event loop. */
-    private void answer(Dispatcher dispatcher, HttpReply reply, String target, byte[] raw, String encoding,
-            String host, RequestGuard guard) {
+    /**
+     * Dispatches a routed request (its body decoded), names its tables in a successful response as the request
+     * did, and sends the answer from the event loop.
+     */
+    private void answer(Admitted admitted, HttpReply reply, String target, String host) {
+        Routed routed = admitted.routed();
+        Dispatcher dispatcher = routed.dispatcher();
         Dispatcher.Reply answer;
         try {
-            answer = dispatcher.dispatch(target, ContentEncoding.decode(encoding, raw, maxBodyBytes), host, guard);
+            answer = dispatcher.dispatch(target, routed.body(), host, admitted.guard());
+            if (answer.status() == 200) {
+                answer = new Dispatcher.Reply(200, routed.response().apply(answer.body()));
+            }
         } catch (DynamoException e) {
             answer = dispatcher.reject(target, e);
-        } catch (ContentEncoding.TooLarge e) {
-            reply.tooLarge();
-            return;
         }
         Dispatcher.Reply done = answer;
         reply.sendFromEventLoop(done.status(), done.body(), JSON);
