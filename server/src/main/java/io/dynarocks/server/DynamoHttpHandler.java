@@ -165,8 +165,8 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                     return;
                 }
                 if (target != null && POINT_WRITES.contains(target)) {
-                    writeWithoutWaiting(new StalledWrite(ctx, reply, target, deadline,
-                            admitted.routed().database().engine().storage(), () -> answer(admitted, reply, target, host)));
+                    writeWithoutWaiting(new StalledWrite(ctx, reply, target, deadline, admitted.routed().database()
+                            .engine().storage(), () -> answer(admitted, reply, target, host)));
                 } else {
                     answer(admitted, reply, target, host);
                 }
