@@ -167,13 +167,17 @@ public abstract class StorageContractTest {
         put("x", "0");
         put("y", "0");
         AtomicBoolean stop = new AtomicBoolean();
+        // The writer starts once the reader has read: on a loaded machine it could otherwise finish first.
+        CountDownLatch reading = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> writer = pool.submit(() -> {
+                reading.await();
                 for (int i = 1; i <= 2000; i++) {
                     storage.write(new WriteBatch().put(b("x"), b("" + i)).put(b("y"), b("" + i)));
                 }
                 stop.set(true);
+                return null;
             });
             Future<Integer> reader = pool.submit(() -> {
                 int checks = 0;
@@ -188,6 +192,7 @@ public abstract class StorageContractTest {
                     assertThat(values).hasSize(2);
                     assertThat(values.get(0)).isEqualTo(values.get(1));
                     checks++;
+                    reading.countDown();
                 }
                 return checks;
             });
