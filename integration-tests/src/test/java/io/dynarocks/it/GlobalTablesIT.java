@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,21 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Global tables (version 2019.11.21) across three servers on loopback, each standing for one region. */
-class GlobalTablesIT {
-
-    private static final String EAST = "us-east-1";
-    private static final String WEST = "us-west-2";
-    private static final String EU = "eu-west-1";
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private Regions regions;
-
-    @AfterEach
-    void stop() {
-        if (regions != null) {
-            regions.close();
-        }
-    }
+class GlobalTablesIT extends RegionsTest {
 
     private static void addReplica(DynamoDbClient client, String table, String region) {
         client.updateTable(b -> b.tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,21 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /** Global tables version 2017.11.29 (CreateGlobalTable and its family) across three servers on loopback. */
-class LegacyGlobalTablesIT {
-
-    private static final String EAST = "us-east-1";
-    private static final String WEST = "us-west-2";
-    private static final String EU = "eu-west-1";
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private Regions regions;
-
-    @AfterEach
-    void stop() {
-        if (regions != null) {
-            regions.close();
-        }
-    }
+class LegacyGlobalTablesIT extends RegionsTest {
 
     /** A provisioned table with a GSI and a NEW_AND_OLD_IMAGES stream, as every replica of this version needs. */
     private static void replicaTable(DynamoDbClient client, String name, String hashKey, boolean stream) {

@@ -1,13 +1,9 @@
 package io.dynarocks.replication;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.json.TableDefinitionJson;
 import io.dynarocks.protocol.model.AttributeDefinition;
-import io.dynarocks.protocol.model.IndexDefinition;
-import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
-import java.io.IOException;
 
 /**
  * The CreateTable request that makes a replica of a table in another region: same key schema,
@@ -34,10 +30,10 @@ final class ReplicaTableRequest {
             TableDefinitionJson.writeKeySchema(g, t.keySchema());
             g.writeStringField("BillingMode", t.billingMode());
             if (!t.payPerRequest()) {
-                writeThroughput(g, t.provisionedThroughput());
+                TableDefinitionJson.writeUnits(g, t.provisionedThroughput());
             }
-            writeIndexes(g, t, true);
-            writeIndexes(g, t, false);
+            TableDefinitionJson.writeIndexDefinitions(g, t, true, true);
+            TableDefinitionJson.writeIndexDefinitions(g, t, false, true);
             g.writeObjectFieldStart("StreamSpecification");
             g.writeBooleanField("StreamEnabled", true);
             g.writeStringField("StreamViewType", "NEW_AND_OLD_IMAGES");
@@ -52,31 +48,5 @@ final class ReplicaTableRequest {
                 g.writeEndObject();
             }
         });
-    }
-
-    private static void writeIndexes(JsonGenerator g, TableDefinition t, boolean global) throws IOException {
-        var indexes = t.indexes().stream().filter(i -> i.global() == global).toList();
-        if (indexes.isEmpty()) {
-            return;
-        }
-        g.writeArrayFieldStart(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
-        for (IndexDefinition i : indexes) {
-            g.writeStartObject();
-            g.writeStringField("IndexName", i.indexName());
-            TableDefinitionJson.writeKeySchema(g, i.keySchema());
-            TableDefinitionJson.writeProjection(g, i.projection());
-            if (global && !t.payPerRequest()) {
-                writeThroughput(g, i.provisionedThroughput());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void writeThroughput(JsonGenerator g, ProvisionedThroughput p) throws IOException {
-        g.writeObjectFieldStart("ProvisionedThroughput");
-        g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
-        g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
-        g.writeEndObject();
     }
 }

@@ -217,13 +217,8 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private static Storage openRocksDb(Path dir, ServerConfig config, AutoCloseable memory) {
-        Storage store = RocksDbStorage.open(dir, config.sync(), config.salvageWal(), (RocksDbMemory) memory);
-        try {
-            return EncryptedStorage.wrap(store, config.security().encryptionKeyFile());
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        return encrypted(RocksDbStorage.open(dir, config.sync(), config.salvageWal(), (RocksDbMemory) memory),
+                config.security().encryptionKeyFile());
     }
 
     /** The etcd key prefix of one of the server's stores: {@code store} under the deployment's prefix. */
@@ -232,9 +227,13 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private static Storage openEtcd(java.util.List<URI> endpoints, byte[] prefix, Path encryptionKeyFile) {
-        Storage store = EtcdStorage.open(endpoints, prefix);
+        return encrypted(EtcdStorage.open(endpoints, prefix), encryptionKeyFile);
+    }
+
+    /** {@code store} encrypted under the key in {@code keyFile} (as it is without one); closed if that fails. */
+    private static Storage encrypted(Storage store, Path keyFile) {
         try {
-            return EncryptedStorage.wrap(store, encryptionKeyFile);
+            return EncryptedStorage.wrap(store, keyFile);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -3,8 +3,6 @@ package io.dynarocks.backup.operation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dynarocks.backup.BackupRecord;
 import io.dynarocks.protocol.json.TableDefinitionJson;
-import io.dynarocks.protocol.model.IndexDefinition;
-import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
 import java.io.IOException;
 
@@ -57,7 +55,7 @@ final class BackupJson {
         g.writeNumberField("TableSizeBytes", r.sizeBytes());
         TableDefinitionJson.writeKeySchema(g, t.keySchema());
         g.writeNumberField("TableCreationDateTime", t.creationDateTimeMillis() / 1000.0);
-        throughput(g, t.provisionedThroughput());
+        TableDefinitionJson.writeUnits(g, t.provisionedThroughput());
         if (t.onDemandThroughput() != null) {
             t.onDemandThroughput().write(g);
         }
@@ -65,8 +63,8 @@ final class BackupJson {
         g.writeStringField("BillingMode", t.billingMode());
         g.writeEndObject();
         g.writeObjectFieldStart("SourceTableFeatureDetails");
-        indexes(g, t, false);
-        indexes(g, t, true);
+        TableDefinitionJson.writeIndexDefinitions(g, t, false, false);
+        TableDefinitionJson.writeIndexDefinitions(g, t, true, false);
         if (t.stream() != null && t.stream().enabled()) {
             g.writeObjectFieldStart("StreamDescription");
             g.writeBooleanField("StreamEnabled", true);
@@ -80,36 +78,6 @@ final class BackupJson {
             g.writeEndObject();
         }
         g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void indexes(JsonGenerator g, TableDefinition t, boolean global) throws IOException {
-        var indexes = t.indexes().stream().filter(i -> i.global() == global).toList();
-        if (indexes.isEmpty()) {
-            return;
-        }
-        g.writeArrayFieldStart(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
-        for (IndexDefinition i : indexes) {
-            g.writeStartObject();
-            g.writeStringField("IndexName", i.indexName());
-            TableDefinitionJson.writeKeySchema(g, i.keySchema());
-            TableDefinitionJson.writeProjection(g, i.projection());
-            if (global) {
-                throughput(g, i.provisionedThroughput());
-                if (i.onDemandThroughput() != null) {
-                    i.onDemandThroughput().write(g);
-                }
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void throughput(JsonGenerator g, ProvisionedThroughput p) throws IOException {
-        ProvisionedThroughput t = p == null ? ProvisionedThroughput.ZERO : p;
-        g.writeObjectFieldStart("ProvisionedThroughput");
-        g.writeNumberField("ReadCapacityUnits", t.readCapacityUnits());
-        g.writeNumberField("WriteCapacityUnits", t.writeCapacityUnits());
         g.writeEndObject();
     }
 }

@@ -78,16 +78,7 @@ public final class TableDefinitionJson {
 
     private static void writeIndexes(JsonGenerator g, TableDefinition t, boolean global, Map<String, IndexStats> stats)
             throws IOException {
-        List<IndexDefinition> indexes = t.indexes().stream().filter(i -> i.global() == global).toList();
-        if (indexes.isEmpty()) {
-            return;
-        }
-        g.writeArrayFieldStart(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
-        for (IndexDefinition i : indexes) {
-            g.writeStartObject();
-            g.writeStringField("IndexName", i.indexName());
-            writeKeySchema(g, i.keySchema());
-            writeProjection(g, i.projection());
+        writeIndexArray(g, t, global, i -> {
             IndexStats s = stats == null ? IndexStats.EMPTY : stats.getOrDefault(i.indexName(), IndexStats.EMPTY);
             g.writeNumberField("IndexSizeBytes", s.sizeBytes());
             g.writeNumberField("ItemCount", s.itemCount());
@@ -107,9 +98,58 @@ public final class TableDefinitionJson {
             if (stats == null) {
                 g.writeNumberField("IndexId", i.indexId());
             }
+        });
+    }
+
+    /**
+     * The table's local or global secondary indexes as definitions: name, key schema, projection and, for global
+     * ones, provisioned throughput (zero on demand) and on-demand maximum, as a backup's source table features
+     * list them; {@code asRequest} writes them as a CreateTable request gives them instead, with throughput only
+     * on a provisioned table.
+     */
+    public static void writeIndexDefinitions(JsonGenerator g, TableDefinition t, boolean global, boolean asRequest)
+            throws IOException {
+        writeIndexArray(g, t, global, i -> {
+            if (global && !(asRequest && t.payPerRequest())) {
+                writeUnits(g, i.provisionedThroughput());
+            }
+            if (global && !asRequest && i.onDemandThroughput() != null) {
+                i.onDemandThroughput().write(g);
+            }
+        });
+    }
+
+    /** What an index's object has after its name, key schema and projection. */
+    private interface IndexMembers {
+        void write(IndexDefinition index) throws IOException;
+    }
+
+    /** The table's local or global indexes, each with its name, key schema, projection, then {@code more}. */
+    private static void writeIndexArray(JsonGenerator g, TableDefinition t, boolean global, IndexMembers more)
+            throws IOException {
+        List<IndexDefinition> indexes = t.indexes().stream().filter(i -> i.global() == global).toList();
+        if (indexes.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+        for (IndexDefinition i : indexes) {
+            g.writeStartObject();
+            g.writeStringField("IndexName", i.indexName());
+            writeKeySchema(g, i.keySchema());
+            writeProjection(g, i.projection());
+            more.write(i);
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** A {@code ProvisionedThroughput} of read and write units alone (zero for none). */
+    public static void writeUnits(JsonGenerator g, ProvisionedThroughput p) throws IOException {
+        ProvisionedThroughput units = p == null ? ProvisionedThroughput.ZERO : p;
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        g.writeNumberField("ReadCapacityUnits", units.readCapacityUnits());
+        g.writeNumberField("WriteCapacityUnits", units.writeCapacityUnits());
+        g.writeEndObject();
     }
 
     /**
