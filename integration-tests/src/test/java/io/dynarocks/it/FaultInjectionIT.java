@@ -153,9 +153,10 @@ class FaultInjectionIT {
         CrashWorkload.createTable(db);
         putAll(db, 10, 1000);
 
-        Map<String, String> refused = new ConcurrentHashMap<>();
-        Map<String, String> answered = new ConcurrentHashMap<>();
-        Map<String, LongAdder> other = new ConcurrentHashMap<>();
+        WriteOutcomes outcomes = new WriteOutcomes();
+        Map<String, String> refused = outcomes.refused;
+        Map<String, String> answered = outcomes.answered;
+        Map<String, LongAdder> other = outcomes.other;
         List<Thread> writers = new ArrayList<>();
         try {
             // One read and one write a second: an fsync (data, then the journal's commit) takes seconds.
@@ -166,22 +167,10 @@ class FaultInjectionIT {
             for (int w = 0; w < count; w++) {
                 String pk = "slow" + w;
                 Thread t = new Thread(() -> {
-                    try {
-                        db.putItem(b -> b.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS(pk),
-                                "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("red"),
-                                "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)))));
-                        answered.put(pk, "t" + pk);
-                    } catch (DynamoDbException e) {
-                        if (e.statusCode() == 503 && "ServiceUnavailable".equals(e.awsErrorDetails().errorCode())) {
-                            refused.put(pk, "t" + pk);
-                        } else {
-                            other.computeIfAbsent(e.statusCode() + " " + e.awsErrorDetails().errorCode(),
-                                    k -> new LongAdder()).increment();
-                        }
-                    } catch (RuntimeException e) {
-                        other.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                                k -> new LongAdder()).increment();
-                    }
+                    outcomes.attempt(pk, () -> db.putItem(b -> b.tableName(TABLE).item(Map.of(
+                            "pk", AttributeValue.fromS(pk),
+                            "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("red"),
+                            "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE))))));
                 }, "slow-disk-writer-" + w);
                 t.setDaemon(true);
                 t.start();
@@ -233,9 +222,10 @@ class FaultInjectionIT {
         putAll(db, 10, 1000);
         String readKey = acked.keySet().iterator().next();
 
-        Map<String, String> refused = new ConcurrentHashMap<>();
-        Map<String, String> answered = new ConcurrentHashMap<>();
-        Map<String, LongAdder> other = new ConcurrentHashMap<>();
+        WriteOutcomes outcomes = new WriteOutcomes();
+        Map<String, String> refused = outcomes.refused;
+        Map<String, String> answered = outcomes.answered;
+        Map<String, LongAdder> other = outcomes.other;
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> writers = new ArrayList<>();
         try {
@@ -249,23 +239,11 @@ class FaultInjectionIT {
                         String pk = "stall" + writer + "-" + i;
                         byte[] pad = new byte[256 * 1024];
                         pads.nextBytes(pad);
-                        try {
-                            db.putItem(b -> b.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS(pk),
-                                    "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("green"),
-                                    "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)),
-                                    "pad", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(pad)))));
-                            answered.put(pk, "t" + pk);
-                        } catch (DynamoDbException e) {
-                            if (e.statusCode() == 503 && "ServiceUnavailable".equals(e.awsErrorDetails().errorCode())) {
-                                refused.put(pk, "t" + pk);
-                            } else {
-                                other.computeIfAbsent(e.statusCode() + " " + e.awsErrorDetails().errorCode(),
-                                        k -> new LongAdder()).increment();
-                            }
-                        } catch (RuntimeException e) {
-                            other.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                                    k -> new LongAdder()).increment();
-                        }
+                        outcomes.attempt(pk, () -> db.putItem(b -> b.tableName(TABLE).item(Map.of(
+                                "pk", AttributeValue.fromS(pk),
+                                "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("green"),
+                                "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)),
+                                "pad", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(pad))))));
                     }
                 }, "stall-writer-" + w);
                 t.setDaemon(true);
@@ -467,5 +445,33 @@ class FaultInjectionIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isNotZero();
         return out;
+    }
+
+    /**
+     * What became of each write of a fault test: acknowledged, refused with 503 ServiceUnavailable (the item
+     * must then be absent), or any other answer (counted by kind; a test expects none).
+     */
+    private static final class WriteOutcomes {
+        final Map<String, String> answered = new ConcurrentHashMap<>();
+        final Map<String, String> refused = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> other = new ConcurrentHashMap<>();
+
+        /** Runs {@code put}, which writes the item {@code pk} with tag "t" + pk, and records its outcome. */
+        void attempt(String pk, Runnable put) {
+            try {
+                put.run();
+                answered.put(pk, "t" + pk);
+            } catch (DynamoDbException e) {
+                if (e.statusCode() == 503 && "ServiceUnavailable".equals(e.awsErrorDetails().errorCode())) {
+                    refused.put(pk, "t" + pk);
+                } else {
+                    other.computeIfAbsent(e.statusCode() + " " + e.awsErrorDetails().errorCode(),
+                            k -> new LongAdder()).increment();
+                }
+            } catch (RuntimeException e) {
+                other.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        k -> new LongAdder()).increment();
+            }
+        }
     }
 }
