@@ -12,16 +12,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints the load rate, the server's resident memory sampled every second during the load and after
  * it, GetItem and Query p99 on the first 10,000 items before the load and on the whole table after it,
  * and GetItem throughput second by second after the load (how soon compactions stop costing reads).
+ * With {@code --load-only} it only creates the table, loads it and prints the load line (for A/B runs of
+ * the server's CPU per item). A batch the server refuses for now (503 while RocksDB holds writes back, or
+ * items left unprocessed) is sent again after a pause, as an SDK would, and counted in {@code retries}.
  *
  * <pre>
  * java -cp dynarocks-bench.jar io.dynarocks.bench.load.BulkLoad --endpoint http://127.0.0.1:8000 \
- *     --server-pid PID --items 10000000 --item-bytes 200 --threads 16 [--label dynarocks-rocksdb]
+ *     --server-pid PID --items 10000000 --item-bytes 200 --threads 16 [--label dynarocks-rocksdb] [--load-only]
  * </pre>
  */
 public final class BulkLoad {
 
     private static final int SMALL = 10_000;
     private static final int BATCH = 25;
+    private static final AtomicLong RETRIES = new AtomicLong();
 
     private BulkLoad() {}
 
@@ -37,6 +41,18 @@ public final class BulkLoad {
         DataSet all = new DataSet("bulk", items, Integer.parseInt(opts.getOrDefault("item-bytes", "200")));
         try (var client = LoadGenerator.client(endpoint, threads)) {
             all.create(client);
+        }
+        if (opts.containsKey("load-only")) {
+            long cpuBefore = ProcessCpu.nanos(pid);
+            long start = System.nanoTime();
+            load(endpoint, all, 0, items, threads);
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            long cpuAfter = ProcessCpu.nanos(pid);
+            System.out.printf(Locale.ROOT, "{\"label\":\"%s\",\"probe\":\"bulk-load-only\",\"items\":%d,"
+                    + "\"threads\":%d,\"loadSeconds\":%.1f,\"itemsPerSec\":%.0f,\"serverCpuUsPerItem\":%.2f,"
+                    + "\"retries\":%d}%n", label, items, threads, loadSeconds, items / loadSeconds,
+                    cpuBefore < 0 ? -1 : (cpuAfter - cpuBefore) / 1e3 / items, RETRIES.get());
+            return;
         }
         load(endpoint, all, 0, SMALL, threads);
         LoadGenerator.run(reads(endpoint, small, "get"), "raw", label, "get", threads, 5, 0);
@@ -80,10 +96,11 @@ public final class BulkLoad {
         sampler.join();
         System.out.printf(Locale.ROOT, "{\"label\":\"%s\",\"probe\":\"bulk-load\",\"items\":%d,\"itemBytes\":%s,"
                 + "\"threads\":%d,\"loadSeconds\":%.1f,\"itemsPerSec\":%.0f,\"serverCpuUsPerItem\":%.2f,"
-                + "\"rssEndMb\":%.0f,\"getRecovery\":\"%s\",\"samples\":\"%s\"}%n", label, items - SMALL,
+                + "\"rssEndMb\":%.0f,\"retries\":%d,\"getRecovery\":\"%s\",\"samples\":\"%s\"}%n", label, items - SMALL,
                 opts.getOrDefault("item-bytes", "200"), threads, loadSeconds, (items - SMALL) / loadSeconds,
                 cpuBefore < 0 ? -1 : (cpuAfter - cpuBefore) / 1e3 / (items - SMALL),
-                pid > 0 ? StartupProbe.rssMb(pid) : -1, recovery.toString().trim(), String.join(" ", samples));
+                pid > 0 ? StartupProbe.rssMb(pid) : -1, RETRIES.get(), recovery.toString().trim(),
+                String.join(" ", samples));
         for (String workload : List.of("get", "query")) {
             System.out.println(LoadGenerator.run(reads(endpoint, all, workload), "raw",
                     label + " " + String.format(Locale.ROOT, "%,d", items) + " items", workload, threads, 1, seconds, pid));
@@ -111,10 +128,7 @@ public final class BulkLoad {
                                     .append(RawWorkloads.item(data, (int) i)).append("}}");
                         }
                         byte[] json = body.append("]}}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                        int status = connection.post("BatchWriteItem", json);
-                        if (status != 200 || connection.lastBody().contains("\"UnprocessedItems\":{\"")) {
-                            throw new IllegalStateException(status + " " + connection.lastBody());
-                        }
+                        send(connection, json);
                     }
                 } catch (Exception e) {
                     synchronized (failures) {
@@ -130,6 +144,22 @@ public final class BulkLoad {
         }
         if (!failures.isEmpty()) {
             throw failures.get(0);
+        }
+    }
+
+    /** Posts one batch until all of it is written; the batch holds puts only, so sending it again is harmless. */
+    private static void send(RawConnection connection, byte[] json) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            int status = connection.post("BatchWriteItem", json);
+            boolean unprocessed = status == 200 && connection.lastBody().contains("\"UnprocessedItems\":{\"");
+            if (status == 200 && !unprocessed) {
+                return;
+            }
+            if ((status != 503 && !unprocessed) || attempt == 50) {
+                throw new IllegalStateException(status + " " + connection.lastBody());
+            }
+            RETRIES.incrementAndGet();
+            Thread.sleep(Math.min(1000, 10L << Math.min(attempt, 6)));
         }
     }
 }
