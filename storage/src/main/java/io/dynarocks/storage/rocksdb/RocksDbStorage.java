@@ -43,6 +43,8 @@ public final class RocksDbStorage implements Storage {
     private static final long WRITE_BUFFER_BYTES = 16L << 20;
     /** See the merge operator in {@link #open}; measured in docs/design-notes.md ("Item counts"). */
     private static final int MAX_SUCCESSIVE_MERGES = 64;
+    /** Share of each memtable's budget given to its bloom filter over whole keys (~40 bits per 200-byte item). */
+    private static final double MEMTABLE_BLOOM_RATIO = 0.02;
 
     private final RocksDB db;
     private final Options options;
@@ -135,6 +137,10 @@ public final class RocksDbStorage implements Storage {
                 .setListeners(List.of(stalls))
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2)
+                // Most writes of a bulk load are of new items: their old-item read then answers "absent"
+                // from the memtable's filter instead of searching its skip list.
+                .setMemtableWholeKeyFiltering(true)
+                .setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO)
                 .setWriteBufferManager(memory.writeBuffers())
                 .setTableFormatConfig(table)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
