@@ -92,6 +92,19 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q ${MVN_FLAGS:-} package -DskipTests -Pbench -pl server,bench -am
 fi
 
+# The archive belongs to the jar it was made with, at that path: a JVM given it with another jar (a copy, or
+# one rebuilt without the training run) ignores it after one warning line, and the "with the archive"
+# start-up figures would silently be those without it. Make it again for this jar when it does not map.
+# shellcheck disable=SC2086
+if ! java -Xshare:on $CDS_FLAG -jar "$SERVER_JAR" --version >/dev/null 2>&1; then
+  log "server/target/dynarocks.jsa does not belong to $SERVER_JAR: making it again (the build's training run)"
+  rm -f server/target/dynarocks.jsa
+  java -XX:ArchiveClassesAtExit=server/target/dynarocks.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$SERVER_JAR" \
+    --port 0 --data-dir "$WORK/startup-training" --startup-training >/dev/null
+  # shellcheck disable=SC2086
+  java -Xshare:on $CDS_FLAG -jar "$SERVER_JAR" --version >/dev/null
+fi
+
 log "installing dynalite 4.0.0 into $WORK"
 (cd "$WORK" && npm install --silent --no-audit --no-fund --no-save dynalite@4.0.0 >/dev/null)
 

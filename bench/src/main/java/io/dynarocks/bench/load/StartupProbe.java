@@ -98,6 +98,10 @@ public final class StartupProbe {
         BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
+            if (line.contains("[cds")) {
+                // e.g. an archive that does not belong to the jar: the JVM starts without it after this line.
+                System.err.println("server: " + line);
+            }
             int at = line.indexOf("http://");
             if (line.contains("listening on") && at >= 0) {
                 String rest = line.substring(at);
