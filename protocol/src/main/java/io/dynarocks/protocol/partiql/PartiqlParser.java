@@ -27,13 +27,7 @@ public final class PartiqlParser {
     private static final int MAX_CACHED = 1024;
     private static final Map<String, Statement> CACHE = new ConcurrentHashMap<>();
 
-    /** Words that end a term or start a clause; a bare one is never read as an attribute name. */
-    private static final Set<String> KEYWORDS = Set.of("select", "from", "where", "and", "or", "not", "in", "is",
-            "between", "missing", "null", "true", "false", "insert", "into", "value", "values", "update", "set",
-            "remove", "delete", "returning", "order", "by", "asc", "desc", "as", "limit", "group", "having", "join",
-            "union", "like");
-
-    /** Keywords that are infix operators: where a term should start they are "Unexpected operator". */
+    /** Reserved words that are infix operators: where a term should start they are "Unexpected operator". */
     private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "in", "is", "between", "like");
 
     private final String text;
@@ -284,7 +278,8 @@ public final class PartiqlParser {
     private Expr condition() {
         Expr left = conjunction();
         while (acceptKeyword("or")) {
-            left = new Expr.Or(left, rightHandSide(this::conjunction));
+            checkRightHandSide();
+            left = new Expr.Or(left, conjunction());
         }
         return left;
     }
@@ -292,16 +287,16 @@ public final class PartiqlParser {
     private Expr conjunction() {
         Expr left = negation();
         while (acceptKeyword("and")) {
-            left = new Expr.And(left, rightHandSide(this::negation));
+            checkRightHandSide();
+            left = new Expr.And(left, negation());
         }
         return left;
     }
 
-    private Expr rightHandSide(java.util.function.Supplier<Expr> operand) {
+    private void checkRightHandSide() {
         if (peek().kind() == Kind.EOF || peek().is(";")) {
             throw malformed("Missing right-hand side expression of infix operator");
         }
-        return operand.get();
     }
 
     private Expr negation() {
@@ -317,7 +312,8 @@ public final class PartiqlParser {
         if (t.kind() == Kind.PUNCT && isComparison(t.text())) {
             pos++;
             Comparator op = t.text().equals("!=") ? Comparator.NE : Comparator.ofSymbol(t.text());
-            return new Expr.Compare(op, left, rightHandSide(this::additive));
+            checkRightHandSide();
+            return new Expr.Compare(op, left, additive());
         }
         boolean negated = false;
         if (t.isKeyword("not") && (peek(1).isKeyword("between") || peek(1).isKeyword("in"))) {
@@ -368,7 +364,8 @@ public final class PartiqlParser {
         Expr left = term();
         while (peek().is("+") || peek().is("-")) {
             boolean plus = next().is("+");
-            left = new Expr.Arithmetic(plus, left, rightHandSide(this::term));
+            checkRightHandSide();
+            left = new Expr.Arithmetic(plus, left, term());
         }
         return left;
     }
@@ -407,11 +404,8 @@ public final class PartiqlParser {
             pos++;
             return new Expr.Literal(new AttributeValue.NULL());
         }
-        if (OPERATOR_WORDS.contains(t.lower())) {
-            throw malformed("Unexpected operator");
-        }
         if (isKeyword(t)) {
-            throw malformed("Unexpected keyword");
+            throw malformed(OPERATOR_WORDS.contains(t.lower()) ? "Unexpected operator" : "Unexpected keyword");
         }
         if (peek(1).is("(")) {
             pos += 2;
@@ -489,8 +483,12 @@ public final class PartiqlParser {
 
     /** {@code a.b[0]."c d"['e']}. */
     private Expr.Path path() {
+        DocumentPath.Name name = new DocumentPath.Name(identifier());
+        if (!peek().is(".") && !peek().is("[")) {
+            return new Expr.Path(new DocumentPath(List.of(name)));
+        }
         List<DocumentPath.Element> elements = new ArrayList<>();
-        elements.add(new DocumentPath.Name(identifier()));
+        elements.add(name);
         while (true) {
             if (accept(".")) {
                 elements.add(new DocumentPath.Name(identifier()));
@@ -552,8 +550,9 @@ public final class PartiqlParser {
                 || p.equals(">") || p.equals(">=");
     }
 
+    /** A reserved word ({@link Lexer#RESERVED}): never an attribute or table name when bare. */
     private static boolean isKeyword(Token t) {
-        return t.kind() == Kind.WORD && KEYWORDS.contains(t.lower());
+        return t.reserved();
     }
 
     private Token peek() {
