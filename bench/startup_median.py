@@ -17,6 +17,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from startup_timing import first_answer, time_starts  # noqa: E402
+
 
 def free_port():
     with socket.socket() as s:
@@ -24,54 +27,32 @@ def free_port():
         return s.getsockname()[1]
 
 
-def cpu_ms(pid):
-    """User + system CPU time the process has used so far."""
-    with open("/proc/%d/stat" % pid) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
-
-
-def median(values):
-    values = sorted(values)
-    return (values[(len(values) - 1) // 2] + values[len(values) // 2]) / 2
-
-
-def first_answer(server, port, since):
-    while time.monotonic() - since < 60:
-        if server.poll() is not None:
-            raise SystemExit("the server exited with %s" % server.returncode)
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"GET / HTTP/1.0\r\n\r\n")
-                if b"healthy" in s.recv(512):
-                    return time.monotonic() - since
-        except OSError:
-            time.sleep(0.005)
-    raise SystemExit("no answer within 60 s")
+def stop(server):
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=30)
 
 
 def main():
     count, command = int(sys.argv[1]), sys.argv[2:]
     data = tempfile.mkdtemp(prefix="dynarocks-start-")
-    times = []
-    cpu = []
+
+    def start(i):
+        port = free_port()
+        argv = [a.replace("{port}", str(port)).replace("{dir}", data) for a in command]
+        since = time.monotonic()
+        server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            return server, first_answer(server, port, since)
+        except BaseException:
+            stop(server)
+            raise
+
     try:
-        for i in range(count):
-            port = free_port()
-            argv = [a.replace("{port}", str(port)).replace("{dir}", data) for a in command]
-            since = time.monotonic()
-            server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            try:
-                times.append(first_answer(server, port, since) * 1000)
-                cpu.append(cpu_ms(server.pid))
-            finally:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=30)
-            print("start %d: %.0f ms (CPU %.0f ms)" % (i + 1, times[-1], cpu[-1]), flush=True)
+        summary = time_starts(count, start, stop, lambda i, ms, cpu: print(
+            "start %d: %.0f ms (CPU %.0f ms)" % (i + 1, ms, cpu), flush=True))
     finally:
         shutil.rmtree(data, ignore_errors=True)
-    print("%d starts: median %.0f ms (min %.0f, max %.0f), CPU median %.0f ms, load average %.2f %.2f %.2f"
-          % ((count, median(times), min(times), max(times), median(cpu)) + os.getloadavg()))
+    print(summary)
 
 
 main()

@@ -9,13 +9,15 @@ runs the image's HEALTHCHECK command the same way, then stops the server with SI
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import boto3
 from botocore.config import Config
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+from startup_timing import first_answer, time_starts  # noqa: E402
 
 ROOT, IMAGE = sys.argv[1], json.loads(sys.argv[2])[0]  # podman image inspect
 CONFIG = IMAGE["Config"]
@@ -55,20 +57,6 @@ def resolve(program, env):
     raise SystemExit("no %s on the image's PATH" % program)
 
 
-def first_answer(server, since, log_file):
-    while time.monotonic() - since < 60:
-        if server.poll() is not None:
-            raise SystemExit("the server exited with %s:\n%s" % (server.returncode, open(log_file).read()))
-        try:
-            with socket.create_connection(("127.0.0.1", 8000), timeout=1) as s:
-                s.sendall(b"GET / HTTP/1.0\r\n\r\n")
-                if b"healthy" in s.recv(512):
-                    return time.monotonic() - since
-        except OSError:
-            time.sleep(0.005)
-    raise SystemExit("no answer within 60 s:\n" + open(log_file).read())
-
-
 def run_server(log_file, what):
     return timed_start(log_file, what)[0]
 
@@ -79,34 +67,14 @@ def timed_start(log_file, what):
     with open(log_file, "w") as output:
         since = time.monotonic()
         server = start_in_image(command, output)
-    seconds = first_answer(server, since, log_file)
+    seconds = first_answer(server, 8000, since, lambda: ":\n" + open(log_file).read())
     log("%s: %s answered %.0f ms after it was started" % (what, " ".join(command), seconds * 1000))
     return server, seconds
 
 
-def cpu_ms(pid):
-    """User + system CPU time the process has used so far (a loaded machine inflates it far less than wall time)."""
-    with open("/proc/%d/stat" % pid) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
-
-
-def median(values):
-    values = sorted(values)
-    return (values[(len(values) - 1) // 2] + values[len(values) // 2]) / 2
-
-
 def measure_starts(log_file, count):
     """Starts and stops the entrypoint count times on the same /data; logs the median time to the first answer."""
-    times = []
-    cpu = []
-    for i in range(count):
-        server, seconds = timed_start(log_file, "start %d of %d" % (i + 1, count))
-        cpu.append(cpu_ms(server.pid))
-        stop(server)
-        times.append(seconds * 1000)
-    log("%d starts: median %.0f ms (min %.0f, max %.0f), CPU median %.0f ms, load average %.2f %.2f %.2f"
-        % ((count, median(times), min(times), max(times), median(cpu)) + os.getloadavg()))
+    log(time_starts(count, lambda i: timed_start(log_file, "start %d of %d" % (i + 1, count)), stop))
 
 
 def stop(server):
