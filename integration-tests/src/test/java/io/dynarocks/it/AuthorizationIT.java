@@ -3,7 +3,6 @@ package io.dynarocks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.server.DynaRocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -55,37 +44,21 @@ class AuthorizationIT {
     @TempDir
     static Path dir;
 
-    private static DynaRocks server;
+    private static AuthFixture fixture;
     private static DynamoDbClient admin;
     private static DynamoDbClient alice;
 
     @BeforeAll
     static void start() throws IOException {
-        Files.writeString(dir.resolve("player.json"), PLAYER_POLICY);
-        Path auth = dir.resolve("auth.json");
-        Files.writeString(auth, """
-                {"accounts": [{"id": "000000000000", "users": [
-                  {"name": "admin", "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]},
-                  {"name": "alice", "policies": ["player.json"],
-                   "keys": [{"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret"}]}]}]}
-                """);
-        server = DynaRocks.builder().inMemory().port(0).auth(auth).auditLog(dir.resolve("audit.jsonl")).start();
-        admin = client("AKIDADMIN", "admin-secret");
-        alice = client("AKIDALICE", "alice-secret");
-        admin.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("UserId").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("GameTitle").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("UserId").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("GameTitle").keyType(KeyType.RANGE).build()));
+        fixture = AuthFixture.gameScores(dir, PLAYER_POLICY, b -> b.auditLog(dir.resolve("audit.jsonl")));
+        admin = fixture.admin();
+        alice = fixture.alice();
         admin.putItem(b -> b.tableName(TABLE).item(score("bob", "Chess", "300")));
     }
 
     @AfterAll
     static void stop() {
-        alice.close();
-        admin.close();
-        server.close();
+        fixture.close();
     }
 
     @Test
@@ -215,12 +188,5 @@ class AuthorizationIT {
 
     private static AttributeValue s(String v) {
         return AttributeValue.fromS(v);
-    }
-
-    private static DynamoDbClient client(String id, String secret) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -3,7 +3,6 @@ package io.dynarocks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.server.DynaRocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -56,14 +49,13 @@ class CrossAccountAccessIT {
     @TempDir
     static Path dir;
 
-    private static DynaRocks server;
+    private static AuthFixture fixture;
     private static DynamoDbClient bob;
     private static DynamoDbClient carol;
 
     @BeforeAll
     static void start() throws IOException {
-        Path auth = dir.resolve("auth.json");
-        Files.writeString(auth, """
+        fixture = AuthFixture.start(dir, """
                 {"accounts": [
                   {"id": "111122223333", "users": [{"name": "bob",
                      "keys": [{"accessKeyId": "AKIDBOB", "secretAccessKey": "bob-secret"}]}]},
@@ -71,9 +63,8 @@ class CrossAccountAccessIT {
                      "policies": [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}],
                      "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
                 """);
-        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
-        bob = client("AKIDBOB", "bob-secret");
-        carol = client("AKIDCAROL", "carol-secret");
+        bob = fixture.client("AKIDBOB", "bob-secret");
+        carol = fixture.client("AKIDCAROL", "carol-secret");
         Tables.hashTable(bob, "orders");
         Tables.hashTable(bob, "ledger");
         Tables.hashTable(carol, "mine");
@@ -91,9 +82,7 @@ class CrossAccountAccessIT {
 
     @AfterAll
     static void stop() {
-        carol.close();
-        bob.close();
-        server.close();
+        fixture.close();
     }
 
     @Test
@@ -204,7 +193,7 @@ class CrossAccountAccessIT {
 
     /** A request signed by the SDK's own signer over the body as sent (here compressed), posted as it is. */
     private static HttpResponse<String> signedPost(String target, byte[] body, String encoding) throws Exception {
-        URI endpoint = server.endpoint();
+        URI endpoint = fixture.server().endpoint();
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create("AKIDCAROL", "carol-secret"))
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
@@ -242,12 +231,5 @@ class CrossAccountAccessIT {
 
     private static Map<String, AttributeValue> item(String pk) {
         return Map.of("pk", AttributeValue.fromS(pk));
-    }
-
-    private static DynamoDbClient client(String id, String secret) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

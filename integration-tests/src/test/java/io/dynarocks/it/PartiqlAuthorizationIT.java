@@ -3,9 +3,7 @@ package io.dynarocks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.server.DynaRocks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * PartiQL statements are authorized as the item operations they stand for: dynamodb:PartiQLSelect,
@@ -57,38 +45,22 @@ class PartiqlAuthorizationIT {
     @TempDir
     static Path dir;
 
-    private static DynaRocks server;
+    private static AuthFixture fixture;
     private static DynamoDbClient admin;
     private static DynamoDbClient alice;
 
     @BeforeAll
     static void start() throws IOException {
-        Files.writeString(dir.resolve("player.json"), PLAYER_POLICY);
-        Path auth = dir.resolve("auth.json");
-        Files.writeString(auth, """
-                {"accounts": [{"id": "000000000000", "users": [
-                  {"name": "admin", "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]},
-                  {"name": "alice", "policies": ["player.json"],
-                   "keys": [{"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret"}]}]}]}
-                """);
-        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
-        admin = client("AKIDADMIN", "admin-secret");
-        alice = client("AKIDALICE", "alice-secret");
-        admin.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("UserId").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("GameTitle").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("UserId").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("GameTitle").keyType(KeyType.RANGE).build()));
+        fixture = AuthFixture.gameScores(dir, PLAYER_POLICY, b -> b);
+        admin = fixture.admin();
+        alice = fixture.alice();
         admin.executeStatement(b -> b.statement("INSERT INTO GameScores VALUE {'UserId': 'bob', 'GameTitle': 'Chess', "
                 + "'TopScore': 300, 'Secret': 'x'}"));
     }
 
     @AfterAll
     static void stop() {
-        alice.close();
-        admin.close();
-        server.close();
+        fixture.close();
     }
 
     @Test
@@ -174,12 +146,5 @@ class PartiqlAuthorizationIT {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    private static DynamoDbClient client(String id, String secret) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

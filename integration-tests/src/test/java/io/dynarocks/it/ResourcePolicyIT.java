@@ -3,20 +3,13 @@ package io.dynarocks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.server.DynaRocks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -28,15 +21,14 @@ class ResourcePolicyIT {
     @TempDir
     static Path dir;
 
-    private static DynaRocks server;
+    private static AuthFixture fixture;
     private static DynamoDbClient admin;
     private static DynamoDbClient carol;
     private static String arn;
 
     @BeforeAll
     static void start() throws IOException {
-        Path auth = dir.resolve("auth.json");
-        Files.writeString(auth, """
+        fixture = AuthFixture.start(dir, """
                 {"accounts": [
                   {"id": "000000000000", "users": [{"name": "admin",
                      "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]}]},
@@ -46,9 +38,8 @@ class ResourcePolicyIT {
                         "Resource": "arn:aws:dynamodb:*:000000000000:table/shared"}]}],
                      "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
                 """);
-        server = DynaRocks.builder().inMemory().port(0).auth(auth).start();
-        admin = client("AKIDADMIN", "admin-secret");
-        carol = client("AKIDCAROL", "carol-secret");
+        admin = fixture.client("AKIDADMIN", "admin-secret");
+        carol = fixture.client("AKIDCAROL", "carol-secret");
         Tables.hashTable(admin, "shared");
         admin.putItem(b -> b.tableName("shared").item(Map.of("pk", AttributeValue.fromS("a"))));
         arn = admin.describeTable(b -> b.tableName("shared")).table().tableArn();
@@ -56,9 +47,7 @@ class ResourcePolicyIT {
 
     @AfterAll
     static void stop() {
-        carol.close();
-        admin.close();
-        server.close();
+        fixture.close();
     }
 
     @Test
@@ -109,12 +98,5 @@ class ResourcePolicyIT {
 
     private boolean carolReads() {
         return carol.getItem(b -> b.tableName(arn).key(Map.of("pk", AttributeValue.fromS("a")))).hasItem();
-    }
-
-    private static DynamoDbClient client(String id, String secret) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }
