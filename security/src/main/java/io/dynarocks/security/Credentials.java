@@ -2,6 +2,7 @@ package io.dynarocks.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * The access keys the server accepts, from a credentials file ({@code --auth}) and from
- * {@code --auth-key ACCESS_KEY:SECRET[:POLICY_FILE]} options. A credentials file is JSON:
+ * {@code --auth-key ACCESS_KEY:SECRET[:POLICY_FILE]} options. A credentials file is JSON or YAML (the same
+ * tree; see {@link #readDocument}):
  * <pre>{"accounts": [{"id": "111122223333", "users": [{"name": "alice", "tags": {"team": "red"},
  *   "policies": ["alice-policy.json", {"Version": "2012-10-17", "Statement": [...]}],
  *   "keys": [{"accessKeyId": "AKIA...", "secretAccessKey": "...", "sessionToken": "..."}]}]}]}</pre>
@@ -27,6 +29,7 @@ public final class Credentials {
     public static final String DEFAULT_ACCOUNT = io.dynarocks.engine.Engine.DEFAULT_ACCOUNT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new YAMLMapper();
 
     private final Map<String, AccessKey> keys;
 
@@ -78,13 +81,16 @@ public final class Credentials {
                     + (parts.length > 0 ? parts[0] : "") + ":...'");
         }
         Policies policies = parts.length == 3
-                ? Policies.of(List.of(readJson(Path.of(parts[2]))))
+                ? Policies.of(List.of(readDocument(Path.of(parts[2]))))
                 : Policies.FULL_ACCESS;
         return new AccessKey(parts[0], parts[1], null, new Principal(DEFAULT_ACCOUNT, parts[0], Map.of(), policies));
     }
 
     private static void readFile(Path file, Map<String, AccessKey> keys) {
-        JsonNode root = readJson(file);
+        JsonNode root = readDocument(file);
+        if (!root.isObject()) {
+            throw new IllegalArgumentException(file + ": a credentials file is an object with \"accounts\"");
+        }
         Path base = file.toAbsolutePath().getParent();
         for (JsonNode account : root.path("accounts")) {
             String accountId = required(account, "id", file);
@@ -99,7 +105,7 @@ public final class Credentials {
                 if (user.has("policies")) {
                     List<JsonNode> documents = new ArrayList<>();
                     for (JsonNode p : user.get("policies")) {
-                        documents.add(p.isTextual() ? readJson(base.resolve(p.asText())) : p);
+                        documents.add(p.isTextual() ? readDocument(base.resolve(p.asText())) : p);
                     }
                     policies = Policies.of(documents);
                 }
@@ -121,17 +127,49 @@ public final class Credentials {
 
     private static String required(JsonNode node, String field, Path file) {
         JsonNode value = node.get(field);
+        if (value != null && value.isValueNode() && !value.isTextual() && !value.isNull()) {
+            // YAML reads 111122223333 or 0123 as numbers, losing leading zeros: ask for a string
+            throw new IllegalArgumentException(file + ": \"" + field + "\" must be a string (quote it in YAML), got "
+                    + value);
+        }
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw new IllegalArgumentException(file + ": missing \"" + field + "\" in " + node);
         }
         return value.asText();
     }
 
-    static JsonNode readJson(Path file) {
+    /**
+     * A credentials or policy file as a tree: YAML when it is named {@code .yaml}/{@code .yml}, JSON when
+     * named {@code .json}, otherwise JSON if it starts with '{' (after blanks) and YAML if not.
+     */
+    static JsonNode readDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        byte[] bytes;
         try {
-            return JSON.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml")
+                || (!name.endsWith(".json") && !startsWithBrace(bytes));
+        try {
+            JsonNode root = (yaml ? YAML : JSON).readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new IllegalArgumentException(file + " is empty");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot parse " + file + " as " + (yaml ? "YAML" : "JSON") + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean startsWithBrace(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
     }
 }

@@ -34,6 +34,33 @@ class CredentialsTest {
     }
 
     @Test
+    void yamlCredentialsFileReadsAsTheJsonOne() throws IOException {
+        Path file = dir.resolve("auth.yaml");
+        Files.writeString(file, """
+                accounts:
+                  - id: "111122223333"
+                    users:
+                      - name: alice
+                        tags: {team: red}
+                        keys:
+                          - {accessKeyId: ASIAALICE, secretAccessKey: s2, sessionToken: t}
+                """);
+        AccessKey alice = Credentials.load(file, List.of()).find("ASIAALICE");
+        assertThat(alice.principal().arn()).isEqualTo("arn:aws:iam::111122223333:user/alice");
+        assertThat(alice.principal().tags()).containsEntry("team", "red");
+        assertThat(alice.sessionToken()).isEqualTo("t");
+    }
+
+    @Test
+    void malformedJsonCredentialsFileIsRefusedNamingTheFormat() throws IOException {
+        Path file = dir.resolve("auth.json");
+        Files.writeString(file, "{\"accounts\": [");
+        assertThatThrownBy(() -> Credentials.load(file, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot parse " + file + " as JSON");
+    }
+
+    @Test
     void authKeyWithoutSecretIsRefused() {
         assertThatThrownBy(() -> Credentials.load(null, List.of("AKIDONLY")))
                 .isInstanceOf(IllegalArgumentException.class)
