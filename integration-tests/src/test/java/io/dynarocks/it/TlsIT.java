@@ -17,9 +17,12 @@ import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -73,6 +76,72 @@ class TlsIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PKCS12", "JKS"})
+    void keystoreServesHttpsOnTheMainDaxAndMetricsPorts(String type) throws Exception {
+        Path keystore = keystore(type, "store-pass");
+        KeyStore trusted = trustStoreOf(keystore, "store-pass");
+        try (DynaRocks server = DynaRocks.builder().inMemory().port(0).daxPort(0)
+                        .tlsKeystore(keystore, "store-pass").start();
+                DynamoDbClient client = client(server.endpoint(), trusted);
+                DynamoDbClient dax = client(server.daxEndpoint(), trusted)) {
+            assertThat(server.endpoint().getScheme()).isEqualTo("https");
+            assertThat(server.daxEndpoint().getScheme()).isEqualTo("https");
+            Tables.hashTable(client, "stored");
+            client.putItem(b -> b.tableName("stored").item(Map.of("pk", AttributeValue.fromS("a"))));
+            assertThat(dax.getItem(b -> b.tableName("stored").key(Map.of("pk", AttributeValue.fromS("a"))))
+                    .hasItem()).isTrue();
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            HttpResponse<String> metrics = HttpClient.newBuilder().sslContext(ssl).build().send(
+                    HttpRequest.newBuilder(server.endpoint().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("dynarocks_");
+        }
+    }
+
+    @Test
+    void keystoreWithAWrongPasswordRefusesToStartWithoutShowingIt() throws Exception {
+        Path keystore = keystore("PKCS12", "store-pass");
+        assertThatThrownBy(() -> DynaRocks.builder().inMemory().port(0).tlsKeystore(keystore, "not-the-pass").start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot open the TLS keystore " + keystore)
+                .hasMessageContaining("password was incorrect")
+                .hasMessageNotContaining("not-the-pass");
+        assertThatThrownBy(() -> DynaRocks.builder().inMemory().port(0).tlsKeystore(keystore, null).start())
+                .hasMessageContaining("needs its password: --tls-keystore-password or the environment variable "
+                        + "DYNAROCKS_TLS_KEYSTORE_PASSWORD");
+    }
+
+    /** A key store of {@code type} with a self-signed key for localhost, made by the JDK's keytool. */
+    private Path keystore(String type, String password) throws Exception {
+        Path store = dir.resolve("server-" + type + (type.equals("JKS") ? ".jks" : ".p12"));
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", store.toString(), "-storetype", type,
+                "-storepass", password, "-keypass", password)).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return store;
+    }
+
+    /** A trust store holding the certificate of {@code keystore}'s key. */
+    private static KeyStore trustStoreOf(Path keystore, String password) throws Exception {
+        KeyStore source = KeyStore.getInstance(keystore.toFile(), password.toCharArray());
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("server", source.getCertificate("server"));
+        return trusted;
+    }
+
     private static String boto3ListTables(URI endpoint, Path cert) throws Exception {
         String script = "import boto3\n"
                 + "c = boto3.client('dynamodb', endpoint_url='" + endpoint + "', verify='" + cert + "',"
@@ -97,6 +166,11 @@ class TlsIT {
                 trusted.setCertificateEntry("dynarocks", CertificateFactory.getInstance("X.509").generateCertificate(in));
             }
         }
+        return client(endpoint, trusted);
+    }
+
+    /** An SDK client trusting the certificates of {@code trusted}, or the JDK's authorities when null. */
+    private static DynamoDbClient client(URI endpoint, KeyStore trusted) throws Exception {
         // Without trust: the JDK's default certificate authorities, which do not know the self-signed certificate.
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trusted);

@@ -552,6 +552,15 @@ public final class DynaRocks implements AutoCloseable {
         }
 
         /**
+         * Serves HTTPS with the private key and certificate chain of this PKCS#12 or JKS key store, whose
+         * password (also the key's) is {@code password}.
+         */
+        public Builder tlsKeystore(Path keystore, String password) {
+            config = config.withSecurity(config.security().withTlsKeystore(keystore, password));
+            return this;
+        }
+
+        /**
          * Encrypts stored values with AES-256-GCM under the 256-bit key in {@code keyFile} (base64 or hex);
          * a persistent store only.
          */

@@ -134,7 +134,8 @@ public final class Main implements Callable<Integer> {
     List<String> peerCredentials = new ArrayList<>();
 
     @Option(names = "--auth", paramLabel = "FILE",
-            description = "Require SigV4-signed requests from the accounts and keys of this JSON credentials file.")
+            description = "Require SigV4-signed requests from the accounts and keys of this JSON or YAML "
+                    + "credentials file.")
     Path authFile;
 
     @Option(names = "--auth-key", paramLabel = "ACCESS_KEY:SECRET[:POLICY_FILE]",
@@ -151,6 +152,15 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--tls-key", paramLabel = "PEM", description = "The PKCS#8 private key of --tls-cert.")
     Path tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with the key and certificate "
+            + "chain of this PKCS#12 or JKS key store, instead of --tls-cert and --tls-key.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", paramLabel = "PASSWORD", description = "The password of "
+            + "--tls-keystore (and of its key); by default the environment variable "
+            + ServerTls.KEYSTORE_PASSWORD_VARIABLE + ", which keeps it off the command line.")
+    String tlsKeystorePassword;
 
     @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Encrypt stored values "
             + "(AES-256-GCM) with the 256-bit key on FILE's first line, base64 or hex; keys on further lines are "
@@ -283,6 +293,7 @@ public final class Main implements Callable<Integer> {
                 .withStorageMemory(storageMemory);
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
+                .withTlsKeystore(tlsKeystore, keystorePassword(System.getenv()))
                 .withAuditLog(auditLog);
         for (String key : authKeys) {
             security = security.withAuthKey(key);
@@ -349,6 +360,12 @@ public final class Main implements Callable<Integer> {
         IdleHeap.enableInBackground();
         stopped.await();
         return 0;
+    }
+
+    /** {@code --tls-keystore-password}, else the environment's {@value ServerTls#KEYSTORE_PASSWORD_VARIABLE}. */
+    String keystorePassword(Map<String, String> environment) {
+        return tlsKeystorePassword != null ? tlsKeystorePassword
+                : environment.get(ServerTls.KEYSTORE_PASSWORD_VARIABLE);
     }
 
     private TransientDelays transientDelays() {

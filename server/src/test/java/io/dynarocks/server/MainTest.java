@@ -19,6 +19,29 @@ class MainTest {
     }
 
     @Test
+    void tlsKeystorePasswordComesFromTheOptionOrElseTheEnvironmentAndIsNeverShown() {
+        String[] args = {"--tls-keystore", "/tmp/server.p12", "--tls-keystore-password", "opt-pass"};
+        ServerConfig config = config(args);
+        assertThat(config.security().tlsKeystore()).isEqualTo(Path.of("/tmp/server.p12"));
+        assertThat(config.security().tlsKeystorePassword()).isEqualTo("opt-pass");
+        assertThat(config.security().tlsEnabled()).isTrue();
+        assertThat(config.toString()).doesNotContain("opt-pass");
+
+        CommandLine command = Main.command(new String[] {"--tls-keystore", "/tmp/server.p12"});
+        command.parseArgs("--tls-keystore", "/tmp/server.p12");
+        Main main = (Main) command.getCommand();
+        assertThat(main.keystorePassword(java.util.Map.of("DYNAROCKS_TLS_KEYSTORE_PASSWORD", "env-pass")))
+                .isEqualTo("env-pass");
+        assertThat(main.keystorePassword(java.util.Map.of())).isNull();
+    }
+
+    @Test
+    void tlsKeystoreAndPemFilesAreOneOrTheOther() {
+        assertThatThrownBy(() -> config("--tls-keystore", "/tmp/server.p12", "--tls-cert", "c.pem", "--tls-key", "k.pem"))
+                .hasMessageContaining("--tls-keystore replaces --tls-cert and --tls-key");
+    }
+
+    @Test
     void dynaRocksOwnCommandLineSharesOneDatabase() {
         ServerConfig config = config("--port", "9000", "--in-memory");
         assertThat(config.port()).isEqualTo(9000);
