@@ -289,6 +289,157 @@ class FaultInjectionIT {
         assertThat(refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
     }
 
+    @Test
+    void stalledStoreRefusesBatchTransactionAndPartiqlWritesWithServiceUnavailableWithoutHoldingWorkers()
+            throws Exception {
+        Path image = dir.resolve("stall.img");
+        Path disk = dir.resolve("disk");
+        Disks.ext4(image, disk, 256);
+        mounts.add(disk);
+        // As above, a write stall from a slow flush; the writes here all run on the workers.
+        KillableServer server = server(disk.resolve("data"), "--queue-timeout", "1s", "--storage-memory", "16MB");
+        DynamoDbClient db = server.client();
+        CrashWorkload.createTable(db);
+        putAll(db, 10, 1000);
+        String readKey = acked.keySet().iterator().next();
+
+        WriteOutcomes outcomes = new WriteOutcomes();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> writers = new ArrayList<>();
+        try {
+            Disks.throttle(disk, 1);
+            slowed = disk;
+            // More writers than the server has workers (4 per core, at least 4), each rotating through the five
+            // multi-item and PartiQL writes: any of them waiting on a worker would leave none for the Query below.
+            int count = Math.max(4, Runtime.getRuntime().availableProcessors() * 4) + 4;
+            for (int w = 0; w < count; w++) {
+                int writer = w;
+                Random pads = new Random(writer);
+                Thread t = new Thread(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        MultiWrite kind = MultiWrite.values()[(writer + i) % MultiWrite.values().length];
+                        String prefix = "multi" + writer + "-" + i;
+                        List<String> pks = kind == MultiWrite.EXECUTE_STATEMENT ? List.of(prefix)
+                                : List.of(prefix + "a", prefix + "b");
+                        byte[] pad = new byte[128 * 1024];
+                        pads.nextBytes(pad);
+                        outcomes.attempt(pks, () -> kind.write(db, pks, AttributeValue.fromB(
+                                software.amazon.awssdk.core.SdkBytes.fromByteArray(pad))));
+                    }
+                }, "stall-multi-writer-" + w);
+                t.setDaemon(true);
+                t.start();
+                writers.add(t);
+            }
+            await().atMost(Duration.ofMinutes(5)).until(() -> writesStopped(server) && !outcomes.refused.isEmpty());
+            // Meanwhile reads are served: Query on a worker, and a PartiQL SELECT (tried although writes stop).
+            assertThat(db.query(b -> b.tableName(TABLE).indexName(CrashWorkload.GSI)
+                    .keyConditionExpression("grp = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("red"))))
+                    .count()).isEqualTo(10);
+            assertThat(db.executeStatement(b -> b.statement("SELECT tag FROM \"" + TABLE + "\" WHERE pk = ?")
+                    .parameters(AttributeValue.fromS(readKey))).items()).singleElement()
+                    .extracting(i -> i.get("tag").s()).isEqualTo(acked.get(readKey));
+            stop.set(true);
+            for (Thread t : writers) {
+                t.join(TimeUnit.MINUTES.toMillis(5));
+            }
+        } finally {
+            stop.set(true);
+            Disks.throttle(disk, 0);
+            slowed = null;
+        }
+        System.out.printf("write stall, multi-item writes: %d items acknowledged, %d refused, other: %s%n",
+                outcomes.answered.size(), outcomes.refused.size(), outcomes.other);
+        assertThat(outcomes.other).as("answers other than success or 503 ServiceUnavailable").isEmpty();
+        acked.putAll(outcomes.answered);
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> put(db, 1000) == null);
+        // Never half applied: each item of a refused request is absent, each of an acknowledged one present.
+        Map<String, Map<String, AttributeValue>> items = TableAudit.scan(db, TABLE, null);
+        assertThat(outcomes.refused.keySet()).allSatisfy(k -> assertThat(items).doesNotContainKey(k));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> verify(server));
+        server.kill();
+        verify(server.start());
+        Map<String, Map<String, AttributeValue>> afterCrash = TableAudit.scan(server.client(), TABLE, null);
+        assertThat(outcomes.refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
+    }
+
+    /**
+     * The writes of several items in one request (ExecuteStatement: one item); each writes the items {@code pks}
+     * (tag "t" + pk) and returns
+     * those the response reports unwritten (with their error code), or throws when the request fails as a whole.
+     */
+    private enum MultiWrite {
+        BATCH_WRITE_ITEM {
+            @Override
+            Map<String, String> write(DynamoDbClient db, List<String> pks, AttributeValue pad) {
+                var unprocessed = db.batchWriteItem(b -> b.requestItems(Map.of(TABLE, pks.stream()
+                        .map(pk -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(r -> r.item(item(pk, pad))).build()).toList()))).unprocessedItems();
+                Map<String, String> unwritten = new LinkedHashMap<>();
+                unprocessed.getOrDefault(TABLE, List.of())
+                        .forEach(r -> unwritten.put(r.putRequest().item().get("pk").s(), "Unprocessed"));
+                return unwritten;
+            }
+        },
+        TRANSACT_WRITE_ITEMS {
+            @Override
+            Map<String, String> write(DynamoDbClient db, List<String> pks, AttributeValue pad) {
+                db.transactWriteItems(b -> b.transactItems(pks.stream()
+                        .map(pk -> software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .put(p -> p.tableName(TABLE).item(item(pk, pad))).build()).toList()));
+                return Map.of();
+            }
+        },
+        EXECUTE_STATEMENT {
+            @Override
+            Map<String, String> write(DynamoDbClient db, List<String> pks, AttributeValue pad) {
+                db.executeStatement(b -> b.statement(INSERT).parameters(parameters(pks.get(0), pad)));
+                return Map.of();
+            }
+        },
+        BATCH_EXECUTE_STATEMENT {
+            @Override
+            Map<String, String> write(DynamoDbClient db, List<String> pks, AttributeValue pad) {
+                var responses = db.batchExecuteStatement(b -> b.statements(pks.stream()
+                        .map(pk -> software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest.builder()
+                                .statement(INSERT).parameters(parameters(pk, pad)).build()).toList())).responses();
+                Map<String, String> unwritten = new LinkedHashMap<>();
+                for (int i = 0; i < pks.size(); i++) {
+                    if (responses.get(i).error() != null) {
+                        unwritten.put(pks.get(i), responses.get(i).error().codeAsString());
+                    }
+                }
+                return unwritten;
+            }
+        },
+        EXECUTE_TRANSACTION {
+            @Override
+            Map<String, String> write(DynamoDbClient db, List<String> pks, AttributeValue pad) {
+                db.executeTransaction(b -> b.transactStatements(pks.stream()
+                        .map(pk -> software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement.builder()
+                                .statement(INSERT).parameters(parameters(pk, pad)).build()).toList()));
+                return Map.of();
+            }
+        };
+
+        private static final String INSERT = "INSERT INTO \"" + TABLE + "\" VALUE "
+                + "{'pk': ?, 'tag': ?, 'grp': 'blue', 'ttl': ?, 'pad': ?}";
+
+        abstract Map<String, String> write(DynamoDbClient db, List<String> pks, AttributeValue pad);
+
+        private static Map<String, AttributeValue> item(String pk, AttributeValue pad) {
+            return Map.of("pk", AttributeValue.fromS(pk), "tag", AttributeValue.fromS("t" + pk),
+                    "grp", AttributeValue.fromS("blue"),
+                    "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)), "pad", pad);
+        }
+
+        private static List<AttributeValue> parameters(String pk, AttributeValue pad) {
+            return List.of(AttributeValue.fromS(pk), AttributeValue.fromS("t" + pk),
+                    AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)), pad);
+        }
+    }
+
     /** Whether the server's store reports that RocksDB stops writes (its /metrics). */
     private static boolean writesStopped(KillableServer server) throws Exception {
         try (RawHttp http = new RawHttp(server.endpoint())) {
@@ -458,12 +609,34 @@ class FaultInjectionIT {
 
         /** Runs {@code put}, which writes the item {@code pk} with tag "t" + pk, and records its outcome. */
         void attempt(String pk, Runnable put) {
-            try {
+            attempt(List.of(pk), () -> {
                 put.run();
-                answered.put(pk, "t" + pk);
+                return Map.of();
+            });
+        }
+
+        /**
+         * Runs {@code write}, which writes the items {@code pks} with tags "t" + pk in one request and returns
+         * those the response reports unwritten with their error code, and records each item's outcome. An item
+         * refused on its own (BatchExecuteStatement's InternalServerError, BatchWriteItem's UnprocessedItems)
+         * counts as refused.
+         */
+        void attempt(List<String> pks, java.util.function.Supplier<Map<String, String>> write) {
+            try {
+                Map<String, String> unwritten = write.get();
+                for (String pk : pks) {
+                    String code = unwritten.get(pk);
+                    if (code == null) {
+                        answered.put(pk, "t" + pk);
+                    } else if (code.equals("InternalServerError") || code.equals("Unprocessed")) {
+                        refused.put(pk, "t" + pk);
+                    } else {
+                        other.computeIfAbsent(code, k -> new LongAdder()).increment();
+                    }
+                }
             } catch (DynamoDbException e) {
                 if (e.statusCode() == 503 && "ServiceUnavailable".equals(e.awsErrorDetails().errorCode())) {
-                    refused.put(pk, "t" + pk);
+                    pks.forEach(pk -> refused.put(pk, "t" + pk));
                 } else {
                     other.computeIfAbsent(e.statusCode() + " " + e.awsErrorDetails().errorCode(),
                             k -> new LongAdder()).increment();

@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * of the pool (measured in bench/RESULTS.md), so those run on the event loop itself. A single-item write
  * never waits there for a store that holds writes back (RocksDB's write stall, e.g. on a slow disk): it
  * goes to the workers, and while the store stops writes it is tried again every few milliseconds, holding
- * no thread, until it is applied or its {@code queueTimeout} from arrival runs out (503, unexecuted).
+ * no thread, until it is applied or its {@code queueTimeout} from arrival runs out (503, unexecuted). Batch,
+ * transaction and PartiQL writes run on the workers and are held back the same way.
  */
 @ChannelHandler.Sharable
 final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -49,12 +50,20 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final String JSON = "application/x-amz-json-1.0";
     private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
 
-    private static final Set<String> POINT_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem")
-            .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> POINT_WRITES = targets("PutItem", "UpdateItem", "DeleteItem");
+    /**
+     * Every data write, which a stalled store must not hold on a worker: the single-item writes, and those a
+     * store refuses as a whole (one storage batch) or that answer for the part written (BatchWriteItem's
+     * UnprocessedItems, BatchExecuteStatement's per-statement errors), so trying them again repeats nothing.
+     */
+    private static final Set<String> WRITES = targets("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+            "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
+    /** The PartiQL actions, which may be reads: served during a stall, they only wait if they turn out to write. */
+    private static final Set<String> STATEMENTS = targets("ExecuteStatement", "BatchExecuteStatement",
+            "ExecuteTransaction");
     /** How long a write the store held back waits before it is tried again (RocksDB flushes take longer). */
     private static final long STALL_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final Set<String> POINT_OPERATIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")
-            .stream().map(name -> OperationRegistry.DYNAMODB + "." + name).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> POINT_OPERATIONS = targets("GetItem", "PutItem", "UpdateItem", "DeleteItem");
 
     private final Routed.Route route;
     private final Dispatcher fallback;
@@ -164,7 +173,7 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                     reply.tooLarge();
                     return;
                 }
-                if (target != null && POINT_WRITES.contains(target)) {
+                if (target != null && WRITES.contains(target)) {
                     writeWithoutWaiting(new StalledWrite(ctx, reply, target, deadline, admitted.routed().database()
                             .engine().storage(), () -> answer(admitted, reply, target, host)));
                 } else {
@@ -181,11 +190,11 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             reply.send(refused.status(), refused.body(), JSON);
             return;
         }
-        if (target != null && POINT_WRITES.contains(target)) {
+        if (target != null && WRITES.contains(target)) {
             StalledWrite write = new StalledWrite(ctx, reply, target, deadline,
                     admitted.routed().database().engine().storage(), () -> answer(admitted, reply, target, host));
-            if (pointOperationsInline && write.storage.writeStall() == Storage.WriteStall.NONE
-                    && tryWithoutWaiting(write.task)) {
+            if (pointOperationsInline && POINT_WRITES.contains(target)
+                    && write.storage.writeStall() == Storage.WriteStall.NONE && tryWithoutWaiting(write.task)) {
                 return;
             }
             enqueue(ctx, reply, target, deadline, () -> writeWithoutWaiting(write));
@@ -196,6 +205,11 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         enqueue(ctx, reply, target, deadline, () -> answer(admitted, reply, target, host));
+    }
+
+    private static Set<String> targets(String... actions) {
+        return Set.of(actions).stream().map(name -> OperationRegistry.DYNAMODB + "." + name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Where the request with decoded body {@code body}, signed with {@code key}, goes, and its guard there. */
@@ -246,12 +260,22 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    /** A single-item write that must not wait for a stalled store, and what it needs to be tried again. */
+    /** A write that must not wait for a stalled store, and what it needs to be tried again. */
     private record StalledWrite(ChannelHandlerContext ctx, HttpReply reply, String target, long deadline,
-            Storage storage, Runnable task) {}
+            Storage storage, Runnable task, boolean mayRead) {
+        StalledWrite(ChannelHandlerContext ctx, HttpReply reply, String target, long deadline, Storage storage,
+                Runnable task) {
+            this(ctx, reply, target, deadline, storage, task, STATEMENTS.contains(target));
+        }
+
+        /** The same write, known to write: a PartiQL statement that a stall refused once is not a read. */
+        StalledWrite writes() {
+            return mayRead ? new StalledWrite(ctx, reply, target, deadline, storage, task, false) : this;
+        }
+    }
 
     /**
-     * Runs a single-item write on a worker without letting a stopped store hold the worker: while the store
+     * Runs a write on a worker without letting a stopped store hold the worker: while the store
      * stops writes, the write is tried again a little later, holding no thread (so reads and other requests
      * keep their workers), and refused 503 unexecuted once its deadline has passed. A write is only tried
      * while the store reports no stop, so a stall leaves no trail of failed attempts (each would hold back
@@ -262,8 +286,9 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         Storage.WriteStall stall = write.storage.writeStall();
         if (stall == Storage.WriteStall.DELAYED) {
             write.task.run();
-        } else if (stall == Storage.WriteStall.STOPPED || !tryWithoutWaiting(write.task)) {
-            retryLater(write);
+        } else if ((stall == Storage.WriteStall.STOPPED && !write.mayRead) || !tryWithoutWaiting(write.task)) {
+            // A PartiQL request is tried once even while the store stops writes: a SELECT needs none.
+            retryLater(write.writes());
         }
     }
 

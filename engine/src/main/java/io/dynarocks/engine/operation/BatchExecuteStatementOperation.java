@@ -12,6 +12,7 @@ import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.ParameterizedStatement;
 import io.dynarocks.protocol.partiql.PartiqlParser;
 import io.dynarocks.protocol.partiql.Statement;
+import io.dynarocks.storage.StorageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,22 @@ public final class BatchExecuteStatementOperation implements Operation<BatchExec
         List<Statement> parsed = parseAll(request.statements());
         List<Entry> entries = new ArrayList<>(parsed.size());
         Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
+        boolean wrote = false;
         for (int i = 0; i < parsed.size(); i++) {
             String table = parsed.get(i) == null ? null : parsed.get(i).table();
             try {
                 entries.add(run(request.statements().get(i), request.returnConsumedCapacity(), capacity));
+                wrote |= parsed.get(i) != null && !parsed.get(i).isRead();
             } catch (DynamoException e) {
                 entries.add(Entry.error(table, code(e), e.getMessage(), e.item()));
+            } catch (StorageException.Stalled e) {
+                if (!wrote) {
+                    // Nothing written: the whole request can be tried again once the store takes writes.
+                    throw e;
+                }
+                // Some statements are in: this one fails on its own, so a retry of it repeats nothing.
+                DynamoException busy = DynamoException.serviceUnavailable();
+                entries.add(Entry.error(table, code(busy), busy.getMessage(), null));
             }
         }
         return new BatchExecuteStatementResponse(entries, ConsumedCapacity.requested(request.returnConsumedCapacity())

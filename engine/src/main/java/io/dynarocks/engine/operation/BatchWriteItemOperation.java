@@ -13,6 +13,7 @@ import io.dynarocks.protocol.operation.BatchResponse;
 import io.dynarocks.protocol.operation.BatchWriteItemRequest;
 import io.dynarocks.protocol.operation.ConsumedCapacity;
 import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.storage.StorageException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +26,8 @@ import java.util.Set;
  * BatchWriteItem: the whole request is validated first (keys, sizes, duplicates, index key values), so
  * an invalid request anywhere writes nothing; then the puts and deletes are applied together in one
  * storage batch, with the same staging (hooks, counters) as PutItem and DeleteItem, or one by one when
- * throughput limits may refuse some of them.
+ * throughput limits may refuse some of them (or a store holding writes back refuses the rest: they are
+ * returned unprocessed).
  */
 public final class BatchWriteItemOperation implements Operation<BatchWriteItemRequest> {
 
@@ -77,6 +79,14 @@ public final class BatchWriteItemOperation implements Operation<BatchWriteItemRe
                 ReadModifyWrite.Result result;
                 try {
                     result = rmw.applyMetered(write);
+                } catch (StorageException.Stalled e) {
+                    if (applied.isEmpty()) {
+                        // Nothing written: the whole request can be tried again once the store takes writes.
+                        throw e;
+                    }
+                    // Some writes are in: the rest are returned unprocessed, so a retry repeats none of them.
+                    unprocessed.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>()).add(p.request());
+                    continue;
                 } catch (DynamoException e) {
                     if (!Throttled.isThrottling(e)) {
                         throw e;
