@@ -394,6 +394,26 @@ class GlobalTablesIT extends RegionsTest {
         assertThat(replicaOf(east, "Managed", WEST).kmsMasterKeyId()).isNull();
     }
 
+    @Test
+    void switchingAGlobalTableToACustomerManagedKeyWithoutReplicaKeysIsRefused() {
+        regions = new Regions(EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        encryptedTable(east, "Switched", null);
+        addReplica(east, "Switched", WEST);
+        awaitActive(east, "Switched", WEST);
+        String managedKey = tableKey(east, "Switched");
+
+        assertRefused(() -> east.updateTable(b -> b.tableName("Switched")
+                .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("east-key"))),
+                "One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.");
+        assertThat(tableKey(east, "Switched")).isEqualTo(managedKey);
+        // A table without replicas may switch: it has no other region needing a key of its own.
+        encryptedTable(east, "Alone", null);
+        east.updateTable(b -> b.tableName("Alone")
+                .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("east-key")));
+        assertThat(tableKey(east, "Alone")).isEqualTo("arn:aws:kms:us-east-1:000000000000:key/east-key");
+    }
+
     private static void assertRefused(Runnable call, String message) {
         assertThatThrownBy(call::run).isInstanceOf(DynamoDbException.class)
                 .satisfies(e -> {

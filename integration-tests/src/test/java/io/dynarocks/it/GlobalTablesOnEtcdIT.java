@@ -1,5 +1,7 @@
 package io.dynarocks.it;
 
+import static io.dynarocks.it.RegionsTest.EAST;
+import static io.dynarocks.it.RegionsTest.WEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
  */
 class GlobalTablesOnEtcdIT {
 
-    private static final String EAST = "us-east-1";
-    private static final String WEST = "us-west-2";
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private static EtcdCluster cluster;

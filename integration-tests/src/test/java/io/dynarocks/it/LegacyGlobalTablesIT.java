@@ -240,6 +240,46 @@ class LegacyGlobalTablesIT extends RegionsTest {
     }
 
     @Test
+    void globalTableSettingsDecreasesCountAgainstTheDailyLimitOfEveryReplicaAsUpdateTableDoes() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-10-08T20:00:00Z"));
+        regions = new Regions((region, builder) -> builder.limits().clock(clock), EAST, WEST);
+        replicaTable(regions.client(EAST), "Shrinking", "pk", true);
+        replicaTable(regions.client(WEST), "Shrinking", "pk", true);
+        DynamoDbClient east = regions.client(EAST);
+        createGlobalTable(east, "Shrinking", EAST, WEST);
+
+        // Three decreases through the legacy API and one through UpdateTable: the same count of four.
+        for (long wcu = 4; wcu >= 2; wcu--) {
+            long units = wcu;
+            east.updateGlobalTableSettings(b -> b.globalTableName("Shrinking")
+                    .globalTableProvisionedWriteCapacityUnits(units));
+            clock.advance(java.time.Duration.ofMinutes(1));
+        }
+        for (String region : List.of(EAST, WEST)) {
+            regions.client(region).updateTable(b -> b.tableName("Shrinking")
+                    .provisionedThroughput(p -> p.readCapacityUnits(4L).writeCapacityUnits(2L)));
+        }
+        for (String region : List.of(EAST, WEST)) {
+            assertThat(regions.client(region).describeTable(b -> b.tableName("Shrinking")).table()
+                    .provisionedThroughput().numberOfDecreasesToday()).as(region).isEqualTo(4L);
+        }
+        // The fifth within the hour is refused as UpdateTable refuses it, and changes no region.
+        assertThatThrownBy(() -> east.updateGlobalTableSettings(b -> b.globalTableName("Shrinking")
+                .globalTableProvisionedWriteCapacityUnits(1L)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(errorCode(e)).isEqualTo("LimitExceededException");
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Subscriber limit exceeded: "
+                            + "Provisioned throughput decreases are limited within a given UTC day.");
+                });
+        for (String region : List.of(EAST, WEST)) {
+            var throughput = regions.client(region).describeTable(b -> b.tableName("Shrinking")).table()
+                    .provisionedThroughput();
+            assertThat(throughput.writeCapacityUnits()).as(region).isEqualTo(2L);
+            assertThat(throughput.numberOfDecreasesToday()).as(region).isEqualTo(4L);
+        }
+    }
+
+    @Test
     void aTableMadeGlobalWithUpdateTableIsNotALegacyGlobalTable() {
         regions = new Regions(EAST, WEST);
         Tables.hashTable(regions.client(EAST), "Current");

@@ -8,6 +8,7 @@ import io.dynarocks.protocol.model.StreamSettings;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ReplicaUpdate;
 import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.SseSpecification;
 import io.dynarocks.protocol.operation.TableResponse;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ final class GlobalTableUpdate {
 
     Response execute(UpdateTableRequest request) {
         if (request.replicaUpdates() == null) {
+            refuseCustomerManagedKeyForReplicas(request);
             return engineUpdate.execute(request);
         }
         if (request.changesTable()) {
@@ -159,6 +161,29 @@ final class GlobalTableUpdate {
             current = current.withSettings(u.regionName(), settings);
         }
         replication.join(current, u.regionName(), ReplicaTableRequest.of(table, settings.kmsMasterKeyArn()));
+    }
+
+    /**
+     * A global table moves to a customer managed key only with a key for every replica (keys do not cross
+     * regions), which an SSESpecification alone does not name: DynamoDB refuses it as it refuses a new replica
+     * without its key. A table whose other replicas each have a key of their own may change its own key (as
+     * each region does when the replica set gives it one).
+     */
+    private void refuseCustomerManagedKeyForReplicas(UpdateTableRequest request) {
+        SseSpecification sse = request.sseSpecification();
+        if (sse == null || !sse.kms() || sse.kmsMasterKeyId() == null) {
+            return;
+        }
+        ReplicaSet set = replication.set(request.tableName());
+        String local = replication.config().region();
+        if (set == null || !SseSpecifications.customerManaged(
+                SseSpecifications.keyArn(local, replication.engine().accountId(), sse.kmsMasterKeyId()))) {
+            return;
+        }
+        if (set.peersOf(local).stream().anyMatch(region -> set.settingsOf(region).kmsMasterKeyArn() == null)) {
+            throw DynamoException.validation("One or more parameter values were invalid: KMSMasterKeyId must be "
+                    + "specified for each replica.");
+        }
     }
 
     private static boolean customerManaged(TableDefinition table) {
