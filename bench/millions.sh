@@ -11,6 +11,7 @@
 #  4. prints a markdown summary against the targets and appends the JSON lines to RESULTS_FILE.
 # Stops everything it started and removes its data directory on exit.
 # Environment: ITEMS (10000000), ITEM_BYTES (200), THREADS (16), RESTARTS (3), SKIP_BUILD=1,
+# SERVER_JVM_FLAGS (empty: the JVM's defaults; e.g. the README's "-XX:+UseSerialGC -Xmx256m"), used for every start,
 # MVN_FLAGS (e.g. -o), RESULTS_FILE (bench/results-millions.jsonl), WORK_DIR (a directory on the disk to
 # measure; default a new one under /tmp).
 set -euo pipefail
@@ -27,7 +28,8 @@ CDS_FLAG="-XX:SharedArchiveFile=$ROOT/server/target/dynarocks.jsa"
 BENCH_JAR=$ROOT/bench/target/dynarocks-bench.jar
 WORK=$(mktemp -d "${WORK_DIR:-/tmp}/dynarocks-millions.XXXXXX")
 RUN=$WORK/run.jsonl
-LABEL="dynarocks-rocksdb $ITEMS x $ITEM_BYTES B"
+SERVER_JVM_FLAGS=${SERVER_JVM_FLAGS:-}
+LABEL="dynarocks-rocksdb $ITEMS x $ITEM_BYTES B${SERVER_JVM_FLAGS:+ ($SERVER_JVM_FLAGS)}"
 SERVER_PID=
 
 cleanup() {
@@ -47,8 +49,9 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 [[ -f ${CDS_FLAG#*=} ]] || { log "missing ${CDS_FLAG#*=} (built by mvn package unless -Dcds.skip)"; exit 1; }
 
-log "starting the server (default flags) on a fresh data directory"
-java -jar "$SERVER_JAR" --port 0 --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
+log "starting the server (JVM flags: ${SERVER_JVM_FLAGS:-defaults}) on a fresh data directory"
+# shellcheck disable=SC2086 # the flags are separate words
+java $SERVER_JVM_FLAGS -jar "$SERVER_JAR" --port 0 --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 deadline=$((SECONDS + 120))
 until grep -q "listening on http://" "$WORK/server.log" 2>/dev/null; do
@@ -74,16 +77,17 @@ echo "{\"label\":\"$LABEL\",\"probe\":\"store\",\"diskMb\":$(du -sm "$WORK/data"
 for i in $(seq 1 "$RESTARTS"); do
   log "restart $i of $RESTARTS (StartupProbe, with the class-data archive)"
   # StartupProbe stops the server it starts (a normal stop) before it exits.
-  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli "$CDS_FLAG" "$SERVER_JAR" --data-dir "$WORK/data" \
+  # shellcheck disable=SC2086
+  java -cp "$BENCH_JAR" io.dynarocks.bench.load.StartupProbe cli $SERVER_JVM_FLAGS "$CDS_FLAG" "$SERVER_JAR" --data-dir "$WORK/data" \
     | tee -a "$RUN"
 done
 
 cat "$RUN" >>"$RESULTS_FILE"
 log "JSON lines appended to $RESULTS_FILE"
-python3 - "$RUN" "$ITEMS" "$(uptime | sed 's/.*load average: //')" <<'EOF'
+python3 - "$RUN" "$ITEMS" "$(uptime | sed 's/.*load average: //')" "${SERVER_JVM_FLAGS:-JVM defaults}" <<'EOF'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.startswith('{')]
-items, load = int(sys.argv[2]), sys.argv[3]
+items, load, jvm = int(sys.argv[2]), sys.argv[3], sys.argv[4]
 def find(pred):
     return next((l for l in lines if pred(l)), {})
 small = {w: find(lambda l: l.get('label', '').endswith(' 10,000 items') and l.get('workload') == w) for w in ('get', 'query')}
@@ -100,7 +104,7 @@ def ratio(w):
     return a / b if b else float('nan')
 def ok(cond):
     return 'met' if cond else 'not met'
-print(f"\n### {items:,} items x {bulk.get('itemBytes')} B, {bulk.get('threads')} threads (load average at the end: {load})\n")
+print(f"\n### {items:,} items x {bulk.get('itemBytes')} B, {bulk.get('threads')} threads, server JVM flags: {jvm} (load average at the end: {load})\n")
 print('| what | figure | target |')
 print('|---|---|---|')
 print(f"| bulk load (BatchWriteItem, lean client) | {float(bulk.get('itemsPerSec', 0)):,.0f} items/s, "
@@ -113,7 +117,7 @@ for w, name in (('get', 'GetItem'), ('query', 'Query (10 items)')):
           f"| within 20 %: {ok(ratio(w) <= 1.2)} ({ratio(w):.2f}x) |")
 print(f"| GetItem after the load, second:ops/s:µs CPU/op | {bulk.get('getRecovery')} "
       f"| ≥ 80 % of {pre_get:,.0f} ops/s within 10 s: {ok(back is not None)}{'' if back is None else f' (second {back})'} |")
-print(f"| resident memory during the load (default flags) | max {max(rss, default=float('nan')):.0f} MB, "
+print(f"| resident memory during the load | max {max(rss, default=float('nan')):.0f} MB, "
       f"{bulk.get('rssEndMb')} MB at the end | < 512 MB: {ok(rss and max(rss) < 512)} |")
 print(f"| on disk after a normal stop | {store.get('diskMb')} MB | |")
 for i, s in enumerate(starts, 1):
