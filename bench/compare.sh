@@ -97,10 +97,12 @@ fi
 # start-up figures would silently be those without it. Make it again for this jar when it does not map.
 # shellcheck disable=SC2086
 if ! java -Xshare:on $CDS_FLAG -jar "$SERVER_JAR" --version >/dev/null 2>&1; then
-  log "server/target/dynarocks.jsa does not belong to $SERVER_JAR: making it again (the build's training run)"
+  log "server/target/dynarocks.jsa does not belong to $SERVER_JAR: making it again (as the build does)"
   rm -f server/target/dynarocks.jsa
-  java -XX:ArchiveClassesAtExit=server/target/dynarocks.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$SERVER_JAR" \
+  java -XX:DumpLoadedClassList="$WORK/dynarocks.classlist" -jar "$SERVER_JAR" \
     --port 0 --data-dir "$WORK/startup-training" --startup-training >/dev/null
+  java -Xshare:dump -XX:SharedClassListFile="$WORK/dynarocks.classlist" -XX:SharedArchiveFile=server/target/dynarocks.jsa \
+    -Xlog:cds=off -cp "$SERVER_JAR"
   # shellcheck disable=SC2086
   java -Xshare:on $CDS_FLAG -jar "$SERVER_JAR" --version >/dev/null
 fi
