@@ -395,6 +395,34 @@ class GlobalTablesIT extends RegionsTest {
     }
 
     @Test
+    void withAReplicaTransientStatusDelayAReplicaIsCreatingThenActiveAndDeletingThenGone() {
+        // A clock that only the test moves: the delay ends exactly when the test says so.
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-10-08T20:00:00Z"));
+        java.time.Duration delay = java.time.Duration.ofMinutes(10);
+        regions = new Regions((region, builder) -> builder.clock(clock).transientStatusDelays(
+                io.dynarocks.engine.catalog.TransientDelays.NONE.with("replica", delay)), EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        Tables.hashTable(east, "Delayed");
+        put(east, "Delayed", "before", "v1");
+        addReplica(east, "Delayed", WEST);
+
+        // The backfill ends and writes replicate, but the replica stays CREATING until the delay is over.
+        await().atMost(WAIT).until(() -> regions.server(EAST).replication().state("Delayed", WEST) != null
+                && regions.server(EAST).replication().state("Delayed", WEST).backfilled()
+                && get(regions.client(WEST), "Delayed", "before") != null);
+        assertThat(replicaOf(east, "Delayed", WEST).replicaStatus()).isEqualTo(ReplicaStatus.CREATING);
+        clock.advance(delay.minusSeconds(1));
+        assertThat(replicaOf(east, "Delayed", WEST).replicaStatus()).isEqualTo(ReplicaStatus.CREATING);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(replicaOf(east, "Delayed", WEST).replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
+
+        deleteReplica(east, "Delayed", WEST);
+        assertThat(replicaOf(east, "Delayed", WEST).replicaStatus()).isEqualTo(ReplicaStatus.DELETING);
+        clock.advance(delay);
+        assertThat(east.describeTable(b -> b.tableName("Delayed")).table().replicas()).isEmpty();
+    }
+
+    @Test
     void switchingAGlobalTableToACustomerManagedKeyWithoutReplicaKeysIsRefused() {
         regions = new Regions(EAST, WEST);
         DynamoDbClient east = regions.client(EAST);

@@ -1,6 +1,7 @@
 package io.dynarocks.replication;
 
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.catalog.TransientStatuses;
 import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.engine.operation.SseSpecifications;
 import io.dynarocks.protocol.DynamoException;
@@ -21,7 +22,8 @@ import java.util.List;
  * Adding a replica enables a NEW_AND_OLD_IMAGES stream on the table when it has none, creates the
  * table in the new region, tells every replica region the new set, and starts the backfill. A
  * replica's own settings (Create's or Update's overrides) travel in the set; its region applies them
- * to its table.
+ * to its table. With a replica transient-status delay, the region the change was asked of describes an added
+ * replica as CREATING, and a removed one as DELETING, for that long.
  */
 final class GlobalTableUpdate {
 
@@ -70,10 +72,17 @@ final class GlobalTableUpdate {
         for (ReplicaUpdate u : request.replicaUpdates()) {
             table = replication.engine().catalog().require(table.tableName());
             set = replication.set(table.tableName());
+            TransientStatuses transients = replication.engine().catalog().transientStatuses();
             switch (u.action()) {
-                case CREATE -> create(table, set, u);
+                case CREATE -> {
+                    create(table, set, u);
+                    transients.replicaCreated(table.tableName(), u.regionName());
+                }
                 case UPDATE -> replication.form(set.withSettings(u.regionName(), settings(table, set, u)));
-                case DELETE -> replication.leave(set, u.regionName());
+                case DELETE -> {
+                    replication.leave(set, u.regionName());
+                    transients.replicaDeleted(table.tableName(), u.regionName());
+                }
             }
         }
         TableResponse described = (TableResponse) registry.handle(DESCRIBE_TABLE,

@@ -186,14 +186,14 @@ public final class Main implements Callable<Integer> {
             description = "Comma-separated origins whose browser pages may call the server (default: *, any).")
     List<String> corsOrigins = new ArrayList<>(List.of("*"));
 
-    @Option(names = "-delayTransientStatuses", description = "DynamoDB Local: tables, indexes and Time to Live pass "
-            + "through CREATING, UPDATING, DELETING, ENABLING and DISABLING for realistic delays (tables 2s, indexes "
-            + "5s, ttl 2s), so code that waits for them is exercised.")
+    @Option(names = "-delayTransientStatuses", description = "DynamoDB Local: tables, indexes, Time to Live and "
+            + "replicas pass through CREATING, UPDATING, DELETING, ENABLING and DISABLING for realistic delays (tables "
+            + "2s, indexes 5s, ttl 2s, replicas 5s), so code that waits for them is exercised.")
     boolean delayTransientStatuses;
 
-    @Option(names = "--transient-status-delay", paramLabel = "[table|index|ttl=]DURATION",
-            description = "How long tables, indexes or Time to Live stay CREATING, UPDATING, DELETING, ENABLING or "
-                    + "DISABLING, for all (2s) or one kind (index=5s); repeatable, after -delayTransientStatuses' "
+    @Option(names = "--transient-status-delay", paramLabel = "[table|index|ttl|replica=]DURATION",
+            description = "How long tables, indexes, Time to Live or replicas stay CREATING, UPDATING, DELETING, "
+                    + "ENABLING or DISABLING, for all (2s) or one kind (index=5s); repeatable, after -delayTransientStatuses' "
                     + "values if both are given (default: 0, changes settle at once).")
     List<String> transientStatusDelays = new ArrayList<>();
 

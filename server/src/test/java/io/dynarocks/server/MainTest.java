@@ -134,7 +134,9 @@ class MainTest {
         assertThat(config("-delayTransientStatuses", "--transient-status-delay", "index=1s")
                 .compatibility().transientDelays())
                 .isEqualTo(TransientDelays.REALISTIC.with("index", Duration.ofSeconds(1)));
-        assertThatThrownBy(() -> config("--transient-status-delay", "replica=1s"))
+        assertThat(config("--transient-status-delay", "replica=1s").compatibility().transientDelays())
+                .isEqualTo(TransientDelays.NONE.with("replica", Duration.ofSeconds(1)));
+        assertThatThrownBy(() -> config("--transient-status-delay", "witness=1s"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("unknown transient status kind");
         assertThatThrownBy(() -> config("--transient-status-delay", "soon"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a duration");

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The transient statuses tables, indexes and Time to Live pass through after a change, for
+ * The transient statuses tables, indexes, Time to Live and global table replicas pass through after a change, for
  * {@link TransientDelays}. Changes take effect at once in storage; this remembers, in memory, until when
  * each one is reported as still in progress, and what DynamoDB does meanwhile: item operations on a
  * CREATING or DELETING table find no table, a CREATING index cannot be read, a table being created or
@@ -36,6 +36,7 @@ public final class TransientStatuses {
     private final Map<String, Map<String, Deleted<IndexDefinition>>> deletedIndexes = new ConcurrentHashMap<>();
     private final Map<String, Deleted<TableDefinition>> deletedTables = new ConcurrentHashMap<>();
     private final Map<String, Window> timeToLive = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Window>> replicas = new ConcurrentHashMap<>();
 
     public TransientStatuses(TransientDelays delays, Clock clock) {
         this.delays = delays;
@@ -58,6 +59,7 @@ public final class TransientStatuses {
 
     public void tableDeleted(TableDefinition table) {
         tables.remove(table.tableName());
+        replicas.remove(table.tableName());
         indexes.remove(table.tableName());
         deletedIndexes.remove(table.tableName());
         timeToLive.remove(table.tableName());
@@ -87,7 +89,41 @@ public final class TransientStatuses {
         start(timeToLive, table, enabled ? "ENABLING" : "DISABLING", delays.timeToLive());
     }
 
+    /** A replica of {@code table} in {@code region} was added: CREATING for the replica delay (or longer). */
+    public void replicaCreated(String table, String region) {
+        replicaChanged(table, region, "CREATING");
+    }
+
+    /** The replica of {@code table} in {@code region} was removed: still described as DELETING for a while. */
+    public void replicaDeleted(String table, String region) {
+        replicaChanged(table, region, "DELETING");
+    }
+
+    private void replicaChanged(String table, String region, String status) {
+        if (delays.replica().isZero()) {
+            return;
+        }
+        start(replicas.computeIfAbsent(table, t -> new ConcurrentHashMap<>()), region, status, delays.replica());
+    }
+
     // What is reported meanwhile.
+
+    /** CREATING or DELETING while the replica of {@code table} in {@code region} is being added or removed. */
+    public Optional<String> replicaStatus(String table, String region) {
+        Map<String, Window> windows = replicas.get(table);
+        Window w = windows == null ? null : current(windows, region);
+        return w == null ? Optional.empty() : Optional.of(w.status());
+    }
+
+    /** The regions whose replica of {@code table} was removed and is still described as DELETING, sorted. */
+    public List<String> deletingReplicas(String table) {
+        Map<String, Window> windows = replicas.get(table);
+        if (windows == null) {
+            return List.of();
+        }
+        return List.copyOf(windows.keySet()).stream().sorted()
+                .filter(r -> replicaStatus(table, r).filter("DELETING"::equals).isPresent()).toList();
+    }
 
     /** The table's status: CREATING or UPDATING while a change is in progress, else ACTIVE. */
     public String tableStatus(String table) {
