@@ -47,7 +47,12 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   log "building the server and bench jars"
   mvn -B -q ${MVN_FLAGS:-} package -DskipTests -Pbench -pl server,bench -am
 fi
-[[ -f ${CDS_FLAG#*=} ]] || { log "missing ${CDS_FLAG#*=} (built by mvn package unless -Dcds.skip)"; exit 1; }
+# A JVM given an archive that does not belong to the jar starts without it, and the restart figures would
+# silently be those without it: refuse to measure then.
+if ! java -Xshare:on "$CDS_FLAG" -jar "$SERVER_JAR" --version >/dev/null 2>&1; then
+  log "${CDS_FLAG#*=} is missing or does not belong to $SERVER_JAR: build both with mvn package (without -Dcds.skip)"
+  exit 1
+fi
 
 log "starting the server (JVM flags: ${SERVER_JVM_FLAGS:-defaults}) on a fresh data directory"
 # shellcheck disable=SC2086 # the flags are separate words
