@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The training run of the class-data-sharing archive (AppCDS) built with the jar: the classes a JVM
- * loads while it runs these requests against a started server are written to {@code dynarocks.jsa}
- * ({@code -XX:ArchiveClassesAtExit}), and a server started with {@code -XX:SharedArchiveFile} maps them
+ * loads while it runs these requests against a started server are listed ({@code -XX:DumpLoadedClassList})
+ * and archived in {@code dynarocks.jsa} ({@code -Xshare:dump}, see server/pom.xml), and a server started with
+ * {@code -XX:SharedArchiveFile} maps them
  * instead of loading and verifying them again, which halves the time to the first answer. Runs a
  * table's life cycle over a plain socket, so that no client library's classes end up in the archive.
  */
