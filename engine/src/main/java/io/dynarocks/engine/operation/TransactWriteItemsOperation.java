@@ -198,6 +198,9 @@ public final class TransactWriteItemsOperation implements Operation<TransactWrit
             units[i] = capacity.charge(write.table().tableName(),
                     Math.max(size(oldItems.get(i)), write.writes() ? size(newItems.get(i)) : 0));
             if (write.writes()) {
+                capacity.chargeIndexWrites(write.table().tableName(),
+                        WriteCapacity.indexWrites(write.table(), oldItems.get(i), newItems.get(i), true),
+                        WriteCapacity.indexWrites(write.table(), oldItems.get(i), newItems.get(i), false));
                 capacity.chargeVectorWrites(write.table().tableName(),
                         WriteCapacity.vectorWrites(write.table(), oldItems.get(i), newItems.get(i)));
             }

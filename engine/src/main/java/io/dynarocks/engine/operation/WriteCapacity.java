@@ -30,17 +30,29 @@ final class WriteCapacity {
         long oldSize = r.oldItem() == null ? 0 : ItemSize.of(r.oldItem());
         long newSize = r.newItem() == null ? 0 : ItemSize.of(r.newItem());
         double tableUnits = Capacity.write(Math.max(oldSize, newSize));
-        Map<String, Double> gsis = new LinkedHashMap<>();
-        Map<String, Double> lsis = new LinkedHashMap<>();
-        for (IndexDefinition index : table.indexes()) {
-            double units = indexUnits(table, index, r.oldItem(), r.newItem());
-            if (units > 0) {
-                (index.global() ? gsis : lsis).put(index.indexName(), units);
-            }
-        }
+        Map<String, Double> gsis = indexWrites(table, r.oldItem(), r.newItem(), true);
+        Map<String, Double> lsis = indexWrites(table, r.oldItem(), r.newItem(), false);
         boolean indexes = "INDEXES".equals(returnConsumedCapacity);
         ConsumedCapacity charged = ConsumedCapacity.split(table.tableName(), true, indexes, tableUnits, gsis, lsis);
         return indexes ? charged.withVectorWrites(vectorWrites(table, r.oldItem(), r.newItem())) : charged;
+    }
+
+    /**
+     * The write units a write from {@code oldItem} to {@code newItem} (either null when absent) costs each global
+     * ({@code global}) or local secondary index of {@code table} it touches, in the table's index order.
+     */
+    static Map<String, Double> indexWrites(TableDefinition table, Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem, boolean global) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (IndexDefinition index : table.indexes()) {
+            if (index.global() == global) {
+                double units = indexUnits(table, index, oldItem, newItem);
+                if (units > 0) {
+                    out.put(index.indexName(), units);
+                }
+            }
+        }
+        return out;
     }
 
     /** DynamoDB's smallest vector write, observed as 1,024 bytes for an item of a few dozen bytes. */
