@@ -130,6 +130,60 @@ class TwoFrontEndsTableChangesIT {
         }
     }
 
+    @Test
+    void writesThroughTheOtherServerWhileAnIndexBackfillsAreIndexedAndTheIndexMatchesTheTable() throws Exception {
+        Tables.hashTable(a, "Backfilled");
+        int items = 150;
+        for (int i = 0; i < items; i++) {
+            String pk = "k" + i;
+            a.putItem(r -> r.tableName("Backfilled").item(Map.of("pk", AttributeValue.fromS(pk),
+                    "g", AttributeValue.fromS("before"))));
+        }
+        // Server B keeps moving items to other index keys, and adding items, from before the index is created
+        // until after it is ACTIVE: the backfill through server A meets writes it cannot fence.
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> writer = pool.submit(() -> {
+            java.util.Random random = new java.util.Random(7);
+            for (int n = 0; writing.get(); n++) {
+                String pk = n % 5 == 4 ? "added" + n : "k" + random.nextInt(items);
+                String g = "g" + (n % 3);
+                b.updateItem(r -> r.tableName("Backfilled").key(Map.of("pk", AttributeValue.fromS(pk)))
+                        .updateExpression("SET g = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS(g))));
+                writes.incrementAndGet();
+            }
+            return null;
+        });
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> writes.get() > 0);
+            a.updateTable(r -> r.tableName("Backfilled")
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("g")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-g")
+                            .keySchema(k -> k.attributeName("g").keyType("HASH"))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() ->
+                    a.describeTable(r -> r.tableName("Backfilled")).table().globalSecondaryIndexes().get(0)
+                            .indexStatusAsString().equals("ACTIVE"));
+            // Writes through B before, during (however the backfill and B's writes interleave) and after it.
+            int activeAt = writes.get();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> writes.get() > activeAt);
+        } finally {
+            writing.set(false);
+            writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            pool.shutdown();
+        }
+        // Every item once in the index, under its current value: no entry missing, none left for an old value.
+        List<String> table = a.scanPaginator(r -> r.tableName("Backfilled").consistentRead(true)).items().stream()
+                .map(i -> i.get("pk").s() + "=" + i.get("g").s()).sorted().toList();
+        for (DynamoDbClient client : List.of(a, b)) {
+            List<String> index = client.scanPaginator(r -> r.tableName("Backfilled").indexName("by-g")).items()
+                    .stream().map(i -> i.get("pk").s() + "=" + i.get("g").s()).sorted().toList();
+            assertThat(index).isEqualTo(table);
+        }
+    }
+
     private static String createIndex(DynamoDbClient client, String attribute) {
         try {
             client.updateTable(r -> r.tableName("Indexed")

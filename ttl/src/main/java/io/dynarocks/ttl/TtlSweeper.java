@@ -106,6 +106,10 @@ public final class TtlSweeper implements AutoCloseable {
                 Map<String, AttributeValue> item = ItemCodec.decode(stored);
                 expired = ExpiryTime.expired(item, table.ttl(), engine.clock().millis());
                 if (expired) {
+                    if (engine.storage().shared()) {
+                        // Before the hooks compute the index entries to delete: with the definition they use.
+                        engine.catalog().expectCurrent(batch, table);
+                    }
                     batch.delete(entry.itemKey());
                     ChangeHook.Change change = new ChangeHook.Change(table, Keys.ofItem(table.keySchema(), item),
                             item, null, true);

@@ -29,9 +29,16 @@ public final class Catalog {
     private static final byte[] NEXT_ID_KEY = "M:nextTableId".getBytes(StandardCharsets.UTF_8);
 
     private final Storage storage;
-    private final ConcurrentSkipListMap<String, TableDefinition> tables = new ConcurrentSkipListMap<>();
-    /** The stored form of each cached definition, which item writes expect on a shared store. */
-    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Each cached definition with its stored form, which item writes expect on a shared store: one
+     * record, so a write never expects the bytes of one definition while it computed with another.
+     */
+    private final ConcurrentSkipListMap<String, Entry> tables = new ConcurrentSkipListMap<>();
+    /**
+     * Cache updates of one table name take turns (reading storage inside), so the cache only moves
+     * forward: a reload that read an older entry never lands after one that read a newer.
+     */
+    private final Object[] updateLocks = new Object[64];
     private final TransientStatuses transientStatuses;
     private int nextId;
 
@@ -42,12 +49,12 @@ public final class Catalog {
     /** A catalog whose tables and indexes pass through the transient statuses of {@code transientStatuses}. */
     public Catalog(Storage storage, TransientStatuses transientStatuses) {
         this.storage = storage;
+        java.util.Arrays.setAll(updateLocks, i -> new Object());
         this.transientStatuses = transientStatuses;
         try (KeyValueIterator it = storage.iterate(KeyRange.prefix(new byte[] {TABLE_PREFIX}), false, null)) {
             while (it.next()) {
                 TableDefinition t = TableDefinitionJson.fromBytes(it.value());
-                tables.put(t.tableName(), t);
-                stored.put(t.tableName(), it.value());
+                tables.put(t.tableName(), new Entry(t, it.value()));
             }
         }
         byte[] next = storage.get(NEXT_ID_KEY);
@@ -68,35 +75,40 @@ public final class Catalog {
      * the table, or null when it does not exist.
      */
     public TableDefinition refresh(String name) {
-        byte[] value = storage.get(key(name));
-        if (value == null) {
-            tables.remove(name);
-            stored.remove(name);
-            return null;
+        synchronized (updateLock(name)) {
+            byte[] value = storage.get(key(name));
+            if (value == null) {
+                tables.remove(name);
+                return null;
+            }
+            TableDefinition t = TableDefinitionJson.fromBytes(value);
+            tables.put(name, new Entry(t, value));
+            return t;
         }
-        TableDefinition t = TableDefinitionJson.fromBytes(value);
-        tables.put(name, t);
-        stored.put(name, value);
-        return t;
     }
 
     /** The cached table, looked up in storage when missing and another server may have created it. */
     private TableDefinition lookup(String name) {
-        TableDefinition t = tables.get(name);
-        return t != null || !storage.shared() ? t : refresh(name);
+        Entry e = tables.get(name);
+        return e != null ? e.table() : storage.shared() ? refresh(name) : null;
     }
 
     /**
      * On a shared store, makes {@code batch} commit only while the table's stored definition is the one
-     * this server knows; nothing otherwise (this server makes every catalog change itself).
+     * this server knows; nothing otherwise (this server makes every catalog change itself). Call it before
+     * the change hooks compute the write's entries with {@link #current}: the cache only moves forward, so
+     * they compute with this definition or a newer one, and with a newer one the batch conflicts (its
+     * expectation is older than what is stored) and the write is computed again. Expecting whatever is
+     * cached at commit time instead would let a write computed before the watch delivered a new index
+     * commit against the definition that lists it, without the index's entry.
      */
     public void expectCurrent(WriteBatch batch, TableDefinition table) {
         if (storage.shared()) {
-            byte[] known = stored.get(table.tableName());
+            Entry known = tables.get(table.tableName());
             if (known == null) {
                 throw DynamoException.tableNotFound(); // another server deleted it
             }
-            batch.expect(key(table.tableName()), known);
+            batch.expect(key(table.tableName()), known.stored());
         }
     }
 
@@ -144,8 +156,8 @@ public final class Catalog {
      * a write that raced a table update (new index, TTL enabled) still sees the update.
      */
     public TableDefinition current(TableDefinition seen) {
-        TableDefinition now = tables.get(seen.tableName());
-        return now != null && now.storageId() == seen.storageId() ? now : seen;
+        Entry now = tables.get(seen.tableName());
+        return now != null && now.table().storageId() == seen.storageId() ? now.table() : seen;
     }
 
     /** The table if it exists now. */
@@ -155,7 +167,7 @@ public final class Catalog {
 
     /** Every table that exists now, by name. */
     public java.util.Collection<TableDefinition> tables() {
-        return java.util.Collections.unmodifiableCollection(tables.values());
+        return tables.values().stream().map(Entry::table).toList();
     }
 
     public boolean exists(String name) {
@@ -166,27 +178,47 @@ public final class Catalog {
     public void stage(WriteBatch batch, TableDefinition t) {
         if (storage.shared()) {
             // Another server may have changed (or created) the table since this one read it.
-            batch.expect(key(t.tableName()), stored.get(t.tableName()));
+            batch.expect(key(t.tableName()), storedForm(t.tableName()));
         }
         batch.put(key(t.tableName()), TableDefinitionJson.toBytes(t));
     }
 
     public void published(TableDefinition t) {
-        tables.put(t.tableName(), t);
-        stored.put(t.tableName(), TableDefinitionJson.toBytes(t));
+        if (storage.shared()) {
+            // Another server may have changed it again since the commit (and the watch may have delivered
+            // that already): read what is stored rather than move the cache back to this change.
+            refresh(t.tableName());
+            return;
+        }
+        tables.put(t.tableName(), new Entry(t, TableDefinitionJson.toBytes(t)));
     }
 
     public void stageRemoval(WriteBatch batch, String name) {
         if (storage.shared()) {
-            batch.expect(key(name), stored.get(name));
+            batch.expect(key(name), storedForm(name));
         }
         batch.delete(key(name));
     }
 
     public void removed(String name) {
+        if (storage.shared()) {
+            refresh(name); // as in published: another server may have created the table again since
+            return;
+        }
         tables.remove(name);
-        stored.remove(name);
     }
+
+    private byte[] storedForm(String name) {
+        Entry e = tables.get(name);
+        return e == null ? null : e.stored();
+    }
+
+    private Object updateLock(String name) {
+        return updateLocks[Math.floorMod(name.hashCode(), updateLocks.length)];
+    }
+
+    /** A cached definition and the bytes it is stored as. */
+    private record Entry(TableDefinition table, byte[] stored) {}
 
     /** Table names after {@code exclusiveStart}, in order, at most {@code limit + 1} (to detect more). */
     public List<String> names(String exclusiveStart, int limit) {

@@ -39,6 +39,11 @@ public final class IndexMaintenance implements ChangeHook {
             byte[] newKey = change.newItem() == null ? null : IndexEntries.key(table, index, change.newItem());
             // While an index is backfilled, the old item may not have its entry yet: count only what exists.
             if (oldKey != null && index.backfilling() && storage.get(oldKey) == null) {
+                if (storage.shared()) {
+                    // The backfill of another server may put it before this batch commits, expecting the
+                    // item unchanged, which it still is: this batch then conflicts instead of leaving it.
+                    batch.expect(oldKey, null);
+                }
                 oldKey = null;
             }
             if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
