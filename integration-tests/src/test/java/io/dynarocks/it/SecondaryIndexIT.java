@@ -211,7 +211,8 @@ class SecondaryIndexIT {
                 .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byColor").keySchema(keys("color", null))
                         .projection(p -> p.projectionType(ProjectionType.ALL))))).tableDescription();
         assertThat(updated.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.describeTable(b -> b.tableName("Late")).table()
+        // 5,000 backfill commits: on etcd (a Raft commit each) under CI load this takes tens of seconds.
+        await().atMost(Duration.ofSeconds(180)).until(() -> client.describeTable(b -> b.tableName("Late")).table()
                 .globalSecondaryIndexes().get(0).indexStatus() == IndexStatus.ACTIVE);
         int red = 0;
         for (QueryResponse page : client.queryPaginator(b -> b.tableName("Late").indexName("byColor")
