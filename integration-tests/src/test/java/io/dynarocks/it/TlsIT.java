@@ -104,6 +104,28 @@ class TlsIT {
     }
 
     @Test
+    void httpAndHttpsOnSeparatePortsServeTheSameData() throws Exception {
+        try (DynaRocks server = DynaRocks.builder().inMemory().port(0).httpsPort(0).authKey("AKID", "secret").start();
+                DynamoDbClient https = client(server.httpsEndpoint(), server.tlsCertificate().orElseThrow(), true);
+                DynamoDbClient http = DynamoDbClient.builder().endpointOverride(server.endpoint())
+                        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("AKID", "secret")))
+                        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                        .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(server.endpoint().getScheme()).isEqualTo("http");
+            assertThat(server.httpsEndpoint().getScheme()).isEqualTo("https");
+            assertThat(server.httpsEndpoint().getPort()).isNotEqualTo(server.endpoint().getPort());
+            Tables.hashTable(http, "both");
+            http.putItem(b -> b.tableName("both").item(Map.of("pk", AttributeValue.fromS("over-http"))));
+            https.putItem(b -> b.tableName("both").item(Map.of("pk", AttributeValue.fromS("over-https"))));
+            assertThat(https.getItem(b -> b.tableName("both").key(Map.of("pk", AttributeValue.fromS("over-http"))))
+                    .hasItem()).isTrue();
+            assertThat(http.getItem(b -> b.tableName("both").key(Map.of("pk", AttributeValue.fromS("over-https"))))
+                    .hasItem()).isTrue();
+        }
+    }
+
+    @Test
     void keystoreWithAWrongPasswordRefusesToStartWithoutShowingIt() throws Exception {
         Path keystore = keystore("PKCS12", "store-pass");
         assertThatThrownBy(() -> DynaRocks.builder().inMemory().port(0).tlsKeystore(keystore, "not-the-pass").start())

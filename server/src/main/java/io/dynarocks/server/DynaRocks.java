@@ -73,7 +73,10 @@ public final class DynaRocks implements AutoCloseable {
     private final ConnectionGuard.Budget inflight;
     private final Security security;
     private final ServerTls tls;
+    /** The TLS of the main and DAX-style ports: none when HTTPS has a port of its own. */
+    private final ServerTls mainTls;
     private Channel channel;
+    private final Channel httpsChannel;
     private final DaxCache dax;
     private final Channel daxChannel;
     private volatile boolean closed;
@@ -120,8 +123,12 @@ public final class DynaRocks implements AutoCloseable {
         try {
             this.security = Security.of(config.security(), clock);
             this.tls = ServerTls.of(config);
-            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher(),
-                    config.console() ? new ConsoleAssets() : null);
+            this.mainTls = config.security().httpsPort() == null ? tls : null;
+            ConsoleAssets assets = config.console() ? new ConsoleAssets() : null;
+            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher(), assets, mainTls);
+            this.httpsChannel = config.security().httpsPort() == null ? null
+                    : bind(config.host(), config.security().httpsPort(), databases::serving, shared.dispatcher(), assets,
+                            tls);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
                 ModuleMeters.dax(metrics.registry(), dax);
@@ -133,7 +140,7 @@ public final class DynaRocks implements AutoCloseable {
                     Database database = routed.database();
                     return routed.through(caches.computeIfAbsent(database.namespace(), namespace ->
                             new Dispatcher(new DaxCache(database.engine(), daxConfig, clock), listener)));
-                }, cached, null);
+                }, cached, null, mainTls);
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -154,7 +161,7 @@ public final class DynaRocks implements AutoCloseable {
      * requests refused before routing; {@code console} the web console's files, null for none.
      */
     private Channel bind(String host, int port, Routed.Route route,
-            Dispatcher fallback, ConsoleAssets console) throws InterruptedException {
+            Dispatcher fallback, ConsoleAssets console, ServerTls tls) throws InterruptedException {
         DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
                 MAX_BODY_BYTES, security, tls != null, config.compatibility(), console, config.transport().queueTimeout());
         ConnectionGuard.Refusal refusal = (ctx, action, keepAlive) -> handler.busy(new HttpReply(ctx, keepAlive, null),
@@ -266,7 +273,16 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     private String scheme() {
-        return tls == null ? "http://" : "https://";
+        return mainTls == null ? "http://" : "https://";
+    }
+
+    /** The HTTPS endpoint next to the plain HTTP {@link #endpoint()}; only when started with an HTTPS port. */
+    public URI httpsEndpoint() {
+        if (httpsChannel == null) {
+            throw new IllegalStateException("started without an HTTPS port");
+        }
+        InetSocketAddress address = (InetSocketAddress) httpsChannel.localAddress();
+        return URI.create("https://" + endpoint().getHost() + ":" + address.getPort());
     }
 
     /** The certificate (PEM) the server presents over TLS, for clients to trust; empty without TLS. */
@@ -342,6 +358,9 @@ public final class DynaRocks implements AutoCloseable {
         }
         closed = true;
         channel.close().awaitUninterruptibly();
+        if (httpsChannel != null) {
+            httpsChannel.close().awaitUninterruptibly();
+        }
         if (daxChannel != null) {
             daxChannel.close().awaitUninterruptibly();
         }
@@ -548,6 +567,16 @@ public final class DynaRocks implements AutoCloseable {
         /** Serves HTTPS with this PEM certificate chain and PKCS#8 PEM private key. */
         public Builder tls(Path certificate, Path privateKey) {
             config = config.withSecurity(config.security().withTls(certificate, privateKey));
+            return this;
+        }
+
+        /**
+         * Serves HTTPS on {@code port} (0: a free one, see {@link DynaRocks#httpsEndpoint()}) while the main and
+         * DAX-style ports stay plain HTTP; with the certificate {@code tls(...)}/{@code tlsKeystore(...)} give, or
+         * a self-signed one.
+         */
+        public Builder httpsPort(int port) {
+            config = config.withSecurity(config.security().withHttpsPort(port));
             return this;
         }
 

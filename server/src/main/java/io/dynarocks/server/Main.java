@@ -153,6 +153,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "The PKCS#8 private key of --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--https-port", paramLabel = "PORT", description = "Also serve HTTPS on this port (0: a free "
+            + "one) while --port stays plain HTTP; with --tls-cert/--tls-key, --tls-keystore or a self-signed "
+            + "certificate.")
+    Integer httpsPort;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with the key and certificate "
             + "chain of this PKCS#12 or JKS key store, instead of --tls-cert and --tls-key.")
     Path tlsKeystore;
@@ -294,6 +299,7 @@ public final class Main implements Callable<Integer> {
         SecurityConfig security = SecurityConfig.none().withAuthFile(authFile).withTls(tlsCert, tlsKey)
                 .withTls(tls || tlsCert != null).withEncryptionKeyFile(encryptionKeyFile)
                 .withTlsKeystore(tlsKeystore, keystorePassword(System.getenv()))
+                .withHttpsPort(httpsPort)
                 .withAuditLog(auditLog);
         for (String key : authKeys) {
             security = security.withAuthKey(key);
@@ -348,6 +354,7 @@ public final class Main implements Callable<Integer> {
         System.out.println("DynaRocks listening on " + server.endpoint()
                 + (inMemory ? " (in memory)" : !etcdEndpoints.isEmpty() ? " (data in etcd at " + etcdEndpoints + ")"
                         : " (data in " + dataDir.toAbsolutePath() + ")")
+                + (httpsPort != null ? ", HTTPS on " + server.httpsEndpoint() : "")
                 + (daxPort != null ? ", DAX-style cache on " + server.daxEndpoint() : "")
                 + server.tlsCertificate().map(c -> ", TLS certificate " + c.toAbsolutePath()).orElse("")
                 + (config.compatibility().databases() == DatabaseLayout.PER_CREDENTIAL

@@ -36,6 +36,15 @@ class MainTest {
     }
 
     @Test
+    void httpsPortAddsAnHttpsPortNextToThePlainOne() {
+        ServerConfig config = config("--port", "8000", "--https-port", "8443");
+        assertThat(config.port()).isEqualTo(8000);
+        assertThat(config.security().httpsPort()).isEqualTo(8443);
+        assertThat(config.security().tlsEnabled()).isTrue();
+        assertThat(config("--port", "8000").security().httpsPort()).isNull();
+    }
+
+    @Test
     void tlsKeystoreAndPemFilesAreOneOrTheOther() {
         assertThatThrownBy(() -> config("--tls-keystore", "/tmp/server.p12", "--tls-cert", "c.pem", "--tls-key", "k.pem"))
                 .hasMessageContaining("--tls-keystore replaces --tls-cert and --tls-key");
