@@ -63,8 +63,16 @@ final class Databases implements AutoCloseable {
      */
     Routed serving(SignedRequest request, byte[] body, AccessKey key) {
         if (key == null) {
+            // Without authentication every table is the default account's, and may be named by its ARN too.
             Database database = unauthenticated(request);
-            return new Routed(database, database.dispatcher(), body);
+            Optional<TableArnNames> named = TableArnNames.of(body, io.dynarocks.engine.Engine.DEFAULT_ACCOUNT);
+            if (named.isEmpty()) {
+                return new Routed(database, database.dispatcher(), body);
+            }
+            if (!named.get().accountId().equals(io.dynarocks.engine.Engine.DEFAULT_ACCOUNT)) {
+                throw DynamoException.resourceNotFound("Requested resource not found");
+            }
+            return new Routed(database, database.dispatcher(), named.get().body(), named.get()::responseNamed);
         }
         String account = key.principal().accountId();
         Optional<TableArnNames> named = TableArnNames.of(body, account);
