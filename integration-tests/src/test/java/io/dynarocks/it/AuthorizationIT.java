@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 class AuthorizationIT {
 
     private static final String TABLE = "GameScores";
-    private static final String PLAYER_POLICY = """
+    /** The player's identity policy (also Boto3SecurityIT's). */
+    static final String PLAYER_POLICY = """
             {"Version": "2012-10-17", "Statement": [
               {"Sid": "OwnItemsOnly", "Effect": "Allow",
                "Action": ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",

@@ -146,7 +146,8 @@ class EncryptionIT {
         return file;
     }
 
-    private static List<Path> filesContaining(Path root, String text) throws IOException {
+    /** The files under {@code root} holding {@code text} (UTF-8) anywhere in their bytes. */
+    static List<Path> filesContaining(Path root, String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(f -> contains(f, needle)).toList();
