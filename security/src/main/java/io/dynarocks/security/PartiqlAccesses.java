@@ -39,7 +39,7 @@ final class PartiqlAccesses {
         Plan plan;
         try {
             parsed = PartiqlParser.parse(statement.statement());
-            plan = new Planner(catalog).plan(statement, returnConsumedCapacity);
+            plan = new Planner(engine).plan(statement, returnConsumedCapacity);
         } catch (DynamoException e) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.model.TableArn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The table ARNs a request names its tables by, where DynamoDB accepts an ARN for a name ("table name
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
 final class TableArnNames {
 
     private static final byte[] MARK = "\"arn:aws:dynamodb:".getBytes(StandardCharsets.UTF_8);
-    private static final Pattern TABLE_ARN =
-            Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:([0-9]{12}):table/([a-zA-Z0-9_.-]{3,255})");
     private static final Set<String> TRANSACT_ACTIONS = Set.of("Get", "Put", "Update", "Delete", "ConditionCheck");
     private static final Set<String> KEYED_BY_TABLE = Set.of("Responses", "UnprocessedKeys", "UnprocessedItems",
             "ItemCollectionMetrics");
@@ -64,17 +61,17 @@ final class TableArnNames {
         List<Reference> arns = new ArrayList<>();
         Map<String, String> arnByName = new HashMap<>();
         for (Reference r : references) {
-            Matcher m = TABLE_ARN.matcher(r.text());
-            if (!m.matches()) {
+            Optional<TableArn> arn = TableArn.parse(r.text());
+            if (arn.isEmpty()) {
                 plain = true;
                 continue;
             }
-            if (owner != null && !owner.equals(m.group(1))) {
+            if (owner != null && !owner.equals(arn.get().accountId())) {
                 throw acrossAccounts();
             }
-            owner = m.group(1);
+            owner = arn.get().accountId();
             arns.add(r);
-            arnByName.put(m.group(2), r.text());
+            arnByName.put(arn.get().tableName(), r.text());
         }
         if (owner == null) {
             return Optional.empty();
@@ -232,10 +229,9 @@ final class TableArnNames {
             if (!startsWith(body, r.offset(), quoted)) {
                 continue;
             }
-            Matcher m = TABLE_ARN.matcher(r.text());
-            m.matches();
+            String name = TableArn.parse(r.text()).orElseThrow().tableName();
             out.write(body, copied, r.offset() - copied);
-            out.writeBytes(("\"" + m.group(2) + "\"").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(("\"" + name + "\"").getBytes(StandardCharsets.UTF_8));
             copied = r.offset() + quoted.length;
         }
         out.write(body, copied, body.length - copied);

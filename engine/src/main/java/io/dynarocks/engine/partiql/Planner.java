@@ -13,6 +13,7 @@ import io.dynarocks.protocol.expression.KeyCondition;
 import io.dynarocks.protocol.expression.Projection;
 import io.dynarocks.protocol.expression.Update;
 import io.dynarocks.protocol.model.KeySchema;
+import io.dynarocks.protocol.model.TableArn;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.ConditionCheckRequest;
 import io.dynarocks.protocol.operation.DeleteItemRequest;
@@ -40,14 +41,12 @@ public final class Planner {
     private static final ExpressionParameters NO_PARAMETERS = new ExpressionParameters(null, null);
 
     private final Catalog catalog;
+    private final String accountId;
 
+    /** A planner of statements on the tables of {@code engine} (authorization plans without running). */
     public Planner(Engine engine) {
-        this(engine.catalog());
-    }
-
-    /** A planner of statements on the tables of {@code catalog} (authorization plans without running). */
-    public Planner(Catalog catalog) {
-        this.catalog = catalog;
+        this.catalog = engine.catalog();
+        this.accountId = engine.accountId();
     }
 
     /** Parses, binds and plans one statement; {@code returnConsumedCapacity} goes into the planned requests. */
@@ -60,7 +59,7 @@ public final class Planner {
         if (statement instanceof Statement.Exists e) {
             return exists(e.select(), t, request.returnOldOnConditionFailure());
         }
-        TableDefinition table = catalog.require(statement.table());
+        TableDefinition table = table(statement.table());
         if (statement instanceof Statement.Insert i) {
             return insert(i, t, table, returnConsumedCapacity);
         }
@@ -122,7 +121,7 @@ public final class Planner {
         if (s.index() != null) {
             throw DynamoException.validation("Operations on indices are not supported in transactions");
         }
-        TableDefinition table = catalog.require(s.table());
+        TableDefinition table = table(s.table());
         KeyAndCondition where = keyAndCondition(s.where(), table.keySchema(), t);
         if (where == null || where.condition() == null || !s.orderBy().isEmpty()) {
             throw DynamoException.validation("EXISTS() must contain a single item read with additional condition");
@@ -167,7 +166,7 @@ public final class Planner {
     }
 
     private Plan select(Statement.Select s, Translator t, boolean consistentRead) {
-        TableDefinition table = catalog.require(s.table());
+        TableDefinition table = table(s.table());
         // PartiQL words these two checks differently from Query and Scan.
         if (s.index() != null) {
             var index = table.index(s.index()).orElseThrow(() -> DynamoException.validation(
@@ -321,5 +320,16 @@ public final class Planner {
             out = out == null ? c : new Condition.And(out, c);
         }
         return out;
+    }
+
+    /**
+     * The table a statement names: by its name, or by its ARN as the API's TableName parameters may, in this
+     * engine's account. No other account's table is reached: DynamoDB gives its PartiQL operations no
+     * cross-account access (unlike GetItem and the batches), so such an ARN names no table here and is
+     * ResourceNotFoundException, whatever the table's resource policy says.
+     */
+    private TableDefinition table(String named) {
+        return catalog.require(TableArn.parse(named).filter(arn -> arn.accountId().equals(accountId))
+                .map(TableArn::tableName).orElse(named));
     }
 }

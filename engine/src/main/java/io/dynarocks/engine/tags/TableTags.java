@@ -4,6 +4,7 @@ import io.dynarocks.engine.Engine;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.JsonReader;
 import io.dynarocks.protocol.json.JsonWriter;
+import io.dynarocks.protocol.model.TableArn;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.model.Tag;
 import io.dynarocks.storage.WriteBatch;
@@ -12,16 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The tags of each table, stored under {@code G | tableId(4)} and removed with the table. */
 public final class TableTags {
 
     private static final byte PREFIX = 'G';
     private static final int MAX_TAGS = 50;
-    private static final Pattern TABLE_ARN =
-            Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
 
     private TableTags() {}
 
@@ -33,16 +30,14 @@ public final class TableTags {
      * @param action the calling action, as DynamoDB names it in AccessDeniedException
      */
     public static TableDefinition table(Engine engine, String arn, String action) {
-        Matcher m = TABLE_ARN.matcher(arn);
-        if (!m.matches()) {
-            throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
-        }
-        if (!m.group(1).equals(engine.accountId())) {
+        TableArn parsed = TableArn.parse(arn).orElseThrow(() ->
+                DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn));
+        if (!parsed.accountId().equals(engine.accountId())) {
             throw new DynamoException("AccessDeniedException", "User: arn:aws:iam::" + engine.accountId() + ":root is not "
                     + "authorized to perform: dynamodb:" + action + " on resource: " + arn + " because no "
                     + "resource-based policy allows the dynamodb:" + action + " action", 400);
         }
-        TableDefinition t = engine.catalog().find(m.group(2)).orElse(null);
+        TableDefinition t = engine.catalog().find(parsed.tableName()).orElse(null);
         if (t == null || !t.tableArn().equals(arn)) {
             throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
         }
@@ -51,8 +46,7 @@ public final class TableTags {
 
     /** The table name in a table ARN, or null when {@code arn} is not one. */
     static String tableName(String arn) {
-        Matcher m = TABLE_ARN.matcher(arn);
-        return m.matches() ? m.group(2) : null;
+        return TableArn.parse(arn).map(TableArn::tableName).orElse(null);
     }
 
     public static Map<String, String> read(Engine engine, TableDefinition table) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.KeyCondition;
 import io.dynarocks.protocol.operation.ParameterizedStatement;
 import io.dynarocks.protocol.operation.ReturnValues;
@@ -67,6 +68,24 @@ class PlannerTest {
                 .containsExactly(AttributeValue.s("a"), AttributeValue.s("b"));
         assertThat(((Plan.Select) plan("SELECT * FROM Tab WHERE pk IN ['a', 'b', 'a']")).partitions())
                 .containsExactly(AttributeValue.s("a"), AttributeValue.s("b"));
+    }
+
+    @Test
+    void aTableIsNamedByItsArnInTheEnginesAccountAsByItsName() {
+        String arn = "\"arn:aws:dynamodb:us-east-1:" + engine.accountId() + ":table/Tab\"";
+        assertThat(plan("SELECT * FROM " + arn + " WHERE pk = 'a'").tableName()).isEqualTo("Tab");
+        assertThat(plan("INSERT INTO " + arn + " VALUE {'pk': 'a', 'sk': 1}").tableName()).isEqualTo("Tab");
+        assertThat(plan("UPDATE " + arn + " SET x = 1 WHERE pk = 'a' AND sk = 1").tableName()).isEqualTo("Tab");
+        assertThat(plan("DELETE FROM " + arn + " WHERE pk = 'a' AND sk = 1").tableName()).isEqualTo("Tab");
+        assertThat(plan("EXISTS(SELECT * FROM " + arn + " WHERE pk = 'a' AND sk = 1 AND x = 1)").tableName())
+                .isEqualTo("Tab");
+    }
+
+    @Test
+    void anotherAccountsTableArnNamesNoTable() {
+        assertThatThrownBy(() -> plan("SELECT * FROM \"arn:aws:dynamodb:us-east-1:111122223333:table/Tab\""))
+                .isInstanceOfSatisfying(DynamoException.class, e ->
+                        assertThat(e.type()).isEqualTo("ResourceNotFoundException"));
     }
 
     @Test
