@@ -2,6 +2,7 @@ package io.dynarocks.protocol.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a table is, as DescribeTable reports it apart from its live counts: also the catalog's
@@ -90,34 +91,30 @@ public record TableDefinition(
     }
 
     public TableDefinition withBilling(String mode, ProvisionedThroughput throughput, long changeMillis) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, mode, throughput, changeMillis, indexes, stream, ttl, vectorIndexes,
-                deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
+        return copy(c -> {
+            c.billingMode = mode;
+            c.provisionedThroughput = throughput;
+            c.lastBillingModeChangeMillis = changeMillis;
+        });
     }
 
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, List<AttributeDefinition> definitions) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, definitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, newIndexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
+        return copy(c -> {
+            c.indexes = newIndexes;
+            c.attributeDefinitions = definitions;
+        });
     }
 
     public TableDefinition withStream(StreamSettings newStream) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                newStream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
+        return copy(c -> c.stream = newStream);
     }
 
     public TableDefinition withTtl(TtlSettings newTtl) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, newTtl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
+        return copy(c -> c.ttl = newTtl);
     }
 
     public TableDefinition withVectorIndexes(List<VectorIndexDefinition> newVectorIndexes) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, newVectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput,
-                throughputChanges);
+        return copy(c -> c.vectorIndexes = newVectorIndexes);
     }
 
     public Optional<VectorIndexDefinition> vectorIndex(String name) {
@@ -130,30 +127,22 @@ public record TableDefinition(
     }
 
     public TableDefinition withDeletionProtection(boolean enabled) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, enabled, kmsMasterKeyArn, onDemandThroughput, throughputChanges);
+        return copy(c -> c.deletionProtectionEnabled = enabled);
     }
 
     /** The table encrypted under KMS key {@code arn}, or under the AWS owned key when null. */
     public TableDefinition withKmsMasterKeyArn(String arn) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, arn, onDemandThroughput, throughputChanges);
+        return copy(c -> c.kmsMasterKeyArn = arn);
     }
 
     /** This table with on-demand maximums {@code throughput} (null for none). */
     public TableDefinition withOnDemandThroughput(OnDemandThroughput throughput) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, throughput, throughputChanges);
+        return copy(c -> c.onDemandThroughput = throughput);
     }
 
     /** This table with its provisioned throughput's history {@code changes}. */
     public TableDefinition withThroughputChanges(ThroughputChanges changes) {
-        return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
-                creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
-                stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput, changes);
+        return copy(c -> c.throughputChanges = changes);
     }
 
     /**
@@ -169,5 +158,62 @@ public record TableDefinition(
     /** The current stream's ARN, or null when the table never had a stream. */
     public String latestStreamArn() {
         return stream == null ? null : tableArn + "/stream/" + stream.label();
+    }
+
+    /** The one path of the withers: this definition's fields, of which {@code change} sets some, as a new definition. */
+    private TableDefinition copy(Consumer<Fields> change) {
+        Fields c = new Fields(this);
+        change.accept(c);
+        return c.definition();
+    }
+
+    /** A table definition's fields, to be changed. */
+    private static final class Fields {
+        String tableName;
+        int storageId;
+        String tableId;
+        String tableArn;
+        List<AttributeDefinition> attributeDefinitions;
+        KeySchema keySchema;
+        long creationDateTimeMillis;
+        String billingMode;
+        ProvisionedThroughput provisionedThroughput;
+        long lastBillingModeChangeMillis;
+        List<IndexDefinition> indexes;
+        StreamSettings stream;
+        TtlSettings ttl;
+        List<VectorIndexDefinition> vectorIndexes;
+        boolean deletionProtectionEnabled;
+        String kmsMasterKeyArn;
+        OnDemandThroughput onDemandThroughput;
+        ThroughputChanges throughputChanges;
+
+        Fields(TableDefinition t) {
+            tableName = t.tableName;
+            storageId = t.storageId;
+            tableId = t.tableId;
+            tableArn = t.tableArn;
+            attributeDefinitions = t.attributeDefinitions;
+            keySchema = t.keySchema;
+            creationDateTimeMillis = t.creationDateTimeMillis;
+            billingMode = t.billingMode;
+            provisionedThroughput = t.provisionedThroughput;
+            lastBillingModeChangeMillis = t.lastBillingModeChangeMillis;
+            indexes = t.indexes;
+            stream = t.stream;
+            ttl = t.ttl;
+            vectorIndexes = t.vectorIndexes;
+            deletionProtectionEnabled = t.deletionProtectionEnabled;
+            kmsMasterKeyArn = t.kmsMasterKeyArn;
+            onDemandThroughput = t.onDemandThroughput;
+            throughputChanges = t.throughputChanges;
+        }
+
+        TableDefinition definition() {
+            return new TableDefinition(tableName, storageId, tableId, tableArn, attributeDefinitions, keySchema,
+                    creationDateTimeMillis, billingMode, provisionedThroughput, lastBillingModeChangeMillis, indexes,
+                    stream, ttl, vectorIndexes, deletionProtectionEnabled, kmsMasterKeyArn, onDemandThroughput,
+                    throughputChanges);
+        }
     }
 }
