@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything a server needs to start, built alike by the CLI and the embedded builder.
@@ -53,113 +54,156 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.host = value);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.port = value);
     }
 
     /** Persistent storage in {@code dir}. */
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(host, port, dir, false, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> {
+            c.dataDir = dir;
+            c.inMemory = false;
+        });
     }
 
     public ServerConfig withInMemory(boolean value) {
-        return new ServerConfig(host, port, dataDir, value, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.inMemory = value);
     }
 
     public ServerConfig withSync(boolean value) {
-        return new ServerConfig(host, port, dataDir, inMemory, value, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.sync = value);
     }
 
     public ServerConfig withTtlInterval(Duration value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, value, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.ttlInterval = value);
     }
 
     public ServerConfig withShardRolloverPeriod(Duration value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, value, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.shardRolloverPeriod = value);
     }
 
     /** Also POST the batches of {@code webhook}'s table to its URL. */
     public ServerConfig withStreamWebhook(StreamWebhook webhook) {
         List<StreamWebhook> all = new ArrayList<>(streamWebhooks);
         all.add(webhook);
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, List.copyOf(all), exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.streamWebhooks = List.copyOf(all));
     }
 
     public ServerConfig withDaxPort(Integer value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                value, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.daxPort = value);
     }
 
     public ServerConfig withExportDir(Path value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, value, security, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.exportDir = value);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, value, compatibility, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.security = value);
     }
 
     public ServerConfig withCompatibility(CompatibilityOptions value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, value, limits, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.compatibility = value);
     }
 
     public ServerConfig withLimits(LimitsConfig value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, value, etcdEndpoints, replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.limits = value);
     }
 
     /** Keep the data in the etcd cluster reachable through {@code endpoints} (empty: RocksDB or memory). */
     public ServerConfig withEtcdEndpoints(List<java.net.URI> endpoints) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, List.copyOf(endpoints),
-                replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.etcdEndpoints = List.copyOf(endpoints));
     }
 
     public ServerConfig withReplication(ReplicationConfig value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, value, console, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.replication = value);
     }
 
     public ServerConfig withConsole(boolean value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, value, transport, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.console = value);
     }
 
     public ServerConfig withTransport(TransportLimits value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod,
-                daxPort, streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication,
-                console, value, salvageWal, storageMemory, etcdPrefix);
+        return copy(c -> c.transport = value);
     }
 
     public ServerConfig withSalvageWal(boolean value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console,
-                transport, value, storageMemory, etcdPrefix);
+        return copy(c -> c.salvageWal = value);
     }
 
     public ServerConfig withStorageMemory(long value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console,
-                transport, salvageWal, value, etcdPrefix);
+        return copy(c -> c.storageMemory = value);
     }
 
     /** Keep every etcd key under {@code value}: servers given the same prefix share their tables, others do not. */
     public ServerConfig withEtcdPrefix(String value) {
-        return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
-                streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints, replication, console,
-                transport, salvageWal, storageMemory, value);
+        return copy(c -> c.etcdPrefix = value);
+    }
+
+    /**
+     * The one path of the withers: this configuration's fields, of which {@code change} sets some, as a new one
+     * (so a new option adds a field here and its wither, not an argument to every wither).
+     */
+    private ServerConfig copy(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.config();
+    }
+
+    /** A configuration's fields, to be changed. */
+    private static final class Fields {
+        String host;
+        int port;
+        Path dataDir;
+        boolean inMemory;
+        boolean sync;
+        int workers;
+        Duration ttlInterval;
+        Duration shardRolloverPeriod;
+        Integer daxPort;
+        List<StreamWebhook> streamWebhooks;
+        Path exportDir;
+        SecurityConfig security;
+        CompatibilityOptions compatibility;
+        LimitsConfig limits;
+        List<java.net.URI> etcdEndpoints;
+        ReplicationConfig replication;
+        boolean console;
+        TransportLimits transport;
+        boolean salvageWal;
+        long storageMemory;
+        String etcdPrefix;
+
+        Fields(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            dataDir = c.dataDir;
+            inMemory = c.inMemory;
+            sync = c.sync;
+            workers = c.workers;
+            ttlInterval = c.ttlInterval;
+            shardRolloverPeriod = c.shardRolloverPeriod;
+            daxPort = c.daxPort;
+            streamWebhooks = c.streamWebhooks;
+            exportDir = c.exportDir;
+            security = c.security;
+            compatibility = c.compatibility;
+            limits = c.limits;
+            etcdEndpoints = c.etcdEndpoints;
+            replication = c.replication;
+            console = c.console;
+            transport = c.transport;
+            salvageWal = c.salvageWal;
+            storageMemory = c.storageMemory;
+            etcdPrefix = c.etcdPrefix;
+        }
+
+        ServerConfig config() {
+            return new ServerConfig(host, port, dataDir, inMemory, sync, workers, ttlInterval, shardRolloverPeriod, daxPort,
+                    streamWebhooks, exportDir, security, compatibility, limits, etcdEndpoints,
+                    replication, console, transport, salvageWal, storageMemory, etcdPrefix);
+        }
     }
 }
