@@ -114,7 +114,8 @@ public final class GlobalIndexUpdates {
         throw DynamoException.resourceNotFound("Requested resource not found: Index: " + name + " not found");
     }
 
-    private static List<AttributeDefinition> mergedDefinitions(List<AttributeDefinition> existing,
+    /** {@code existing} and, after them, the {@code requested} definitions of attributes it does not define. */
+    static List<AttributeDefinition> mergedDefinitions(List<AttributeDefinition> existing,
             List<AttributeDefinition> requested) {
         List<AttributeDefinition> out = new ArrayList<>(existing);
         if (requested != null) {

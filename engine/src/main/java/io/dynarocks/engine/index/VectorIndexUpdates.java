@@ -44,7 +44,7 @@ public final class VectorIndexUpdates {
                     throw DynamoException.validation("One or more parameter values were invalid: Attempting to create "
                             + "an index which already exists");
                 }
-                List<AttributeDefinition> merged = merge(defs, requestDefinitions);
+                List<AttributeDefinition> merged = GlobalIndexUpdates.mergedDefinitions(defs, requestDefinitions);
                 Set<String> names = new HashSet<>();
                 table.indexes().stream().map(IndexDefinition::indexName).forEach(names::add);
                 vectors.stream().map(VectorIndexDefinition::indexName).forEach(names::add);
@@ -68,18 +68,5 @@ public final class VectorIndexUpdates {
             }
         }
         return table.withIndexes(table.indexes(), defs).withVectorIndexes(vectors);
-    }
-
-    private static List<AttributeDefinition> merge(List<AttributeDefinition> existing,
-            List<AttributeDefinition> requested) {
-        List<AttributeDefinition> out = new ArrayList<>(existing);
-        if (requested != null) {
-            for (AttributeDefinition d : requested) {
-                if (out.stream().noneMatch(e -> e.attributeName().equals(d.attributeName()))) {
-                    out.add(d);
-                }
-            }
-        }
-        return out;
     }
 }
