@@ -30,8 +30,8 @@ final class Lexer {
     private static final String[] PUNCT = punctuation("*,.[](){}:=<>+-;");
 
     /**
-     * A token; {@code text} is the unquoted content for strings and quoted identifiers, {@code lower} its
-     * lower case for words, {@code reserved} whether a word is one of {@link #RESERVED}, {@code start} the
+     * A token; {@code text} is the unquoted content for strings and quoted identifiers and the lower case of a
+     * reserved word (whose spelling nothing reads), {@code lower} its lower case for words, {@code reserved} whether a word is one of {@link #RESERVED}, {@code start} the
      * offset of its first character in the statement (DynamoDB's semantic errors name a token's position).
      */
     record Token(Kind kind, String text, String lower, boolean reserved, int start) {
@@ -105,12 +105,13 @@ final class Lexer {
     }
 
     private static Token word(String s, int start, int end) {
-        String text = s.substring(start, end);
         String lower = known(s, start, end);
-        if (lower == null) {
-            return new Token(Kind.WORD, text, text.toLowerCase(Locale.ROOT), false, start);
+        if (lower != null && RESERVED.contains(lower)) {
+            // Never a name: nothing reads its spelling, only its length, so no substring of it is made.
+            return new Token(Kind.WORD, lower, lower, true, start);
         }
-        return new Token(Kind.WORD, text, lower, RESERVED.contains(lower), start);
+        String text = s.substring(start, end);
+        return new Token(Kind.WORD, text, lower != null ? lower : text.toLowerCase(Locale.ROOT), false, start);
     }
 
     /** The known word that {@code s[start, end)} spells in any ASCII case, or null. */
