@@ -65,13 +65,22 @@ public final class DaxCache implements RequestHandler {
         return response;
     }
 
-    /** Cached answers skip the operation, so the guard sees the request decoded on its own (auth on only). */
+    /**
+     * Cached answers skip the operation, so the guard sees a query decoded on its own (auth on only); other
+     * requests go to their operation with the guard, which may refuse some of their parts only.
+     */
     @Override
     public Response handle(String target, byte[] body, String address, RequestGuard guard) {
-        if (guard != null) {
-            operations.admit(target, body, address, guard);
+        if (guard == null) {
+            return handle(target, body, address);
         }
-        return handle(target, body, address);
+        if (target != null && QUERIES.contains(target)) {
+            operations.admit(target, body, address, guard);
+            return handle(target, body, address);
+        }
+        Response response = operations.handle(target, body, address, guard);
+        writeThrough(target, body);
+        return response;
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.dynarocks.engine.operation.ExecuteTransactionOperation;
 import io.dynarocks.engine.operation.GetItemOperation;
 import io.dynarocks.engine.operation.ListTablesOperation;
 import io.dynarocks.engine.operation.Operation;
+import io.dynarocks.engine.operation.PartwiseOperation;
 import io.dynarocks.engine.operation.PutItemOperation;
 import io.dynarocks.engine.operation.TransactGetItemsOperation;
 import io.dynarocks.engine.operation.TransactWriteItemsOperation;
@@ -72,7 +73,14 @@ public final class OperationRegistry implements RequestHandler {
         Response handle(byte[] body, String address, RequestGuard guard) {
             Q request = decoder.apply(body, address);
             if (guard != null) {
-                guard.admit(target, request);
+                try {
+                    guard.admit(target, request);
+                } catch (PartsRefused e) {
+                    if (operation instanceof PartwiseOperation<Q> partwise) {
+                        return partwise.execute(request, e.refusals());
+                    }
+                    throw e;
+                }
             }
             return operation.execute(request);
         }

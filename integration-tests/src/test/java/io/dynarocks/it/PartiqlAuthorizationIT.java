@@ -11,9 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 
@@ -21,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
  * PartiQL statements are authorized as the item operations they stand for: dynamodb:PartiQLSelect,
  * PartiQLInsert, PartiQLUpdate and PartiQLDelete on the table, with dynamodb:LeadingKeys and
  * dynamodb:Attributes, dynamodb:FullTableScan and dynamodb:EnclosingOperation, in ExecuteStatement,
- * BatchExecuteStatement and ExecuteTransaction alike.
+ * BatchExecuteStatement (each statement on its own) and ExecuteTransaction alike.
  */
 class PartiqlAuthorizationIT {
 
@@ -51,7 +56,7 @@ class PartiqlAuthorizationIT {
 
     @BeforeAll
     static void start() throws IOException {
-        fixture = AuthFixture.gameScores(dir, PLAYER_POLICY, b -> b);
+        fixture = AuthFixture.gameScores(dir, PLAYER_POLICY, b -> b.daxPort(0));
         admin = fixture.admin();
         alice = fixture.alice();
         admin.executeStatement(b -> b.statement("INSERT INTO GameScores VALUE {'UserId': 'bob', 'GameTitle': 'Chess', "
@@ -107,15 +112,48 @@ class PartiqlAuthorizationIT {
     }
 
     @Test
-    void batchExecuteStatementWithOneForeignStatementIsDeniedWhole() {
-        BatchStatementRequest mine = BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
-                + "{'UserId': 'alice', 'GameTitle': 'Batch'}").build();
+    void batchExecuteStatementRefusesEachForeignStatementWithItsOwnAccessDeniedErrorAndRunsTheOthers() {
         BatchStatementRequest theirs = BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
                 + "{'UserId': 'bob', 'GameTitle': 'Batch'}").build();
-        denied(() -> alice.batchExecuteStatement(b -> b.statements(mine, theirs)), "PartiQLInsert",
-                "because no identity-based policy allows the dynamodb:PartiQLInsert action");
+        BatchStatementRequest mine = BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
+                + "{'UserId': 'alice', 'GameTitle': 'Batch'}").build();
+        BatchStatementRequest secret = BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
+                + "{'UserId': 'alice', 'GameTitle': 'Batch2', 'Secret': 'x'}").build();
+        List<BatchStatementResponse> responses = alice.batchExecuteStatement(b -> b.statements(theirs, mine, secret))
+                .responses();
+        assertThat(responses).hasSize(3);
+        assertThat(responses.get(0).error()).satisfies(e -> {
+            assertThat(e.codeAsString()).isEqualTo("AccessDenied");
+            assertThat(e.message()).isEqualTo("User: arn:aws:iam::000000000000:user/alice is not authorized to "
+                    + "perform: dynamodb:PartiQLInsert on resource: " + ARN + " because no identity-based policy "
+                    + "allows the dynamodb:PartiQLInsert action");
+        });
+        assertThat(responses.get(1).error()).isNull();
+        assertThat(responses.get(2).error().codeAsString()).isEqualTo("AccessDenied");
         assertThat(admin.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'alice' AND "
+                + "GameTitle = 'Batch'")).items()).hasSize(1);
+        assertThat(admin.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'alice' AND "
+                + "GameTitle = 'Batch2'")).items()).isEmpty();
+        assertThat(admin.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'bob' AND "
                 + "GameTitle = 'Batch'")).items()).isEmpty();
+    }
+
+    @Test
+    void theDaxStyleEndpointRefusesBatchStatementsOneByOneToo() {
+        try (DynamoDbClient dax = DynamoDbClient.builder().endpointOverride(fixture.server().daxEndpoint())
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDALICE", "alice-secret"))).build()) {
+            List<BatchStatementResponse> responses = dax.batchExecuteStatement(b -> b.statements(
+                    BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
+                            + "{'UserId': 'alice', 'GameTitle': 'Dax'}").build(),
+                    BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
+                            + "{'UserId': 'bob', 'GameTitle': 'Dax'}").build())).responses();
+            assertThat(responses.get(0).error()).isNull();
+            assertThat(responses.get(1).error().codeAsString()).isEqualTo("AccessDenied");
+        }
+        assertThat(admin.executeStatement(b -> b.statement("SELECT * FROM GameScores WHERE UserId = 'bob' AND "
+                + "GameTitle = 'Dax'")).items()).isEmpty();
     }
 
     @Test

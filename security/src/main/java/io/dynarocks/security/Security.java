@@ -1,12 +1,17 @@
 package io.dynarocks.security;
 
-import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.PartsRefused;
+import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.operation.BatchExecuteStatementRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The server's security checks for one request: who signed it ({@link #verify}), then whether the decoded
@@ -74,6 +79,10 @@ public final class Security implements AutoCloseable {
                     && (resourcePolicies == null || !resourcePolicies.any())) {
                 return;
             }
+            if (decoded instanceof BatchExecuteStatementRequest batch) {
+                statementByStatement(key, target, request, engine, resourcePolicies, batch);
+                return;
+            }
             List<RequestAccesses.Access> accesses = authorizer.accesses(target, decoded, engine);
             try {
                 authorizer.authorize(principal, accesses, request.sourceAddress(), request.secure(), resourcePolicies,
@@ -84,6 +93,33 @@ public final class Security implements AutoCloseable {
             }
             audit(key, target, accesses, request, "Allowed");
         };
+    }
+
+    /**
+     * BatchExecuteStatement's statements are authorized one by one, as DynamoDB answers them: a refused statement
+     * gets its own AccessDenied error while the others run ({@link PartsRefused}).
+     */
+    private void statementByStatement(AccessKey key, String target, SignedRequest request, Engine engine,
+            ResourcePolicies resourcePolicies, BatchExecuteStatementRequest batch) {
+        List<RequestAccesses.Access> all = new ArrayList<>();
+        SortedMap<Integer, DynamoException> refused = new TreeMap<>();
+        for (int i = 0; i < batch.statements().size(); i++) {
+            List<RequestAccesses.Access> accesses = PartiqlAccesses.of(batch.statements().get(i),
+                    "BatchExecuteStatement", batch.returnConsumedCapacity(), engine);
+            all.addAll(accesses);
+            try {
+                authorizer.authorize(key.principal(), accesses, request.sourceAddress(), request.secure(),
+                        resourcePolicies, engine.accountId());
+            } catch (DynamoException e) {
+                refused.put(i, e);
+            }
+        }
+        if (refused.isEmpty()) {
+            audit(key, target, all, request, "Allowed");
+            return;
+        }
+        audit(key, target, all, request, refused.get(refused.firstKey()).type());
+        throw new PartsRefused(refused);
     }
 
     /** {@link #verify} then {@link #guard} on the tables of {@code engine}. */

@@ -21,9 +21,10 @@ import java.util.Map;
 /**
  * BatchExecuteStatement: up to 25 PartiQL statements, all reads or all writes, each run on its own like
  * ExecuteStatement; a statement that fails gets an Error entry with DynamoDB's BatchStatementError code
- * while the others still run. Each read must fix the whole primary key, so it reads at most one item.
+ * while the others still run, a statement its caller may not run included (AccessDenied). Each read must fix
+ * the whole primary key, so it reads at most one item.
  */
-public final class BatchExecuteStatementOperation implements Operation<BatchExecuteStatementRequest> {
+public final class BatchExecuteStatementOperation implements PartwiseOperation<BatchExecuteStatementRequest> {
 
     private final Planner planner;
     private final StatementRunner runner;
@@ -35,12 +36,24 @@ public final class BatchExecuteStatementOperation implements Operation<BatchExec
 
     @Override
     public BatchExecuteStatementResponse execute(BatchExecuteStatementRequest request) {
+        return execute(request, Map.of());
+    }
+
+    /** Runs the statements but those {@code refused} (by index), which get their error (AccessDenied) instead. */
+    @Override
+    public BatchExecuteStatementResponse execute(BatchExecuteStatementRequest request,
+            Map<Integer, DynamoException> refused) {
         List<Statement> parsed = parseAll(request.statements());
         List<Entry> entries = new ArrayList<>(parsed.size());
         Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
         boolean wrote = false;
         for (int i = 0; i < parsed.size(); i++) {
             String table = parsed.get(i) == null ? null : parsed.get(i).table();
+            DynamoException refusal = refused.get(i);
+            if (refusal != null) {
+                entries.add(Entry.error(table, code(refusal), refusal.getMessage(), null));
+                continue;
+            }
             try {
                 entries.add(run(request.statements().get(i), request.returnConsumedCapacity(), capacity));
                 wrote |= parsed.get(i) != null && !parsed.get(i).isRead();
