@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -182,15 +183,32 @@ class AuthenticationIT {
     }
 
     @Test
-    void boto3SignsRequestsTheServerAccepts() throws Exception {
+    void boto3SignsRequestsTheServerAcceptsAndGetsEachSignatureErrorWithDynamoDbsWording() throws Exception {
         Path script = dir.resolve("boto3_auth.py");
         try (InputStream in = AuthenticationIT.class.getResourceAsStream("/boto3_auth.py")) {
             Files.copy(in, script);
         }
+        Instant now = clock.instant();
         List<String> lines = run(List.of("python3", script.toString(), server.endpoint().toString(), "AKIDALICE",
-                "alice-secret"));
-        assertThat(lines).containsExactly("get stored", "wrong-secret InvalidSignatureException 400",
-                "unknown-key UnrecognizedClientException 400");
+                "alice-secret", basic(now)));
+        String invalid = "The request signature we calculated does not match the signature you provided. Check your "
+                + "AWS Secret Access Key and signing method. Consult the service documentation for details.";
+        Duration twenty = Duration.ofMinutes(20);
+        Duration fifteen = Duration.ofMinutes(15);
+        assertThat(lines).containsExactly("get stored",
+                "wrong-secret InvalidSignatureException 400: " + invalid,
+                "unknown-key UnrecognizedClientException 400: The security token included in the request is invalid.",
+                "unsigned MissingAuthenticationTokenException 400: Request is missing Authentication Token",
+                "expired InvalidSignatureException 400: Signature expired: " + basic(now.minus(twenty))
+                        + " is now earlier than " + basic(now.minus(fifteen)) + " (" + basic(now) + " - 15 min.)",
+                "future InvalidSignatureException 400: Signature not yet current: " + basic(now.plus(twenty))
+                        + " is still later than " + basic(now.plus(fifteen)) + " (" + basic(now) + " + 15 min.)",
+                "tampered-body 400 {\"__type\":\"com.amazon.coral.service#InvalidSignatureException\","
+                        + "\"message\":\"" + invalid);
+    }
+
+    private static String basic(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(instant);
     }
 
     @Test
