@@ -64,7 +64,9 @@ public final class BatchExecuteStatementOperation implements PartwiseOperation<B
                     // Nothing written: the whole request can be tried again once the store takes writes.
                     throw e;
                 }
-                // Some statements are in: this one fails on its own, so a retry of it repeats nothing.
+                // Some statements are in: this one fails on its own, so a retry of it repeats nothing. It is
+                // refused as the single-item writes are during a stall (503 ServiceUnavailable), in the nearest
+                // BatchStatementError code (see code).
                 DynamoException busy = DynamoException.serviceUnavailable();
                 entries.add(Entry.error(table, code(busy), busy.getMessage(), null));
             }
@@ -125,6 +127,10 @@ public final class BatchExecuteStatementOperation implements PartwiseOperation<B
             case "RequestLimitExceeded": return "RequestLimitExceeded";
             case "ThrottlingException": return "ThrottlingError";
             case "AccessDeniedException": return "AccessDenied";
+            // BatchStatementError has no ServiceUnavailable: a server that cannot take the write for now is a
+            // server-side failure worth retrying (InternalServerError), not the caller exceeding a throughput
+            // (ThrottlingError, RequestLimitExceeded and ProvisionedThroughputExceeded say that).
+            case "ServiceUnavailable": return "InternalServerError";
             default: return "InternalServerError";
         }
     }
