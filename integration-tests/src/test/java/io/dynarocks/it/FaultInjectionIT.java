@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -209,159 +211,161 @@ class FaultInjectionIT {
     @Test
     void stalledStoreWithoutSyncRefusesWritesWithServiceUnavailableWhileReadsAndTheHealthCheckAreServed()
             throws Exception {
-        Path image = dir.resolve("stall.img");
-        Path disk = dir.resolve("disk");
-        Disks.ext4(image, disk, 256);
-        mounts.add(disk);
-        // No --sync: single-item writes run on the event loop. The smallest memory budget flushes memtables
-        // at ~5 MB, so a few dozen 256 KB items fill both memtables while the slow disk crawls through a flush,
-        // and RocksDB stops writes (a write stall) until the flush is done.
-        KillableServer server = server(disk.resolve("data"), "--queue-timeout", "1s", "--storage-memory", "16MB");
-        DynamoDbClient db = server.client();
-        CrashWorkload.createTable(db);
-        putAll(db, 10, 1000);
+        // No --sync: single-item writes run on the event loop.
+        StalledServer stalled = stalledServer();
+        DynamoDbClient db = stalled.server.client();
         String readKey = acked.keySet().iterator().next();
-
-        WriteOutcomes outcomes = new WriteOutcomes();
-        Map<String, String> refused = outcomes.refused;
-        Map<String, String> answered = outcomes.answered;
-        Map<String, LongAdder> other = outcomes.other;
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Thread> writers = new ArrayList<>();
-        try {
-            Disks.throttle(disk, 1);
-            slowed = disk;
-            for (int w = 0; w < 8; w++) {
-                int writer = w;
-                Random pads = new Random(writer);
-                Thread t = new Thread(() -> {
-                    for (int i = 0; !stop.get(); i++) {
-                        String pk = "stall" + writer + "-" + i;
-                        byte[] pad = new byte[256 * 1024];
-                        pads.nextBytes(pad);
-                        outcomes.attempt(pk, () -> db.putItem(b -> b.tableName(TABLE).item(Map.of(
-                                "pk", AttributeValue.fromS(pk),
-                                "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("green"),
-                                "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)),
-                                "pad", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(pad))))));
-                    }
-                }, "stall-writer-" + w);
-                t.setDaemon(true);
-                t.start();
-                writers.add(t);
-            }
-            // RocksDB stops writes, and writes that cannot get in within the queue timeout are refused.
-            await().atMost(Duration.ofMinutes(5)).until(() -> writesStopped(server) && !refused.isEmpty());
-            // Meanwhile the server answers: the health check and GetItem on the event loop, Query on a worker.
-            try (RawHttp http = new RawHttp(server.endpoint())) {
+        stalled.writeUntilRefused(8, (writer, i, pads) -> {
+            String pk = "stall" + writer + "-" + i;
+            stalled.outcomes.attempt(pk, () -> db.putItem(b -> b.tableName(TABLE).item(Map.of(
+                    "pk", AttributeValue.fromS(pk),
+                    "tag", AttributeValue.fromS("t" + pk), "grp", AttributeValue.fromS("green"),
+                    "ttl", AttributeValue.fromN(Long.toString(CrashWorkload.FAR_FUTURE)),
+                    "pad", pad(pads, 256 * 1024)))));
+        }, () -> {
+            // Meanwhile the server answers the health check and GetItem on the event loop.
+            try (RawHttp http = new RawHttp(stalled.server.endpoint())) {
                 assertThat(http.request("GET", "/").status()).isEqualTo(200);
             }
             assertThat(db.getItem(b -> b.tableName(TABLE).key(key(readKey))).item().get("tag").s())
                     .isEqualTo(acked.get(readKey));
-            assertThat(db.query(b -> b.tableName(TABLE).indexName(CrashWorkload.GSI)
-                    .keyConditionExpression("grp = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("red"))))
-                    .count()).isEqualTo(10);
-            stop.set(true);
-            for (Thread t : writers) {
-                t.join(TimeUnit.MINUTES.toMillis(5));
-            }
-        } finally {
-            stop.set(true);
-            Disks.throttle(disk, 0);
-            slowed = null;
-        }
-        System.out.printf("write stall: %d writes acknowledged, %d refused with 503 ServiceUnavailable, other: %s%n",
-                answered.size(), refused.size(), other);
-        assertThat(other).as("answers other than success or 503 ServiceUnavailable").isEmpty();
-        acked.putAll(answered);
-
-        // Once the disk is fast again the stall ends and writes are taken again.
-        await().atMost(Duration.ofMinutes(2)).until(() -> put(db, 1000) == null);
-        // Refused writes were never executed: none of them is there, now or after a crash.
-        Map<String, Map<String, AttributeValue>> items = TableAudit.scan(db, TABLE, null);
-        assertThat(refused.keySet()).allSatisfy(k -> assertThat(items).doesNotContainKey(k));
-        // A write tried while RocksDB was stopping writes held back its stream record's sequence number, so the
-        // stream may show the newest records up to 10 s late (StreamState): the audit waits for that.
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> verify(server));
-        server.kill();
-        verify(server.start());
-        Map<String, Map<String, AttributeValue>> afterCrash = TableAudit.scan(server.client(), TABLE, null);
-        assertThat(refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
+        });
+        stalled.recoverWithNothingRefusedWritten("write stall");
     }
 
     @Test
     void stalledStoreRefusesBatchTransactionAndPartiqlWritesWithServiceUnavailableWithoutHoldingWorkers()
             throws Exception {
+        StalledServer stalled = stalledServer();
+        DynamoDbClient db = stalled.server.client();
+        String readKey = acked.keySet().iterator().next();
+        // More writers than the server has workers (4 per core, at least 4), each rotating through the five
+        // multi-item and PartiQL writes (all run on the workers): any of them waiting on a worker would leave none
+        // for the Query the stall is met with.
+        int count = Math.max(4, Runtime.getRuntime().availableProcessors() * 4) + 4;
+        stalled.writeUntilRefused(count, (writer, i, pads) -> {
+            MultiWrite kind = MultiWrite.values()[(writer + i) % MultiWrite.values().length];
+            String prefix = "multi" + writer + "-" + i;
+            List<String> pks = kind == MultiWrite.EXECUTE_STATEMENT ? List.of(prefix)
+                    : List.of(prefix + "a", prefix + "b");
+            AttributeValue pad = pad(pads, 128 * 1024);
+            stalled.outcomes.attempt(pks, () -> kind.write(db, pks, pad));
+        }, () -> {
+            // A PartiQL SELECT is tried although writes stop.
+            assertThat(db.executeStatement(b -> b.statement("SELECT tag FROM \"" + TABLE + "\" WHERE pk = ?")
+                    .parameters(AttributeValue.fromS(readKey))).items()).singleElement()
+                    .extracting(i -> i.get("tag").s()).isEqualTo(acked.get(readKey));
+        });
+        stalled.recoverWithNothingRefusedWritten("write stall, multi-item writes");
+    }
+
+    /**
+     * A server whose store a slow disk brings to a write stall: the smallest memory budget flushes memtables at
+     * ~5 MB, so a few dozen large items fill both memtables while the throttled disk crawls through a flush, and
+     * RocksDB stops writes until the flush is done; writes that cannot get in within the 1 s queue timeout are
+     * refused. It holds 10 acknowledged items of the GSI's "red" group.
+     */
+    private StalledServer stalledServer() throws Exception {
         Path image = dir.resolve("stall.img");
         Path disk = dir.resolve("disk");
         Disks.ext4(image, disk, 256);
         mounts.add(disk);
-        // As above, a write stall from a slow flush; the writes here all run on the workers.
         KillableServer server = server(disk.resolve("data"), "--queue-timeout", "1s", "--storage-memory", "16MB");
-        DynamoDbClient db = server.client();
-        CrashWorkload.createTable(db);
-        putAll(db, 10, 1000);
-        String readKey = acked.keySet().iterator().next();
+        CrashWorkload.createTable(server.client());
+        putAll(server.client(), 10, 1000);
+        return new StalledServer(server, disk);
+    }
 
-        WriteOutcomes outcomes = new WriteOutcomes();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Thread> writers = new ArrayList<>();
-        try {
-            Disks.throttle(disk, 1);
-            slowed = disk;
-            // More writers than the server has workers (4 per core, at least 4), each rotating through the five
-            // multi-item and PartiQL writes: any of them waiting on a worker would leave none for the Query below.
-            int count = Math.max(4, Runtime.getRuntime().availableProcessors() * 4) + 4;
-            for (int w = 0; w < count; w++) {
-                int writer = w;
-                Random pads = new Random(writer);
-                Thread t = new Thread(() -> {
-                    for (int i = 0; !stop.get(); i++) {
-                        MultiWrite kind = MultiWrite.values()[(writer + i) % MultiWrite.values().length];
-                        String prefix = "multi" + writer + "-" + i;
-                        List<String> pks = kind == MultiWrite.EXECUTE_STATEMENT ? List.of(prefix)
-                                : List.of(prefix + "a", prefix + "b");
-                        byte[] pad = new byte[128 * 1024];
-                        pads.nextBytes(pad);
-                        outcomes.attempt(pks, () -> kind.write(db, pks, AttributeValue.fromB(
-                                software.amazon.awssdk.core.SdkBytes.fromByteArray(pad))));
-                    }
-                }, "stall-multi-writer-" + w);
-                t.setDaemon(true);
-                t.start();
-                writers.add(t);
-            }
-            await().atMost(Duration.ofMinutes(5)).until(() -> writesStopped(server) && !outcomes.refused.isEmpty());
-            // Meanwhile reads are served: Query on a worker, and a PartiQL SELECT (tried although writes stop).
-            assertThat(db.query(b -> b.tableName(TABLE).indexName(CrashWorkload.GSI)
-                    .keyConditionExpression("grp = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("red"))))
-                    .count()).isEqualTo(10);
-            assertThat(db.executeStatement(b -> b.statement("SELECT tag FROM \"" + TABLE + "\" WHERE pk = ?")
-                    .parameters(AttributeValue.fromS(readKey))).items()).singleElement()
-                    .extracting(i -> i.get("tag").s()).isEqualTo(acked.get(readKey));
-            stop.set(true);
-            for (Thread t : writers) {
-                t.join(TimeUnit.MINUTES.toMillis(5));
-            }
-        } finally {
-            stop.set(true);
-            Disks.throttle(disk, 0);
-            slowed = null;
+    /** {@code bytes} random bytes (they do not compress) from {@code pads}, as a Binary attribute. */
+    private static AttributeValue pad(Random pads, int bytes) {
+        byte[] pad = new byte[bytes];
+        pads.nextBytes(pad);
+        return AttributeValue.fromB(SdkBytes.fromByteArray(pad));
+    }
+
+    /** One write of a stall test's writer thread: its {@code i}-th, with pads from its own {@code pads}. */
+    private interface StallWrite {
+        void write(int writer, int i, Random pads);
+    }
+
+    /** Checks run while the store stops writes. */
+    private interface StallCheck {
+        void run() throws Exception;
+    }
+
+    /** The server of {@link #stalledServer()}, its throttled disk, and what became of the writes tried on it. */
+    private final class StalledServer {
+        final KillableServer server;
+        final Path disk;
+        final WriteOutcomes outcomes = new WriteOutcomes();
+
+        StalledServer(KillableServer server, Path disk) {
+            this.server = server;
+            this.disk = disk;
         }
-        System.out.printf("write stall, multi-item writes: %d items acknowledged, %d refused, other: %s%n",
-                outcomes.answered.size(), outcomes.refused.size(), outcomes.other);
-        assertThat(outcomes.other).as("answers other than success or 503 ServiceUnavailable").isEmpty();
-        acked.putAll(outcomes.answered);
 
-        await().atMost(Duration.ofMinutes(2)).until(() -> put(db, 1000) == null);
-        // Never half applied: each item of a refused request is absent, each of an acknowledged one present.
-        Map<String, Map<String, AttributeValue>> items = TableAudit.scan(db, TABLE, null);
-        assertThat(outcomes.refused.keySet()).allSatisfy(k -> assertThat(items).doesNotContainKey(k));
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> verify(server));
-        server.kill();
-        verify(server.start());
-        Map<String, Map<String, AttributeValue>> afterCrash = TableAudit.scan(server.client(), TABLE, null);
-        assertThat(outcomes.refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
+        /**
+         * Slows the disk down and runs {@code writers} threads, each doing {@code write} again and again, until
+         * RocksDB stops writes and some were refused; then a Query (on a worker) and {@code checks} must be
+         * answered. The disk is fast again when this returns, even when it fails.
+         */
+        void writeUntilRefused(int writers, StallWrite write, StallCheck checks) throws Exception {
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            try {
+                Disks.throttle(disk, 1);
+                slowed = disk;
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    Random pads = new Random(writer);
+                    Thread t = new Thread(() -> {
+                        for (int i = 0; !stop.get(); i++) {
+                            write.write(writer, i, pads);
+                        }
+                    }, "stall-writer-" + w);
+                    t.setDaemon(true);
+                    t.start();
+                    threads.add(t);
+                }
+                await().atMost(Duration.ofMinutes(5)).until(() -> writesStopped(server) && !outcomes.refused.isEmpty());
+                // Meanwhile reads are served: Query on a worker.
+                assertThat(server.client().query(b -> b.tableName(TABLE).indexName(CrashWorkload.GSI)
+                        .keyConditionExpression("grp = :g")
+                        .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("red")))).count()).isEqualTo(10);
+                checks.run();
+                stop.set(true);
+                for (Thread t : threads) {
+                    t.join(TimeUnit.MINUTES.toMillis(5));
+                }
+            } finally {
+                stop.set(true);
+                Disks.throttle(disk, 0);
+                slowed = null;
+            }
+        }
+
+        /**
+         * Every write was acknowledged or refused with 503 ServiceUnavailable; once the disk is fast again the
+         * stall ends and writes are taken again; refused writes were never executed (never half applied: each
+         * item of a refused request is absent, each of an acknowledged one present), now or after a crash.
+         */
+        void recoverWithNothingRefusedWritten(String label) throws Exception {
+            System.out.printf("%s: %d items acknowledged, %d refused, other: %s%n",
+                    label, outcomes.answered.size(), outcomes.refused.size(), outcomes.other);
+            assertThat(outcomes.other).as("answers other than success or 503 ServiceUnavailable").isEmpty();
+            acked.putAll(outcomes.answered);
+            DynamoDbClient db = server.client();
+            await().atMost(Duration.ofMinutes(2)).until(() -> put(db, 1000) == null);
+            Map<String, Map<String, AttributeValue>> items = TableAudit.scan(db, TABLE, null);
+            assertThat(outcomes.refused.keySet()).allSatisfy(k -> assertThat(items).doesNotContainKey(k));
+            // A write tried while RocksDB was stopping writes held back its stream record's sequence number, so
+            // the stream may show the newest records up to 10 s late (StreamState): the audit waits for that.
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> verify(server));
+            server.kill();
+            verify(server.start());
+            Map<String, Map<String, AttributeValue>> afterCrash = TableAudit.scan(server.client(), TABLE, null);
+            assertThat(outcomes.refused.keySet()).allSatisfy(k -> assertThat(afterCrash).doesNotContainKey(k));
+        }
     }
 
     /**
