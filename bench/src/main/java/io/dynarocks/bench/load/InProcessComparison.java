@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <pre>
  * java -cp dynarocks-bench.jar io.dynarocks.bench.load.InProcessComparison --workloads get,put \
- *     --threads 1,16 --seconds 4 --warmup-seconds 2 --items 100000 --item-bytes 1024
+ *     --threads 1,16 --seconds 4 --warmup-seconds 2 --items 100000 --item-bytes 1024 \
+ *     [--clients embedded-in-process] [--process-cpu]
  * </pre>
  */
 public final class InProcessComparison {
@@ -31,6 +32,8 @@ public final class InProcessComparison {
         double clientWarmup = Double.parseDouble(opts.getOrDefault("client-warmup-seconds", "5"));
         DataSet data = new DataSet("bench", Integer.parseInt(opts.getOrDefault("items", "100000")),
                 Integer.parseInt(opts.getOrDefault("item-bytes", "1024")));
+        // With --process-cpu, serverCpuUsPerOp is this whole JVM's CPU per request: client and server together.
+        long cpuPid = opts.containsKey("process-cpu") ? ProcessHandle.current().pid() : -1;
         int maxThreads = Arrays.stream(threadCounts).max().orElse(1);
         try (DynaRocks server = DynaRocks.builder().inMemory().port(0).start();
                 DynamoDbClient http = LoadGenerator.client(server.endpoint(), Math.max(16, maxThreads));
@@ -38,16 +41,17 @@ public final class InProcessComparison {
             data.create(inProcess);
             data.preload(inProcess, 16);
             Map<String, DynamoDbClient> clients = Map.of("embedded-http", http, "embedded-in-process", inProcess);
-            for (Map.Entry<String, DynamoDbClient> c : clients.entrySet()) {
-                LoadGenerator.run(c.getValue(), data, c.getKey(), "get", Workloads.ALL.get("get"), maxThreads,
+            List<String> labels = List.of(opts.getOrDefault("clients", "embedded-http,embedded-in-process").split(","));
+            for (String label : labels) {
+                LoadGenerator.run(clients.get(label), data, label, "get", Workloads.ALL.get("get"), maxThreads,
                         clientWarmup, 0);
             }
             for (String workload : workloads) {
                 for (int threads : threadCounts) {
                     // Alternating, so both clients meet the same machine load.
-                    for (String label : List.of("embedded-http", "embedded-in-process")) {
-                        System.out.println(LoadGenerator.run(clients.get(label), data, label, workload,
-                                Workloads.ALL.get(workload), threads, warmup, seconds));
+                    for (String label : labels) {
+                        System.out.println(LoadGenerator.run(LoadGenerator.sdk(clients.get(label), data,
+                                Workloads.ALL.get(workload)), "sdk", label, workload, threads, warmup, seconds, cpuPid));
                         System.out.flush();
                     }
                 }

@@ -177,6 +177,8 @@ public final class LoadGenerator {
         long end = warmupEnd + (long) (seconds * 1e9);
         Latencies[] latencies = new Latencies[threads];
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        LongAdder callerCpu = new LongAdder();
+        LongAdder callerAllocated = new LongAdder();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Latencies mine = new Latencies();
@@ -184,11 +186,15 @@ public final class LoadGenerator {
             Caller caller = callers.open();
             Thread worker = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
+                ThreadCost cost = new ThreadCost();
                 try (caller) {
                     while (true) {
                         long before = System.nanoTime();
                         if (before >= end) {
                             return;
+                        }
+                        if (before >= warmupEnd) {
+                            cost.start();
                         }
                         try {
                             caller.call(random);
@@ -201,6 +207,8 @@ public final class LoadGenerator {
                     }
                 } catch (Exception e) {
                     errors.computeIfAbsent(errorType(e), k -> new LongAdder()).increment();
+                } finally {
+                    cost.stop(callerCpu, callerAllocated);
                 }
             }, "load-" + t);
             workers.add(worker);
@@ -219,11 +227,39 @@ public final class LoadGenerator {
         long[] sorted = Latencies.merged(latencies);
         String cpu = cpuStart < 0 || cpuEnd < 0 || sorted.length == 0 ? ""
                 : String.format(Locale.ROOT, ",\"serverCpuUsPerOp\":%.1f", (cpuEnd - cpuStart) / 1e3 / sorted.length);
+        // The load threads' own CPU and allocation per request: for the in-process client that is the whole
+        // request (client and server run on the caller's thread), without the JIT's and the collector's threads,
+        // so it moves less than ops/s when other processes share the machine.
+        String caller = sorted.length == 0 ? "" : String.format(Locale.ROOT,
+                ",\"callerCpuUsPerOp\":%.1f,\"callerAllocBytesPerOp\":%d",
+                callerCpu.sum() / 1e3 / sorted.length, callerAllocated.sum() / sorted.length);
         return head + String.format(Locale.ROOT,
-                "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d%s%s}",
+                "\"status\":\"ok\",\"ops\":%d,\"opsPerSec\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d%s%s%s}",
                 sorted.length, sorted.length / seconds, Latencies.quantileMillis(sorted, 0.50),
                 Latencies.quantileMillis(sorted, 0.99), errors.values().stream().mapToLong(LongAdder::sum).sum(),
-                errors.isEmpty() ? "" : ",\"errorTypes\":\"" + new TreeMap<>(errors) + "\"", cpu);
+                errors.isEmpty() ? "" : ",\"errorTypes\":\"" + new TreeMap<>(errors) + "\"", cpu, caller);
+    }
+
+    /** CPU time and allocated bytes of the current thread from its first measured request to its end. */
+    private static final class ThreadCost {
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        private long cpu = -1;
+        private long allocated;
+
+        void start() {
+            if (cpu < 0) {
+                cpu = THREADS.getCurrentThreadCpuTime();
+                allocated = THREADS.getCurrentThreadAllocatedBytes();
+            }
+        }
+
+        void stop(LongAdder cpuSum, LongAdder allocatedSum) {
+            if (cpu >= 0) {
+                cpuSum.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                allocatedSum.add(THREADS.getCurrentThreadAllocatedBytes() - allocated);
+            }
+        }
     }
 
     /** What failed, for the run's {@code errorTypes}: the DynamoDB error type where there is one. */
