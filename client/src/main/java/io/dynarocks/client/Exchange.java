@@ -1,10 +1,7 @@
 package io.dynarocks.client;
 
 import io.dynarocks.server.Dispatcher;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import io.dynarocks.server.ResponseHeaders;
 import java.util.zip.CRC32;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -35,8 +32,8 @@ final class Exchange {
                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("Content-Length", Integer.toString(reply.body().length))
                 .putHeader("x-amz-crc32", Long.toString(crc.getValue()))
-                .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .putHeader("x-amzn-RequestId", ResponseHeaders.requestId())
+                .putHeader("Date", ResponseHeaders.date())
                 .build();
     }
 }

@@ -4,12 +4,14 @@ import io.dynarocks.server.Dispatcher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * A synchronous SDK HTTP client that hands each request to a server's {@link Dispatcher} in the
@@ -29,7 +31,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() throws IOException {
                 byte[] body = request.contentStreamProvider().isPresent()
-                        ? read(request.contentStreamProvider().get())
+                        ? read(request.contentStreamProvider().get(), request.httpRequest())
                         : new byte[0];
                 Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.httpRequest()), body,
                         Exchange.address(request.httpRequest()));
@@ -46,9 +48,14 @@ public final class InProcessHttpClient implements SdkHttpClient {
         };
     }
 
-    private static byte[] read(ContentStreamProvider provider) throws IOException {
+    /**
+     * The request body, as much of it as {@code Content-Length} says as an HTTP server reads it, in one array of
+     * that length: the SDK's stream is a wrapper whose {@code readAllBytes} would fill an 8 KB buffer and copy it.
+     */
+    private static byte[] read(ContentStreamProvider provider, SdkHttpRequest request) throws IOException {
         try (InputStream in = provider.newStream()) {
-            return in.readAllBytes();
+            Optional<String> length = request.firstMatchingHeader("Content-Length");
+            return length.isEmpty() ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length.get()));
         }
     }
 

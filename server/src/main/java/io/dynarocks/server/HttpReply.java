@@ -3,7 +3,6 @@ package io.dynarocks.server;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,9 +12,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import java.util.Date;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 /**
@@ -47,11 +43,6 @@ final class HttpReply {
             .withValidation(false);
     private static final DefaultHttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
             .withValidation(false);
-
-    /** The Date header of the current second: formatting it anew for every response would cost more than the rest. */
-    private record CachedDate(long second, String text) {}
-
-    private static volatile CachedDate date = new CachedDate(-1, "");
 
     private final ChannelHandlerContext ctx;
     private final boolean keepAlive;
@@ -148,8 +139,8 @@ final class HttpReply {
     private void commonHeaders(FullHttpResponse response) {
         response.headers()
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
-                .set(REQUEST_ID_HEADER, requestId())
-                .set(HttpHeaderNames.DATE, date());
+                .set(REQUEST_ID_HEADER, ResponseHeaders.requestId())
+                .set(HttpHeaderNames.DATE, ResponseHeaders.date());
         if (origin != null) {
             response.headers()
                     .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
@@ -159,23 +150,5 @@ final class HttpReply {
                 response.headers().set(HttpHeaderNames.VARY, "Origin");
             }
         }
-    }
-
-    private static String date() {
-        long now = System.currentTimeMillis();
-        CachedDate cached = date;
-        if (cached.second() != now / 1000) {
-            cached = new CachedDate(now / 1000, DateFormatter.format(new Date(now)));
-            date = cached;
-        }
-        return cached.text();
-    }
-
-    /** A random UUID-formatted id; UUID.randomUUID() would serialize every response on one SecureRandom. */
-    private static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 }
