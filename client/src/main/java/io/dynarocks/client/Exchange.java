@@ -2,7 +2,6 @@ package io.dynarocks.client;
 
 import io.dynarocks.server.Dispatcher;
 import io.dynarocks.server.ResponseHeaders;
-import java.util.zip.CRC32;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -23,15 +22,15 @@ final class Exchange {
         return defaultPort ? request.host() : request.host() + ":" + port;
     }
 
-    /** The headers the HTTP server sends too, so the SDK's response handling (CRC32 check included) is the same. */
+    /**
+     * The headers the HTTP server sends too, but {@code x-amz-crc32}: it guards the bytes on the wire and there is
+     * no wire; the SDK checks it only when present.
+     */
     static SdkHttpFullResponse response(Dispatcher.Reply reply) {
-        CRC32 crc = new CRC32();
-        crc.update(reply.body());
         return SdkHttpFullResponse.builder()
                 .statusCode(reply.status())
                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("Content-Length", Integer.toString(reply.body().length))
-                .putHeader("x-amz-crc32", Long.toString(crc.getValue()))
                 .putHeader("x-amzn-RequestId", ResponseHeaders.requestId())
                 .putHeader("Date", ResponseHeaders.date())
                 .build();
