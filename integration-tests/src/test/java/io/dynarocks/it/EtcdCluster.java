@@ -178,7 +178,8 @@ final class EtcdCluster implements AutoCloseable {
                 .start();
     }
 
-    private void awaitHealthy() throws InterruptedException {
+    /** Waits until every member answers that it is healthy (e.g. a restarted one has caught up with a leader). */
+    void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
         boolean[] healthy = new boolean[MEMBERS];

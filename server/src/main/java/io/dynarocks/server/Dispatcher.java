@@ -77,12 +77,29 @@ public final class Dispatcher {
             // Nothing was written: the caller (the HTTP handler) tries again once the store takes writes.
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("internal error while executing {}", target, e);
+            StorageException.Unavailable unavailable = unavailable(e);
+            if (unavailable != null) {
+                // Transient (e.g. a distributed store electing a leader, after its own retries): one line per
+                // request, no stack trace; the client gets DynamoDB's retryable InternalServerError.
+                LOG.warn("{} failed, store unavailable: {}", target, unavailable.getMessage());
+            } else {
+                LOG.error("internal error while executing {}", target, e);
+            }
             failure = DynamoException.internal("Internal server error");
         }
         Reply reply = error(failure);
         listener.completed(target, reply.status(), failure.type(), System.nanoTime() - start);
         return reply;
+    }
+
+    /** The store's unavailability that caused {@code e}, or null when something else did. */
+    private static StorageException.Unavailable unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StorageException.Unavailable u) {
+                return u;
+            }
+        }
+        return null;
     }
 
     /** The answer to a request refused before it could be dispatched (e.g. a body that cannot be decoded). */

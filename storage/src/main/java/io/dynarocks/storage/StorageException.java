@@ -20,6 +20,21 @@ public class StorageException extends RuntimeException {
         }
     }
 
+    /**
+     * The store could not be reached or could not answer for now (e.g. a distributed store electing a
+     * leader), after the backend's own retries. Transient: nothing is wrong with the request or the data.
+     * A read may be tried again as it is; a write's outcome may be unknown, as the message says.
+     */
+    public static final class Unavailable extends StorageException {
+        public Unavailable(String message) {
+            super(message);
+        }
+
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public StorageException(String message) {
         super(message);
     }

@@ -36,7 +36,10 @@ final class EtcdLeases {
         txn.putArray("success").addObject().putObject("request_put").put("key", k)
                 .put("value", EtcdStorage.b64(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))).put("lease", lease);
         txn.putArray("failure").addObject().putObject("request_range").put("key", k);
-        JsonNode answer = storage.client().call("kv/txn", txn);
+        // Idempotent by construction: the put applies only while the key is absent, and when a first attempt
+        // did apply (its answer lost), the retry fails that comparison and reads back this process's own id
+        // and lease, so it still answers "leader". Retrying through an election keeps the leader leading.
+        JsonNode answer = storage.client().callIdempotent("kv/txn", txn);
         if (answer.path("succeeded").asBoolean(false)) {
             return true;
         }
@@ -52,13 +55,14 @@ final class EtcdLeases {
             return;
         }
         if (lease != 0) {
-            JsonNode answer = storage.client().call("lease/keepalive", EtcdClient.object().put("ID", lease));
+            JsonNode answer = storage.client().callIdempotent("lease/keepalive", EtcdClient.object().put("ID", lease));
             if (answer.path("result").path("TTL").asLong(0) > 0) {
                 renewedNanos = now;
                 return;
             }
         }
-        lease = storage.client().call("lease/grant", EtcdClient.object().put("TTL", TTL_SECONDS)).path("ID").asLong();
+        // A repeated grant only leaves an unused lease behind, which etcd deletes after its TTL.
+        lease = storage.client().callIdempotent("lease/grant", EtcdClient.object().put("TTL", TTL_SECONDS)).path("ID").asLong();
         renewedNanos = now;
     }
 

@@ -91,7 +91,7 @@ public final class EtcdStorage implements Storage {
         if (revision > 0) {
             body.put("revision", revision);
         }
-        JsonNode kvs = client.call("kv/range", body).path("kvs");
+        JsonNode kvs = client.callIdempotent("kv/range", body).path("kvs");
         return kvs.isEmpty() ? null : bytes(kvs.get(0).path("value"));
     }
 
@@ -118,7 +118,7 @@ public final class EtcdStorage implements Storage {
         if (revision > 0) {
             body.put("revision", revision);
         }
-        return client.call("kv/range", body);
+        return client.callIdempotent("kv/range", body);
     }
 
     @Override
@@ -178,6 +178,7 @@ public final class EtcdStorage implements Storage {
             }
             JsonNode answer;
             try {
+                // At most once: a commit whose outcome is unknown is not sent again (EtcdClient.notProposed says why).
                 answer = client.call("kv/txn", txn);
             } catch (RuntimeException e) {
                 forgetCounters(change);
@@ -226,7 +227,7 @@ public final class EtcdStorage implements Storage {
     }
 
     private Counter readCounter(byte[] rawKey) {
-        return Counter.of(client.call("kv/range", EtcdClient.object().put("key", b64(rawKey))).path("kvs"));
+        return Counter.of(client.callIdempotent("kv/range", EtcdClient.object().put("key", b64(rawKey))).path("kvs"));
     }
 
     private void forgetCounters(NetChange change) {
@@ -263,7 +264,7 @@ public final class EtcdStorage implements Storage {
     /** The cluster's current revision (a linearizable read of one key). */
     long revision() {
         ObjectNode body = EtcdClient.object().put("key", b64(nonEmpty(prefix))).put("count_only", true).put("limit", 1);
-        return client.call("kv/range", body).path("header").path("revision").asLong();
+        return client.callIdempotent("kv/range", body).path("header").path("revision").asLong();
     }
 
     @Override
