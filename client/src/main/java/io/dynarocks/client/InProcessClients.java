@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * <p>They do not sign requests and do not run the SDK's endpoint rules: the dispatcher never sees a
  * signature (there is no request to authenticate in process), and the endpoint is the server's. SigV4
- * signing alone was about a fifth of an in-process GetItem's CPU.
+ * signing alone was about a fifth of an in-process GetItem's CPU. With an SDK older than 2.21, which has
+ * no auth schemes to choose from, they sign as before.
  */
 public final class InProcessClients {
 
-    /** The SDK's "no authentication" scheme, which every client builder registers. */
-    private static final List<AuthSchemeOption> NO_AUTH =
-            List.of(AuthSchemeOption.builder().schemeId(NoAuthAuthScheme.SCHEME_ID).build());
+    /** Whether the application's SDK has auth schemes (2.21 on); only then is {@link NoSigning} loaded. */
+    private static final boolean AUTH_SCHEMES = present("software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption");
 
     private InProcessClients() {}
 
@@ -64,17 +64,46 @@ public final class InProcessClients {
     /** No signing and a fixed endpoint, for a DynamoDB client builder. */
     private static <B extends DynamoDbBaseClientBuilder<B, ?>> B cheap(B builder, DynaRocks db) {
         CompletableFuture<Endpoint> endpoint = endpoint(db);
-        return builder.authSchemeProvider(params -> NO_AUTH).endpointProvider(params -> endpoint);
+        builder.endpointProvider(params -> endpoint);
+        return AUTH_SCHEMES ? NoSigning.dynamoDb(builder) : builder;
     }
 
     /** No signing and a fixed endpoint, for a DynamoDB Streams client builder. */
     private static <B extends DynamoDbStreamsBaseClientBuilder<B, ?>> B cheapStreams(B builder, DynaRocks db) {
         CompletableFuture<Endpoint> endpoint = endpoint(db);
-        return builder.authSchemeProvider(params -> NO_AUTH).endpointProvider(params -> endpoint);
+        builder.endpointProvider(params -> endpoint);
+        return AUTH_SCHEMES ? NoSigning.streams(builder) : builder;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, InProcessClients.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static CompletableFuture<Endpoint> endpoint(DynaRocks db) {
         URI uri = db.endpoint();
         return CompletableFuture.completedFuture(Endpoint.builder().url(uri).build());
+    }
+
+    /**
+     * The SDK's "no authentication" scheme, which every client builder of SDK 2.21 on registers. A class of
+     * its own so that an older SDK, without these types, never loads it.
+     */
+    private static final class NoSigning {
+
+        private static final List<AuthSchemeOption> NO_AUTH =
+                List.of(AuthSchemeOption.builder().schemeId(NoAuthAuthScheme.SCHEME_ID).build());
+
+        static <B extends DynamoDbBaseClientBuilder<B, ?>> B dynamoDb(B builder) {
+            return builder.authSchemeProvider(params -> NO_AUTH);
+        }
+
+        static <B extends DynamoDbStreamsBaseClientBuilder<B, ?>> B streams(B builder) {
+            return builder.authSchemeProvider(params -> NO_AUTH);
+        }
     }
 }
