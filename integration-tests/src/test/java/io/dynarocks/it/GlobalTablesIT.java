@@ -565,4 +565,58 @@ class GlobalTablesIT extends RegionsTest {
         }
         assertThat(scan(regions.client(EU), "Gone")).isEqualTo(scan(east, "Gone")).isEqualTo(scan(west, "Gone"));
     }
+
+    private static List<software.amazon.awssdk.services.dynamodb.model.Record> streamOf(Regions regions, String region,
+            String table) {
+        String arn = regions.client(region).describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        try (var streams = StreamClients.client(regions.server(region).endpoint())) {
+            return StreamClients.all(streams, arn);
+        }
+    }
+
+    @Test
+    void replicatedWritesAppearInTheReceivingStreamAsWritesAndATtlDeletionIsTheServicesOnlyWhereTheItemExpired() {
+        // Only us-east-1 sweeps expired items (its clock is the test's); us-west-2 gets the deletion by replication.
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        regions = new Regions((region, builder) -> builder.ttlInterval(region.equals(EAST)
+                ? java.time.Duration.ofMillis(50) : java.time.Duration.ofDays(1))
+                .clock(region.equals(EAST) ? clock : java.time.Clock.systemUTC()), EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        DynamoDbClient west = regions.client(WEST);
+        Tables.hashTable(east, "Expiring");
+        east.updateTimeToLive(b -> b.tableName("Expiring")
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+        addReplica(east, "Expiring", WEST);
+        awaitActive(east, "Expiring", WEST);
+        String due = Long.toString(clock.instant().getEpochSecond() + 60);
+        east.putItem(b -> b.tableName("Expiring").item(Map.of("pk", AttributeValue.fromS("short-lived"),
+                "expires", AttributeValue.fromN(due))));
+        put(east, "Expiring", "kept", "v1");
+        await().atMost(WAIT).until(() -> get(west, "Expiring", "kept") != null);
+        put(east, "Expiring", "kept", "v2");
+        await().atMost(WAIT).until(() -> get(west, "Expiring", "short-lived") != null
+                && "v2".equals(java.util.Optional.ofNullable(get(west, "Expiring", "kept"))
+                        .map(i -> i.get("value").s()).orElse(null)));
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+        await().atMost(WAIT).until(() -> get(east, "Expiring", "short-lived") == null);
+        await().atMost(WAIT).until(() -> get(west, "Expiring", "short-lived") == null);
+
+        var eastRemove = streamOf(regions, EAST, "Expiring").stream()
+                .filter(r -> r.eventNameAsString().equals("REMOVE")).toList();
+        assertThat(eastRemove).singleElement().satisfies(r -> {
+            assertThat(r.userIdentity().type()).isEqualTo("Service");
+            assertThat(r.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+        });
+        var westRecords = streamOf(regions, WEST, "Expiring");
+        assertThat(westRecords).allSatisfy(r -> assertThat(r.userIdentity()).isNull());
+        var shortLived = westRecords.stream().filter(r -> r.dynamodb().keys().get("pk").s().equals("short-lived"))
+                .toList();
+        assertThat(shortLived).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "REMOVE");
+        assertThat(shortLived.get(1).dynamodb().oldImage()).containsEntry("expires", AttributeValue.fromN(due));
+        var kept = westRecords.stream().filter(r -> r.dynamodb().keys().get("pk").s().equals("kept")).toList();
+        assertThat(kept).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "MODIFY");
+        assertThat(kept.get(1).dynamodb().oldImage()).containsEntry("value", AttributeValue.fromS("v1"));
+        assertThat(kept.get(1).dynamodb().newImage()).containsEntry("value", AttributeValue.fromS("v2"));
+    }
 }

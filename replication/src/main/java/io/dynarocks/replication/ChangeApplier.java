@@ -73,8 +73,9 @@ final class ChangeApplier {
             } else {
                 batch.put(itemKey, ItemCodec.encode(updated));
             }
-            ChangeHook.Change c = new ChangeHook.Change(table, key, old, updated,
-                    change.version().serviceDelete());
+            // A TTL deletion is the service's only in the region where the item expired: DynamoDB sets the
+            // stream record's userIdentity there and not in the regions the deletion is replicated to.
+            ChangeHook.Change c = new ChangeHook.Change(table, key, old, updated, false);
             for (ChangeHook hook : engine.hooks()) {
                 if (hook != versions) {
                     hook.onChange(c, batch);
