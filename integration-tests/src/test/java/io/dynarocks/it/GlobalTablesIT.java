@@ -619,4 +619,92 @@ class GlobalTablesIT extends RegionsTest {
         assertThat(kept.get(1).dynamodb().oldImage()).containsEntry("value", AttributeValue.fromS("v1"));
         assertThat(kept.get(1).dynamodb().newImage()).containsEntry("value", AttributeValue.fromS("v2"));
     }
+
+    /**
+     * POSTs {@code body} to the internal replication action {@code action} of {@code endpoint}, signed with
+     * {@code key} and {@code secret} (unsigned when {@code key} is null); returns the status and the body.
+     */
+    private static String[] callReplicationAction(java.net.URI endpoint, String action, String body, String key,
+            String secret) throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.POST).uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .putHeader("X-Amz-Target", "DynaRocksReplication_20191121." + action)
+                .build();
+        var headers = key == null ? request.headers()
+                : software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(key, secret))
+                        .request(request)
+                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(bytes))
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                "dynamodb")
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, EAST))
+                .request().headers();
+        var http = java.net.http.HttpRequest.newBuilder(endpoint)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        var response = java.net.http.HttpClient.newHttpClient().send(http.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new String[] {Integer.toString(response.statusCode()), response.body()};
+    }
+
+    @Test
+    void withSignedRequestsRequiredOnlyAKeyAllowedTheReplicationActionsCanCallThem() throws Exception {
+        java.nio.file.Path policies = java.nio.file.Files.createTempDirectory("dynarocks-policies");
+        java.nio.file.Path writer = policies.resolve("writer.json");
+        java.nio.file.Files.writeString(writer, """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+                  "Resource": "*"}]}
+                """);
+        try {
+            regions = new Regions((region, server) -> server.authKey("key", "secret")
+                    .authKey("AKIDWRITER", "writer-secret", writer)
+                    .peerCredentials("key", "secret"), EAST, WEST);
+            DynamoDbClient east = regions.client(EAST);
+            Tables.hashTable(east, "Guarded");
+            addReplica(east, "Guarded", WEST);
+            awaitActive(east, "Guarded", WEST);
+            String forged = "{\"TableName\":\"Guarded\",\"SourceRegion\":\"us-west-2\",\"Changes\":[{\"Keys\":"
+                    + "{\"pk\":{\"S\":\"forged\"}},\"Item\":{\"pk\":{\"S\":\"forged\"}},"
+                    + "\"Timestamp\":9000000000000000,\"Region\":\"us-west-2\",\"Deleted\":false}]}";
+            java.net.URI endpoint = regions.server(EAST).endpoint();
+
+            String[] unsigned = callReplicationAction(endpoint, "ApplyReplicatedChanges", forged, null, null);
+            assertThat(unsigned[0]).isEqualTo("400");
+            assertThat(unsigned[1]).contains("MissingAuthenticationTokenException");
+            String[] unknownKey = callReplicationAction(endpoint, "ApplyReplicatedChanges", forged, "AKIDNOBODY",
+                    "nobody-secret");
+            assertThat(unknownKey[0]).isEqualTo("400");
+            assertThat(unknownKey[1]).contains("UnrecognizedClientException");
+            String[] notAllowed = callReplicationAction(endpoint, "ApplyReplicatedChanges", forged, "AKIDWRITER",
+                    "writer-secret");
+            assertThat(notAllowed[0]).isEqualTo("400");
+            assertThat(notAllowed[1]).contains("AccessDeniedException")
+                    .contains("is not authorized to perform: dynamodb:ApplyReplicatedChanges");
+            String[] setChange = callReplicationAction(endpoint, "UpdateReplicaSet",
+                    "{\"TableName\":\"Guarded\",\"GlobalTableVersion\":\"2019.11.21\",\"Regions\":[\"us-west-2\"],"
+                            + "\"CreationDateTime\":0}",
+                    "AKIDWRITER", "writer-secret");
+            assertThat(setChange[1]).contains("AccessDeniedException");
+            assertThat(get(east, "Guarded", "forged")).isNull();
+            assertThat(east.describeTable(b -> b.tableName("Guarded")).table().replicas())
+                    .extracting(ReplicaDescription::regionName).containsExactly(WEST);
+
+            // The regions themselves, signing with a key allowed everything, still replicate both ways.
+            put(east, "Guarded", "from-east", EAST);
+            put(regions.client(WEST), "Guarded", "from-west", WEST);
+            await().atMost(WAIT).until(() -> get(regions.client(WEST), "Guarded", "from-east") != null
+                    && get(east, "Guarded", "from-west") != null);
+        } finally {
+            try (var paths = java.nio.file.Files.walk(policies)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }
