@@ -20,7 +20,7 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final Dispatcher dispatcher;
+    private final Delivery delivery;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "dynarocks-in-process-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -28,7 +28,11 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
     });
 
     public InProcessAsyncHttpClient(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+        this(Delivery.unsigned(dispatcher));
+    }
+
+    InProcessAsyncHttpClient(Delivery delivery) {
+        this.delivery = delivery;
     }
 
     @Override
@@ -40,8 +44,7 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
                 ? CompletableFuture.completedFuture(null)
                 : SdkPublisher.adapt(request.requestContentPublisher()).subscribe(buffer -> append(body, buffer));
         received.thenRunAsync(() -> {
-            Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.request()), body.toByteArray(),
-                    Exchange.address(request.request()));
+            Dispatcher.Reply reply = delivery.deliver(request.request(), body.toByteArray());
             handler.onHeaders(Exchange.response(reply));
             handler.onStream(new SingleBufferPublisher(reply.body(), delivered));
         }, workers).whenComplete((ignored, failure) -> {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.endpoints.Endpoint;
@@ -22,57 +23,86 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * AWS SDK v2 clients that talk to an embedded server without a socket. They go through the same
  * dispatcher, codec and error mapping as HTTP clients, so they see the same responses and exceptions.
  *
- * <p>They do not sign requests and do not run the SDK's endpoint rules: the dispatcher never sees a
- * signature (there is no request to authenticate in process), and the endpoint is the server's. SigV4
- * signing alone was about a fifth of an in-process GetItem's CPU. With an SDK older than 2.21, which has
- * no auth schemes to choose from, they sign as before.
+ * <p>When the server authenticates requests ({@code auth(...)}/{@code authKey(...)} in its builder), they sign
+ * each request with SigV4 as an HTTP client does, with the credentials given (placeholder ones without: refused
+ * as an unknown key), and the server verifies the signature, routes to the signing account's tables and
+ * authorizes the request by its policies exactly as on its main port. Otherwise they neither sign nor run the
+ * SDK's endpoint rules: the dispatcher checks no signature, and the endpoint is the server's. SigV4 signing alone
+ * was about a fifth of an in-process GetItem's CPU. With an SDK older than 2.21, which has no auth schemes to
+ * choose from, they sign anyway.
  */
 public final class InProcessClients {
 
     /** Whether the application's SDK has auth schemes (2.21 on); only then is {@link NoSigning} loaded. */
     private static final boolean AUTH_SCHEMES = present("software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption");
+    /** What clients sign with when the application gives no credentials; no server with authentication knows them. */
+    private static final AwsCredentialsProvider PLACEHOLDER =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret"));
 
     private InProcessClients() {}
 
     public static DynamoDbClient client(DynaRocks db) {
-        return cheap(configure(DynamoDbClient.builder(), db), db)
-                .httpClient(new InProcessHttpClient(db.dispatcher())).build();
+        return client(db, PLACEHOLDER);
+    }
+
+    /** A client signing with {@code credentials}, which a server with authentication verifies and authorizes. */
+    public static DynamoDbClient client(DynaRocks db, AwsCredentialsProvider credentials) {
+        return dynamoDb(configure(DynamoDbClient.builder(), db, credentials), db)
+                .httpClient(new InProcessHttpClient(Delivery.to(db))).build();
     }
 
     public static DynamoDbAsyncClient asyncClient(DynaRocks db) {
-        return cheap(configure(DynamoDbAsyncClient.builder(), db), db)
-                .httpClient(new InProcessAsyncHttpClient(db.dispatcher())).build();
+        return asyncClient(db, PLACEHOLDER);
+    }
+
+    /** An asynchronous client signing with {@code credentials}, as {@link #client(DynaRocks, AwsCredentialsProvider)}. */
+    public static DynamoDbAsyncClient asyncClient(DynaRocks db, AwsCredentialsProvider credentials) {
+        return dynamoDb(configure(DynamoDbAsyncClient.builder(), db, credentials), db)
+                .httpClient(new InProcessAsyncHttpClient(Delivery.to(db))).build();
     }
 
     public static DynamoDbStreamsClient streamsClient(DynaRocks db) {
-        return cheapStreams(configure(DynamoDbStreamsClient.builder(), db), db)
-                .httpClient(new InProcessHttpClient(db.dispatcher())).build();
+        return streamsClient(db, PLACEHOLDER);
+    }
+
+    /** A DynamoDB Streams client signing with {@code credentials}, as {@link #client(DynaRocks, AwsCredentialsProvider)}. */
+    public static DynamoDbStreamsClient streamsClient(DynaRocks db, AwsCredentialsProvider credentials) {
+        return streams(configure(DynamoDbStreamsClient.builder(), db, credentials), db)
+                .httpClient(new InProcessHttpClient(Delivery.to(db))).build();
     }
 
     public static DynamoDbStreamsAsyncClient streamsAsyncClient(DynaRocks db) {
-        return cheapStreams(configure(DynamoDbStreamsAsyncClient.builder(), db), db)
-                .httpClient(new InProcessAsyncHttpClient(db.dispatcher())).build();
+        return streamsAsyncClient(db, PLACEHOLDER);
     }
 
-    /** Region, dummy credentials and the server's endpoint, which the SDK needs to sign and name requests. */
+    /** An asynchronous DynamoDB Streams client signing with {@code credentials}. */
+    public static DynamoDbStreamsAsyncClient streamsAsyncClient(DynaRocks db, AwsCredentialsProvider credentials) {
+        return streams(configure(DynamoDbStreamsAsyncClient.builder(), db, credentials), db)
+                .httpClient(new InProcessAsyncHttpClient(Delivery.to(db))).build();
+    }
+
+    /** Region, placeholder credentials and the server's endpoint, which the SDK needs to sign and name requests. */
     public static <B extends AwsClientBuilder<B, ?>> B configure(B builder, DynaRocks db) {
-        return builder.endpointOverride(db.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")));
+        return configure(builder, db, PLACEHOLDER);
     }
 
-    /** No signing and a fixed endpoint, for a DynamoDB client builder. */
-    private static <B extends DynamoDbBaseClientBuilder<B, ?>> B cheap(B builder, DynaRocks db) {
-        CompletableFuture<Endpoint> endpoint = endpoint(db);
-        builder.endpointProvider(params -> endpoint);
-        return AUTH_SCHEMES ? NoSigning.dynamoDb(builder) : builder;
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, DynaRocks db,
+            AwsCredentialsProvider credentials) {
+        return builder.endpointOverride(db.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials);
     }
 
-    /** No signing and a fixed endpoint, for a DynamoDB Streams client builder. */
-    private static <B extends DynamoDbStreamsBaseClientBuilder<B, ?>> B cheapStreams(B builder, DynaRocks db) {
+    /** A fixed endpoint, and no signing unless {@code db} checks signatures, for a DynamoDB client builder. */
+    private static <B extends DynamoDbBaseClientBuilder<B, ?>> B dynamoDb(B builder, DynaRocks db) {
         CompletableFuture<Endpoint> endpoint = endpoint(db);
         builder.endpointProvider(params -> endpoint);
-        return AUTH_SCHEMES ? NoSigning.streams(builder) : builder;
+        return AUTH_SCHEMES && !db.authenticates() ? NoSigning.dynamoDb(builder) : builder;
+    }
+
+    /** A fixed endpoint, and no signing unless {@code db} checks signatures, for a DynamoDB Streams client builder. */
+    private static <B extends DynamoDbStreamsBaseClientBuilder<B, ?>> B streams(B builder, DynaRocks db) {
+        CompletableFuture<Endpoint> endpoint = endpoint(db);
+        builder.endpointProvider(params -> endpoint);
+        return AUTH_SCHEMES && !db.authenticates() ? NoSigning.streams(builder) : builder;
     }
 
     private static boolean present(String className) {

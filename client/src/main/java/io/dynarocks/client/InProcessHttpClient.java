@@ -19,10 +19,14 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 public final class InProcessHttpClient implements SdkHttpClient {
 
-    private final Dispatcher dispatcher;
+    private final Delivery delivery;
 
     public InProcessHttpClient(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+        this(Delivery.unsigned(dispatcher));
+    }
+
+    InProcessHttpClient(Delivery delivery) {
+        this.delivery = delivery;
     }
 
     @Override
@@ -33,8 +37,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
                 byte[] body = request.contentStreamProvider().isPresent()
                         ? read(request.contentStreamProvider().get(), request.httpRequest())
                         : new byte[0];
-                Dispatcher.Reply reply = dispatcher.dispatch(Exchange.target(request.httpRequest()), body,
-                        Exchange.address(request.httpRequest()));
+                Dispatcher.Reply reply = delivery.deliver(request.httpRequest(), body);
                 return HttpExecuteResponse.builder()
                         .response(Exchange.response(reply))
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(reply.body())))

@@ -85,11 +85,15 @@ final class AuthFixture implements AutoCloseable {
         return server;
     }
 
-    /** The client signing with this key (one per key), without retries (a refusal is what the tests look at). */
+    /**
+     * The client signing with this key and secret (one per pair: a test may sign with a wrong secret), without
+     * retries (a refusal is what the tests look at).
+     */
     DynamoDbClient client(String accessKeyId, String secretAccessKey) {
-        return clients.computeIfAbsent(accessKeyId, id -> DynamoDbClient.builder().endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secretAccessKey)))
+        return clients.computeIfAbsent(accessKeyId + ":" + secretAccessKey, k -> DynamoDbClient.builder()
+                .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
                 .httpClient(UrlConnectionHttpClient.create()).build());
     }

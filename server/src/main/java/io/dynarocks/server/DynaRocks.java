@@ -72,6 +72,8 @@ public final class DynaRocks implements AutoCloseable {
     /** The request bytes all connections (both ports) hold between arrival and answer. */
     private final ConnectionGuard.Budget inflight;
     private final Security security;
+    /** The main port's path from a signed request to its answer, which in-process callers share. */
+    private final Admission admission;
     private final ServerTls tls;
     /** The TLS of the main and DAX-style ports: none when HTTPS has a port of its own. */
     private final ServerTls mainTls;
@@ -125,22 +127,22 @@ public final class DynaRocks implements AutoCloseable {
             this.tls = ServerTls.of(config);
             this.mainTls = config.security().httpsPort() == null ? tls : null;
             ConsoleAssets assets = config.console() ? new ConsoleAssets() : null;
-            this.channel = bind(config.host(), config.port(), databases::serving, shared.dispatcher(), assets, mainTls);
+            this.admission = new Admission(databases::serving, shared.dispatcher(), security);
+            this.channel = bind(config.host(), config.port(), admission, assets, mainTls);
             this.httpsChannel = config.security().httpsPort() == null ? null
-                    : bind(config.host(), config.security().httpsPort(), databases::serving, shared.dispatcher(), assets,
-                            tls);
+                    : bind(config.host(), config.security().httpsPort(), admission, assets, tls);
             if (config.daxPort() != null) {
                 this.dax = new DaxCache(engine, daxConfig, clock);
                 ModuleMeters.dax(metrics.registry(), dax);
                 Dispatcher cached = new Dispatcher(dax, metrics.listener(dax));
                 // Each database has a cache of its own, so a caller's cached reads come from its own tables.
                 Map<Namespace, Dispatcher> caches = new ConcurrentHashMap<>(Map.of(shared.namespace(), cached));
-                this.daxChannel = bind(config.host(), config.daxPort(), (request, body, key) -> {
+                this.daxChannel = bind(config.host(), config.daxPort(), new Admission((request, body, key) -> {
                     Routed routed = databases.serving(request, body, key);
                     Database database = routed.database();
                     return routed.through(caches.computeIfAbsent(database.namespace(), namespace ->
                             new Dispatcher(new DaxCache(database.engine(), daxConfig, clock), listener)));
-                }, cached, null, mainTls);
+                }, cached, security), null, mainTls);
             } else {
                 this.dax = null;
                 this.daxChannel = null;
@@ -157,13 +159,13 @@ public final class DynaRocks implements AutoCloseable {
     }
 
     /**
-     * Serves the database {@code route} chooses for each request on {@code port}; {@code fallback} answers
-     * requests refused before routing; {@code console} the web console's files, null for none.
+     * Serves each request on {@code port} through {@code admission}; {@code console} the web console's files, null
+     * for none.
      */
-    private Channel bind(String host, int port, Routed.Route route,
-            Dispatcher fallback, ConsoleAssets console, ServerTls tls) throws InterruptedException {
-        DynamoHttpHandler handler = new DynamoHttpHandler(route, fallback, workers, metrics::scrape, !config.sync(),
-                MAX_BODY_BYTES, security, tls != null, config.compatibility(), console, config.transport().queueTimeout());
+    private Channel bind(String host, int port, Admission admission, ConsoleAssets console, ServerTls tls)
+            throws InterruptedException {
+        DynamoHttpHandler handler = new DynamoHttpHandler(admission, workers, metrics::scrape, !config.sync(),
+                MAX_BODY_BYTES, tls != null, config.compatibility(), console, config.transport().queueTimeout());
         ConnectionGuard.Refusal refusal = (ctx, action, keepAlive) -> handler.busy(new HttpReply(ctx, keepAlive, null),
                 action);
         return new ServerBootstrap()
@@ -320,9 +322,26 @@ public final class DynaRocks implements AutoCloseable {
         return config;
     }
 
-    /** The dispatcher, for in-process callers that skip the socket. */
+    /**
+     * The dispatcher, for in-process callers that skip the socket. It checks no signature: with authentication on
+     * ({@link #authenticates()}) in-process callers go through {@link #serve} instead.
+     */
     public Dispatcher dispatcher() {
         return databases.shared().dispatcher();
+    }
+
+    /** Whether every request must be signed with a key of the server's credentials ({@code --auth}, {@code --auth-key}). */
+    public boolean authenticates() {
+        return security != null;
+    }
+
+    /**
+     * Answers {@code request} (its body not content-encoded) in the calling thread exactly as the main port would:
+     * its signature verified, routed to the signing account's tables, authorized by its policies, audited.
+     * {@code address} is the host and port the caller addressed, as in {@code Host}.
+     */
+    public Dispatcher.Reply serve(io.dynarocks.security.SignedRequest request, String address) {
+        return admission.serve(request, address);
     }
 
     /** DynamoDB Streams of this server, for in-process subscribers ({@code streams().subscribe(...)}). */

@@ -2,10 +2,8 @@ package io.dynarocks.server;
 
 import io.dynarocks.console.ConsoleAssets;
 import io.dynarocks.engine.OperationRegistry;
-import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.security.AccessKey;
-import io.dynarocks.security.Security;
 import io.dynarocks.storage.NonBlockingWrites;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.StorageException;
@@ -65,40 +63,34 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final long STALL_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final Set<String> POINT_OPERATIONS = targets("GetItem", "PutItem", "UpdateItem", "DeleteItem");
 
-    private final Routed.Route route;
-    private final Dispatcher fallback;
+    private final Admission admission;
     private final CompatibilityOptions compatibility;
     private final ExecutorService workers;
     private final Supplier<String> metrics;
     private final boolean pointOperationsInline;
     private final int maxBodyBytes;
-    private final Security security;
     private final boolean secure;
     private final ConsoleAssets console;
     private final long queueTimeoutNanos;
 
     /**
-     * @param route       where a request goes, once its signature is verified
-     * @param fallback    answers requests refused before they are routed
+     * @param admission   verifies, routes and authorizes each request
      * @param pointOperationsInline run single-item operations on the event loop (false when writes fsync)
      * @param maxBodyBytes the request size limit, also for bodies after their content encoding is undone
-     * @param security     who may do what; null when authentication is off
      * @param secure       whether the port speaks TLS ({@code aws:SecureTransport})
      * @param compatibility which browser origins get CORS headers
      * @param console      the web console's files; null when this port serves none
      * @param queueTimeout how long a request may wait for a worker before it is answered 503 unexecuted
      */
-    DynamoHttpHandler(Routed.Route route, Dispatcher fallback, ExecutorService workers,
-            Supplier<String> metrics, boolean pointOperationsInline, int maxBodyBytes, Security security,
-            boolean secure, CompatibilityOptions compatibility, ConsoleAssets console, Duration queueTimeout) {
-        this.route = route;
-        this.fallback = fallback;
+    DynamoHttpHandler(Admission admission, ExecutorService workers, Supplier<String> metrics,
+            boolean pointOperationsInline, int maxBodyBytes, boolean secure, CompatibilityOptions compatibility,
+            ConsoleAssets console, Duration queueTimeout) {
+        this.admission = admission;
         this.compatibility = compatibility;
         this.workers = workers;
         this.metrics = metrics;
         this.pointOperationsInline = pointOperationsInline;
         this.maxBodyBytes = maxBodyBytes;
-        this.security = security;
         this.secure = secure;
         this.console = console;
         this.queueTimeoutNanos = queueTimeout.toNanos();
@@ -139,9 +131,6 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    /** A routed request and the guard that authorizes it once decoded (null when authentication is off). */
-    private record Admitted(Routed routed, RequestGuard guard) {}
-
     private void post(ChannelHandlerContext ctx, FullHttpRequest request, HttpReply reply) {
         long deadline = System.nanoTime() + queueTimeoutNanos;
         String target = request.headers().get("X-Amz-Target");
@@ -152,9 +141,9 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         AccessKey key;
         try {
             // The signature covers the body as sent, before its content encoding is undone.
-            key = security == null ? null : security.verify(signed);
+            key = admission.verify(signed);
         } catch (DynamoException e) {
-            Dispatcher.Reply refused = fallback.reject(target, e);
+            Dispatcher.Reply refused = admission.reject(target, e);
             reply.send(refused.status(), refused.body(), JSON);
             return;
         }
@@ -162,11 +151,11 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             // Routing reads the table names of the decoded body, so an encoded one is decoded (off the event
             // loop) before it is routed.
             enqueue(ctx, reply, target, deadline, () -> {
-                Admitted admitted;
+                Admission.Admitted admitted;
                 try {
-                    admitted = admit(signed, ContentEncoding.decode(encoding, raw, maxBodyBytes), key);
+                    admitted = admission.admit(signed, ContentEncoding.decode(encoding, raw, maxBodyBytes), key);
                 } catch (DynamoException e) {
-                    Dispatcher.Reply refused = fallback.reject(target, e);
+                    Dispatcher.Reply refused = admission.reject(target, e);
                     reply.sendFromEventLoop(refused.status(), refused.body(), JSON);
                     return;
                 } catch (ContentEncoding.TooLarge e) {
@@ -182,11 +171,11 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             });
             return;
         }
-        Admitted admitted;
+        Admission.Admitted admitted;
         try {
-            admitted = admit(signed, raw, key);
+            admitted = admission.admit(signed, raw, key);
         } catch (DynamoException e) {
-            Dispatcher.Reply refused = fallback.reject(target, e);
+            Dispatcher.Reply refused = admission.reject(target, e);
             reply.send(refused.status(), refused.body(), JSON);
             return;
         }
@@ -210,17 +199,6 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static Set<String> targets(String... actions) {
         return Set.of(actions).stream().map(name -> OperationRegistry.DYNAMODB + "." + name)
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** Where the request with decoded body {@code body}, signed with {@code key}, goes, and its guard there. */
-    private Admitted admit(NettySignedRequest signed, byte[] body, AccessKey key) {
-        Routed routed = route.route(signed, body, key);
-        RequestGuard guard = null;
-        if (key != null) {
-            Database database = routed.database();
-            guard = security.guard(key, signed, database.engine(), database.resourcePolicies());
-        }
-        return new Admitted(routed, guard);
     }
 
     /**
@@ -309,28 +287,14 @@ final class DynamoHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     /** Answers 503 ServiceUnavailable with Retry-After: the server is overloaded, the client should back off. */
     void busy(HttpReply reply, String target) {
-        Dispatcher.Reply refused = fallback.reject(target, DynamoException.serviceUnavailable());
+        Dispatcher.Reply refused = admission.reject(target, DynamoException.serviceUnavailable());
         reply.sendRetryLater(refused.status(), refused.body(), JSON);
     }
 
-    /**
-     * Dispatches a routed request (its body decoded), names its tables in a successful response as the request
-     * did, and sends the answer from the event loop.
-     */
-    private void answer(Admitted admitted, HttpReply reply, String target, String host) {
-        Routed routed = admitted.routed();
-        Dispatcher dispatcher = routed.dispatcher();
-        Dispatcher.Reply answer;
-        try {
-            answer = dispatcher.dispatch(target, routed.body(), host, admitted.guard());
-            if (answer.status() == 200) {
-                answer = new Dispatcher.Reply(200, routed.response().apply(answer.body()));
-            }
-        } catch (DynamoException e) {
-            answer = dispatcher.reject(target, e);
-        }
-        Dispatcher.Reply done = answer;
-        reply.sendFromEventLoop(done.status(), done.body(), JSON);
+    /** Answers an admitted request (its body decoded) from the event loop. */
+    private void answer(Admission.Admitted admitted, HttpReply reply, String target, String host) {
+        Dispatcher.Reply answer = admission.answer(admitted, target, host);
+        reply.sendFromEventLoop(answer.status(), answer.body(), JSON);
     }
 
     private static String path(String uri) {
