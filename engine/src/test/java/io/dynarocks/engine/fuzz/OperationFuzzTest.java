@@ -4,12 +4,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.junit.Lifecycle;
-import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.EngineRequests;
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.storage.memory.MemoryStorage;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,25 +24,23 @@ class OperationFuzzTest {
             "BatchGetItem", "BatchWriteItem", "TransactWriteItems", "TransactGetItems", "ExecuteStatement",
             "BatchExecuteStatement", "ExecuteTransaction");
 
-    private Engine engine;
-    private OperationRegistry registry;
+    private EngineRequests engine;
 
     @BeforeEach
     void table() {
-        engine = new Engine(new MemoryStorage(), Clock.systemUTC());
-        registry = new OperationRegistry(engine);
-        call("CreateTable", """
+        engine = new EngineRequests();
+        engine.call("CreateTable", """
                 {"TableName":"tab","BillingMode":"PAY_PER_REQUEST",
                  "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},
                    {"AttributeName":"sk","AttributeType":"N"},{"AttributeName":"g","AttributeType":"S"}],
                  "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
                  "GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
                    "Projection":{"ProjectionType":"ALL"}}]}""");
-        call("PutItem", """
+        engine.call("PutItem", """
                 {"TableName":"tab","Item":{"pk":{"S":"a"},"sk":{"N":"1"},"g":{"S":"x"},"n":{"N":"5"},
                  "m":{"M":{"l":{"L":[{"S":"v"},{"N":"2"},{"SS":["s1","s2"]}]},"b":{"B":"AAE="}}},
                  "ns":{"NS":["1","2"]},"bool":{"BOOL":true},"nul":{"NULL":true}}}""");
-        call("PutItem", """
+        engine.call("PutItem", """
                 {"TableName":"tab","Item":{"pk":{"S":"a"},"sk":{"N":"2"},"s":{"S":"text"}}}""");
     }
 
@@ -76,15 +70,11 @@ class OperationFuzzTest {
         String action = ACTIONS.get(data.consumeInt(0, ACTIONS.size() - 1));
         byte[] body = data.consumeRemainingAsBytes();
         try {
-            registry.handle(OperationRegistry.DYNAMODB + "." + action, body);
+            engine.call(action, body, null);
         } catch (DynamoException e) {
             if (e.status() >= 500) {
                 throw new AssertionError(action + " answered " + e.type() + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    private void call(String action, String body) {
-        registry.handle(OperationRegistry.DYNAMODB + "." + action, body.getBytes(StandardCharsets.UTF_8));
     }
 }

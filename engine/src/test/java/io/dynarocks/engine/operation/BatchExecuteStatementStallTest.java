@@ -3,16 +3,12 @@ package io.dynarocks.engine.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.EngineRequests;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.operation.BatchExecuteStatementResponse;
 import io.dynarocks.protocol.operation.BatchExecuteStatementResponse.Entry;
 import io.dynarocks.protocol.operation.ExecuteStatementResponse;
 import io.dynarocks.storage.StorageException;
-import io.dynarocks.storage.memory.MemoryStorage;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,15 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class BatchExecuteStatementStallTest {
 
-    private final Engine engine = new Engine(new MemoryStorage(), Clock.systemUTC());
-    private final OperationRegistry registry = new OperationRegistry(engine);
+    private final EngineRequests engine = new EngineRequests();
 
     @BeforeEach
     void createTable() {
-        call("CreateTable", "{\"TableName\":\"Stall\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}");
-        engine.addHook((change, batch) -> {
+        engine.createHashTable("Stall");
+        engine.engine().addHook((change, batch) -> {
             if (((AttributeValue.S) change.key().hash()).value().startsWith("stalled")) {
                 throw new StorageException.Stalled("RocksDB holds writes back (write stall)", null);
             }
@@ -46,7 +39,7 @@ class BatchExecuteStatementStallTest {
     }
 
     private Object call(String action, String json) {
-        return registry.handle(OperationRegistry.DYNAMODB + "." + action, json.getBytes(StandardCharsets.UTF_8));
+        return engine.call(action, json);
     }
 
     private static String batch(String... pks) {

@@ -3,15 +3,10 @@ package io.dynarocks.engine.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.EngineRequests;
 import io.dynarocks.engine.PartsRefused;
 import io.dynarocks.engine.RequestGuard;
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.protocol.json.JsonWriter;
-import io.dynarocks.storage.memory.MemoryStorage;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,16 +23,11 @@ class PartwiseRefusalTest {
         throw new PartsRefused(refused);
     };
 
-    private Engine engine;
-    private OperationRegistry registry;
+    private final EngineRequests engine = new EngineRequests();
 
     @BeforeEach
     void table() {
-        engine = new Engine(new MemoryStorage(), Clock.systemUTC());
-        registry = new OperationRegistry(engine);
-        call("CreateTable", "{\"TableName\":\"tab\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
-                + "[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
-                + "\"KeyType\":\"HASH\"}]}", null);
+        engine.createHashTable("tab");
     }
 
     @AfterEach
@@ -67,7 +57,6 @@ class PartwiseRefusalTest {
     }
 
     private String call(String action, String body, RequestGuard guard) {
-        return new String(JsonWriter.object(registry.handle(OperationRegistry.DYNAMODB + "." + action,
-                body.getBytes(StandardCharsets.UTF_8), null, guard)::write), StandardCharsets.UTF_8);
+        return engine.json(action, body, guard);
     }
 }

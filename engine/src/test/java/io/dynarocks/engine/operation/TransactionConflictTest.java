@@ -3,13 +3,9 @@ package io.dynarocks.engine.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.EngineRequests;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.storage.memory.MemoryStorage;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Writes that meet a running transaction on one of their items are rejected, as DynamoDB rejects them. */
 class TransactionConflictTest {
 
-    private final Engine engine = new Engine(new MemoryStorage(), Clock.systemUTC());
-    private final OperationRegistry registry = new OperationRegistry(engine);
+    private final EngineRequests engine = new EngineRequests();
     private final CountDownLatch inTransaction = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -31,7 +26,7 @@ class TransactionConflictTest {
     }
 
     private void call(String action, String json) {
-        registry.handle(OperationRegistry.DYNAMODB + "." + action, json.getBytes(StandardCharsets.UTF_8));
+        engine.call(action, json);
     }
 
     private static String put(String pk) {
@@ -48,10 +43,8 @@ class TransactionConflictTest {
 
     /** Starts a transaction on {@code held} that stays inside its commit until released. */
     private CompletableFuture<Void> holdTransaction() throws InterruptedException {
-        call("CreateTable", "{\"TableName\":\"Txn\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}");
-        engine.addHook((change, batch) -> {
+        engine.createHashTable("Txn");
+        engine.engine().addHook((change, batch) -> {
             if (change.key().hash().equals(new AttributeValue.S("held"))) {
                 inTransaction.countDown();
                 awaitRelease();
