@@ -55,7 +55,7 @@ public final class InProcessClients {
         return asyncClient(db, PLACEHOLDER);
     }
 
-    /** An asynchronous client signing with {@code credentials}, as {@link #client(DynaRocks, AwsCredentialsProvider)}. */
+    /** An asynchronous client signing with {@code credentials}, which a server with authentication checks. */
     public static DynamoDbAsyncClient asyncClient(DynaRocks db, AwsCredentialsProvider credentials) {
         return dynamoDb(configure(DynamoDbAsyncClient.builder(), db, credentials), db)
                 .httpClient(new InProcessAsyncHttpClient(Delivery.to(db))).build();
@@ -65,7 +65,7 @@ public final class InProcessClients {
         return streamsClient(db, PLACEHOLDER);
     }
 
-    /** A DynamoDB Streams client signing with {@code credentials}, as {@link #client(DynaRocks, AwsCredentialsProvider)}. */
+    /** A DynamoDB Streams client signing with {@code credentials}, which a server with authentication checks. */
     public static DynamoDbStreamsClient streamsClient(DynaRocks db, AwsCredentialsProvider credentials) {
         return streams(configure(DynamoDbStreamsClient.builder(), db, credentials), db)
                 .httpClient(new InProcessHttpClient(Delivery.to(db))).build();

@@ -179,15 +179,16 @@ class AuthorizationIT {
         });
     }
 
-    private static Map<String, AttributeValue> score(String user, String game, String top) {
+    /** A GameScores item (also InProcessSecurityIT's). */
+    static Map<String, AttributeValue> score(String user, String game, String top) {
         return Map.of("UserId", s(user), "GameTitle", s(game), "TopScore", AttributeValue.fromN(top));
     }
 
-    private static Map<String, AttributeValue> key(String user, String game) {
+    static Map<String, AttributeValue> key(String user, String game) {
         return Map.of("UserId", s(user), "GameTitle", s(game));
     }
 
-    private static AttributeValue s(String v) {
+    static AttributeValue s(String v) {
         return AttributeValue.fromS(v);
     }
 }

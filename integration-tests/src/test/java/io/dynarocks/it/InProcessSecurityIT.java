@@ -1,5 +1,7 @@
 package io.dynarocks.it;
 
+import static io.dynarocks.it.AuthorizationIT.s;
+import static io.dynarocks.it.AuthorizationIT.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -49,7 +51,8 @@ class InProcessSecurityIT {
 
     @Test
     void inProcessClientSigningWithAKnownKeyIsServedAsThatUser() {
-        try (DynamoDbClient alice = InProcessClients.client(fixture.server(), key("AKIDALICE", "alice-secret"))) {
+        AwsCredentialsProvider aliceKey = credentials("AKIDALICE", "alice-secret");
+        try (DynamoDbClient alice = InProcessClients.client(fixture.server(), aliceKey)) {
             alice.putItem(b -> b.tableName(TABLE).item(score("alice", "Go", "7")));
 
             assertThat(fixture.admin().getItem(b -> b.tableName(TABLE).key(gameKey("alice", "Go"))).item())
@@ -63,7 +66,7 @@ class InProcessSecurityIT {
 
     @Test
     void wrongSecretIsInvalidSignatureExceptionAsOverHttp() {
-        AwsCredentialsProvider wrong = key("AKIDALICE", "not-the-secret");
+        AwsCredentialsProvider wrong = credentials("AKIDALICE", "not-the-secret");
         try (DynamoDbClient inProcess = InProcessClients.client(fixture.server(), wrong)) {
             InProcessClientIT.Failure overHttp = failure(fixture.client("AKIDALICE", "not-the-secret"),
                     DynamoDbClient::listTables);
@@ -96,7 +99,8 @@ class InProcessSecurityIT {
         Consumer<DynamoDbClient> queryBob = c -> c.query(b -> b.tableName(TABLE)
                 .keyConditionExpression("UserId = :u").expressionAttributeValues(Map.of(":u", s("bob")))
                 .projectionExpression("TopScore"));
-        try (DynamoDbClient alice = InProcessClients.client(fixture.server(), key("AKIDALICE", "alice-secret"))) {
+        AwsCredentialsProvider aliceKey = credentials("AKIDALICE", "alice-secret");
+        try (DynamoDbClient alice = InProcessClients.client(fixture.server(), aliceKey)) {
             InProcessClientIT.Failure failure = failure(alice, queryBob);
 
             assertThat(failure).isEqualTo(failure(fixture.alice(), queryBob));
@@ -110,9 +114,9 @@ class InProcessSecurityIT {
     @Test
     void asyncClientIsAuthenticatedAndAuthorizedToo() {
         try (DynamoDbAsyncClient alice = InProcessClients.asyncClient(fixture.server(),
-                key("AKIDALICE", "alice-secret"));
+                credentials("AKIDALICE", "alice-secret"));
                 DynamoDbAsyncClient wrong = InProcessClients.asyncClient(fixture.server(),
-                        key("AKIDALICE", "not-the-secret"))) {
+                        credentials("AKIDALICE", "not-the-secret"))) {
             alice.putItem(b -> b.tableName(TABLE).item(score("alice", "Draughts", "3"))).join();
 
             assertThat(InProcessClientIT.Failure.of(catchThrowable(() -> alice.putItem(b -> b.tableName(TABLE)
@@ -125,7 +129,7 @@ class InProcessSecurityIT {
     @Test
     void streamsClientSignsWithItsCredentials() {
         try (DynamoDbStreamsClient admin = InProcessClients.streamsClient(fixture.server(),
-                key("AKIDADMIN", "admin-secret"));
+                credentials("AKIDADMIN", "admin-secret"));
                 DynamoDbStreamsClient nobody = InProcessClients.streamsClient(fixture.server())) {
             assertThat(admin.listStreams().streams()).isEmpty();
             assertThat(InProcessClientIT.Failure.of(catchThrowable(nobody::listStreams)).code())
@@ -145,23 +149,15 @@ class InProcessSecurityIT {
         }
     }
 
+    private static Map<String, AttributeValue> gameKey(String user, String game) {
+        return AuthorizationIT.key(user, game);
+    }
+
     private static String firstLine(String message) {
         return message.lines().findFirst().orElse("");
     }
 
-    private static AwsCredentialsProvider key(String accessKeyId, String secret) {
+    private static AwsCredentialsProvider credentials(String accessKeyId, String secret) {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret));
-    }
-
-    private static Map<String, AttributeValue> score(String user, String game, String topScore) {
-        return Map.of("UserId", s(user), "GameTitle", s(game), "TopScore", AttributeValue.fromN(topScore));
-    }
-
-    private static Map<String, AttributeValue> gameKey(String user, String game) {
-        return Map.of("UserId", s(user), "GameTitle", s(game));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

@@ -330,7 +330,7 @@ public final class DynaRocks implements AutoCloseable {
         return databases.shared().dispatcher();
     }
 
-    /** Whether every request must be signed with a key of the server's credentials ({@code --auth}, {@code --auth-key}). */
+    /** Whether every request must be signed with a key of the server's credentials ({@code --auth}). */
     public boolean authenticates() {
         return security != null;
     }
