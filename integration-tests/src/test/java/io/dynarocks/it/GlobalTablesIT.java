@@ -120,10 +120,10 @@ class GlobalTablesIT extends RegionsTest {
         regions = new Regions(EAST);
         Tables.hashTable(regions.client(EAST), "Lonely");
 
-        assertThatThrownBy(() -> addReplica(regions.client(EAST), "Lonely", "ap-south-1"))
-                .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
-                        .isEqualTo("ValidationException"));
+        // DynamoDB lists the regions where global tables are supported: a server knows its own and its peers.
+        assertRefused(() -> addReplica(regions.client(EAST), "Lonely", "ap-south-1"),
+                "Region ap-south-1 is not supported. The latest version of global tables are only supported in the "
+                        + "following regions: [us-east-1].");
         assertThat(regions.client(EAST).describeTable(b -> b.tableName("Lonely")).table().hasReplicas()).isFalse();
     }
 
@@ -365,9 +365,13 @@ class GlobalTablesIT extends RegionsTest {
         assertThat(replicaOf(regions.client(EU), "Secrets", WEST).kmsMasterKeyId()).isEqualTo(westKey);
         assertThat(tableKey(east, "Secrets")).isEqualTo(eastKey);
 
-        // Another key for one replica: that region's table is encrypted under it, every region reports it.
-        east.updateTable(b -> b.tableName("Secrets").replicaUpdates(ReplicationGroupUpdate.builder()
-                .update(u -> u.regionName(WEST).kmsMasterKeyId("west-key-2")).build()));
+        // A replica's key is not changed through ReplicaUpdates (DynamoDB refuses any Update naming one)...
+        assertRefused(() -> east.updateTable(b -> b.tableName("Secrets").replicaUpdates(ReplicationGroupUpdate
+                .builder().update(u -> u.regionName(WEST).kmsMasterKeyId("west-key-2")).build())),
+                "One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.");
+        // ...but in its own region: that region's table is encrypted under it, every region reports it.
+        regions.client(WEST).updateTable(b -> b.tableName("Secrets")
+                .sseSpecification(sse -> sse.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("west-key-2")));
         String westKey2 = "arn:aws:kms:us-west-2:000000000000:key/west-key-2";
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(tableKey(regions.client(WEST), "Secrets")).isEqualTo(westKey2);
@@ -476,23 +480,24 @@ class GlobalTablesIT extends RegionsTest {
                         + "Please retry the request without these replicas: [eu-west-1].");
         assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
                 .create(c -> c.regionName(WEST)).build())),
-                "Failed to create a the new replica of table with name: 'Strict' because one or more replicas already "
-                        + "existed as tables.");
+                "Failed to create a the new replica of table with name: \u2018Strict\u2019 because one or more replicas "
+                        + "already existed as tables.");
         assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(
                 ReplicationGroupUpdate.builder().create(c -> c.regionName(EU)).build(),
                 ReplicationGroupUpdate.builder().delete(c -> c.regionName(WEST)).build())),
                 "Update table operation with more than one create or delete replica actions not allowed");
         assertRefused(() -> east.updateTable(b -> b.tableName("Strict").deletionProtectionEnabled(true)
                 .replicaUpdates(ReplicationGroupUpdate.builder().delete(c -> c.regionName(WEST)).build())),
-                "Requests that modify replicas or witnesses must not also modify other fields");
+                "One or more parameter values were invalid: Requests that modify replicas or witnesses must not also "
+                        + "modify other fields");
         assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()
                 .delete(c -> c.regionName(EAST)).build())),
-                "Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, "
+                "Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, DeleteTable, "
                         + "or UpdateTable as required.");
         Tables.hashTable(regions.client(EU), "Strict");
         assertRefused(() -> addReplica(east, "Strict", EU),
-                "Failed to create a the new replica of table with name: 'Strict' because one or more replicas already "
-                        + "existed as tables.");
+                "Failed to create a the new replica of table with name: \u2018Strict\u2019 because one or more replicas "
+                        + "already existed as tables.");
         assertThat(regions.client(EU).describeTable(b -> b.tableName("Strict")).table().hasReplicas()).isFalse();
         assertThat(east.describeTable(b -> b.tableName("Strict")).table().replicas())
                 .extracting(ReplicaDescription::regionName).containsExactly(WEST);
@@ -705,6 +710,49 @@ class GlobalTablesIT extends RegionsTest {
             try (var paths = java.nio.file.Files.walk(policies)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Test
+    void aReplicaIsAddedWhateverTheTablesStreamViewTypeAndTheStreamCannotBeDisabledWhileItHasReplicas() {
+        regions = new Regions(EAST, WEST);
+        DynamoDbClient east = regions.client(EAST);
+        DynamoDbClient west = regions.client(WEST);
+        east.createTable(b -> b.tableName("Keys")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+
+        // Two identical Creates count as one; a read capacity override has nothing to apply to on an on-demand table.
+        ReplicationGroupUpdate create = ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)
+                .provisionedThroughputOverride(p -> p.readCapacityUnits(10L))).build();
+        east.updateTable(b -> b.tableName("Keys").replicaUpdates(create, create));
+        awaitActive(east, "Keys", WEST);
+        assertThat(east.describeTable(b -> b.tableName("Keys")).table().streamSpecification().streamViewType())
+                .isEqualTo(StreamViewType.KEYS_ONLY);
+        assertThat(west.describeTable(b -> b.tableName("Keys")).table().streamSpecification().streamViewType())
+                .isEqualTo(StreamViewType.KEYS_ONLY);
+        assertThat(replicaOf(east, "Keys", WEST).provisionedThroughputOverride()).isNull();
+        put(east, "Keys", "from-east", EAST);
+        put(west, "Keys", "from-west", WEST);
+        await().atMost(WAIT).until(() -> get(west, "Keys", "from-east") != null && get(east, "Keys", "from-west") != null);
+
+        assertRefused(() -> east.updateTable(b -> b.tableName("Keys").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(5L))).build())),
+                "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Keys").replicaUpdates(ReplicationGroupUpdate.builder()
+                .create(c -> c.regionName(EU)).delete(d -> d.regionName(WEST)).build())),
+                "Update table operation with more than one type of replica actions not allowed.");
+        assertRefused(() -> east.updateTable(b -> b.tableName("Keys").replicaUpdates(ReplicationGroupUpdate.builder()
+                .build())), "There are no actions specified in the Replica Update Action of the request.");
+        for (DynamoDbClient client : List.of(east, west)) {
+            assertRefused(() -> client.updateTable(b -> b.tableName("Keys")
+                    .streamSpecification(st -> st.streamEnabled(false))),
+                    "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table "
+                            + "replica.");
+            assertThat(client.describeTable(b -> b.tableName("Keys")).table().streamSpecification().streamEnabled())
+                    .isTrue();
         }
     }
 }

@@ -43,13 +43,20 @@ final class GlobalTableUpdate {
     Response execute(UpdateTableRequest request) {
         if (request.replicaUpdates() == null) {
             refuseCustomerManagedKeyForReplicas(request);
-            return engineUpdate.execute(request);
+            refuseDisablingTheStream(request);
+            Response response = engineUpdate.execute(request);
+            if (request.sseSpecification() != null) {
+                shareOwnKey(request.tableName());
+            }
+            return response;
         }
         if (request.changesTable()) {
-            throw DynamoException.validation("Requests that modify replicas or witnesses must not also modify other "
-                    + "fields");
+            throw DynamoException.validation("One or more parameter values were invalid: Requests that modify "
+                    + "replicas or witnesses must not also modify other fields");
         }
-        if (request.replicaUpdates().stream().filter(u -> u.action() != ReplicaUpdate.Action.UPDATE).count() > 1) {
+        // Identical updates (two Creates of one region) count once, as DynamoDB de-duplicates them.
+        List<ReplicaUpdate> updates = request.replicaUpdates().stream().distinct().toList();
+        if (updates.stream().filter(u -> u.action() != ReplicaUpdate.Action.UPDATE).count() > 1) {
             throw DynamoException.validation(
                     "Update table operation with more than one create or delete replica actions not allowed");
         }
@@ -62,14 +69,14 @@ final class GlobalTableUpdate {
         }
         String local = replication.config().region();
         List<String> missing = new ArrayList<>();
-        for (ReplicaUpdate u : request.replicaUpdates()) {
+        for (ReplicaUpdate u : updates) {
             check(u, table, set, local, missing);
         }
         if (!missing.isEmpty()) {
             throw DynamoException.validation("Update global table operation failed because one or more replicas were "
                     + "not part of the global table. Please retry the request without these replicas: " + missing + ".");
         }
-        for (ReplicaUpdate u : request.replicaUpdates()) {
+        for (ReplicaUpdate u : updates) {
             table = replication.engine().catalog().require(table.tableName());
             set = replication.set(table.tableName());
             TransientStatuses transients = replication.engine().catalog().transientStatuses();
@@ -98,17 +105,18 @@ final class GlobalTableUpdate {
                     + "request.");
         }
         if (region.equals(local)) {
-            throw DynamoException.validation("Cannot add, delete, or update the local region through ReplicaUpdates. "
+            throw DynamoException.validation("Cannot add or delete the local region through ReplicaUpdates. "
                     + "Use CreateTable, DeleteTable, or UpdateTable as required.");
         }
         if (!replication.knows(region)) {
-            throw DynamoException.validation("One or more parameter values were invalid: Region " + region
-                    + " is not a peer region of " + local + " (start the server with --peer " + region + "=URL)");
+            // DynamoDB lists the regions that support global tables: here, this server's and its peers'.
+            throw DynamoException.validation("Region " + region + " is not supported. The latest version of global "
+                    + "tables are only supported in the following regions: " + replication.regions() + ".");
         }
         boolean member = set != null && set.contains(region);
         if (u.action() == ReplicaUpdate.Action.CREATE && member) {
-            throw DynamoException.validation("Failed to create a the new replica of table with name: '"
-                    + table.tableName() + "' because one or more replicas already existed as tables.");
+            throw DynamoException.validation("Failed to create a the new replica of table with name: \u2018"
+                    + table.tableName() + "\u2019 because one or more replicas already existed as tables.");
         }
         if (u.action() != ReplicaUpdate.Action.CREATE && !member) {
             missing.add(region);
@@ -120,9 +128,12 @@ final class GlobalTableUpdate {
         // A table under a customer managed key needs one in every new replica's region (keys do not cross
         // regions); a table under an AWS owned or AWS managed key has that kind in every region, and naming a
         // key for one of its replicas is refused with the same message.
+        // A replica's key changes in its own region (UpdateTable's SSESpecification there), never through an
+        // Update: DynamoDB refuses every Update naming a key, with the message of a missing one.
         boolean customerManaged = customerManaged(table);
-        if (customerManaged ? u.action() == ReplicaUpdate.Action.CREATE && u.kmsMasterKeyId() == null
-                : u.kmsMasterKeyId() != null) {
+        if (u.action() == ReplicaUpdate.Action.UPDATE && u.kmsMasterKeyId() != null
+                || (customerManaged ? u.action() == ReplicaUpdate.Action.CREATE && u.kmsMasterKeyId() == null
+                        : u.kmsMasterKeyId() != null)) {
             throw DynamoException.validation("One or more parameter values were invalid: KMSMasterKeyId must be "
                     + "specified for each replica.");
         }
@@ -134,9 +145,11 @@ final class GlobalTableUpdate {
             throw DynamoException.validation("MaxReadRequestUnits for OnDemandThroughput cannot be specified when the "
                     + "table BillingMode is PROVISIONED");
         }
-        if (read && table.payPerRequest()) {
-            throw DynamoException.validation("ReadCapacityUnits for ProvisionedThroughput cannot be specified when "
-                    + "the table BillingMode is PAY_PER_REQUEST");
+        // A Create on an on-demand table accepts read capacity overrides (they have nothing to apply to); an
+        // Update refuses them.
+        if (read && table.payPerRequest() && u.action() == ReplicaUpdate.Action.UPDATE) {
+            throw DynamoException.validation("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when "
+                    + "BillingMode is PAY_PER_REQUEST");
         }
     }
 
@@ -149,15 +162,21 @@ final class GlobalTableUpdate {
         ReplicaSettings merged = before.merge(u, replication.engine().clock().millis());
         var indexes = new java.util.TreeMap<>(merged.indexes());
         indexes.keySet().removeIf(name -> table.index(name).filter(i -> i.global()).isEmpty());
+        // Read capacities a Create gave a replica of an on-demand table have nothing to apply to: not kept.
+        Long read = table.payPerRequest() ? null : merged.readCapacityUnits();
+        if (table.payPerRequest()) {
+            indexes.replaceAll((name, i) -> new ReplicaSettings.IndexSettings(null, i.maxReadRequestUnits()));
+            indexes.values().removeIf(i -> i.maxReadRequestUnits() == null);
+        }
         // A key id or alias names a key of the replica's region, in this table's account.
         String kms = u.kmsMasterKeyId() == null ? merged.kmsMasterKeyArn()
                 : SseSpecifications.keyArn(u.regionName(), replication.engine().accountId(), u.kmsMasterKeyId());
-        return new ReplicaSettings(merged.readCapacityUnits(), merged.maxReadRequestUnits(), merged.tableClass(),
+        return new ReplicaSettings(read, merged.maxReadRequestUnits(), merged.tableClass(),
                 merged.tableClassUpdatedMillis(), indexes, kms);
     }
 
     private void create(TableDefinition table, ReplicaSet set, ReplicaUpdate u) {
-        table = withNewAndOldImages(table);
+        table = withStream(table);
         String local = replication.config().region();
         ReplicaSet current = set != null ? set : new ReplicaSet(table.tableName(), ReplicaSet.CURRENT,
                 List.of(local), replication.engine().clock().millis());
@@ -195,18 +214,44 @@ final class GlobalTableUpdate {
         }
     }
 
+    /**
+     * After this region's table moved to another customer managed key, tells the other regions, which report
+     * it as this replica's KMSMasterKeyId.
+     */
+    private void shareOwnKey(String tableName) {
+        ReplicaSet set = replication.set(tableName);
+        TableDefinition table = replication.engine().catalog().find(tableName).orElse(null);
+        if (set == null || table == null || !ReplicaSet.CURRENT.equals(set.version()) || !customerManaged(table)) {
+            return;
+        }
+        String local = replication.config().region();
+        ReplicaSettings own = set.settingsOf(local);
+        if (!table.kmsMasterKeyArn().equals(own.kmsMasterKeyArn())) {
+            replication.form(set.withSettings(local, own.withKmsMasterKeyArn(table.kmsMasterKeyArn())));
+        }
+    }
+
     private static boolean customerManaged(TableDefinition table) {
         return table.kmsMasterKeyArn() != null && SseSpecifications.customerManaged(table.kmsMasterKeyArn());
     }
 
-    /** Global tables replicate from a NEW_AND_OLD_IMAGES stream; one is enabled when the table has none. */
-    private TableDefinition withNewAndOldImages(TableDefinition table) {
+    /** Replication ships the changes its table's stream names: the stream must stay while the table has replicas. */
+    private void refuseDisablingTheStream(UpdateTableRequest request) {
+        if (request.streamSpecification() != null && Boolean.FALSE.equals(request.streamSpecification().streamEnabled())
+                && replication.set(request.tableName()) != null) {
+            throw DynamoException.validation("One or more parameter values were invalid: Disabling Stream is not "
+                    + "allowed for a Global Table replica.");
+        }
+    }
+
+    /**
+     * Global tables replicate from the table's stream: a table without an enabled one gets a NEW_AND_OLD_IMAGES
+     * stream, as in DynamoDB; one of another view type stays as it is (the shipper reads only the keys a record
+     * names, then the item's current state).
+     */
+    private TableDefinition withStream(TableDefinition table) {
         StreamSettings stream = table.stream();
         if (stream != null && stream.enabled()) {
-            if (!"NEW_AND_OLD_IMAGES".equals(stream.viewType())) {
-                throw DynamoException.validation("One or more parameter values were invalid: Table " + table.tableName()
-                        + " must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES to add a replica");
-            }
             return table;
         }
         registry.handle(UPDATE_TABLE, ("{\"TableName\":\"" + table.tableName() + "\",\"StreamSpecification\":"

@@ -7,8 +7,8 @@ import io.dynarocks.protocol.model.TableDefinition;
 
 /**
  * The CreateTable request that makes a replica of a table in another region: same key schema,
- * attribute definitions, secondary indexes, billing, and a NEW_AND_OLD_IMAGES stream, as DynamoDB
- * gives every replica of a version 2019.11.21 global table; encrypted with the same kind of key (the
+ * attribute definitions, secondary indexes, billing, and a stream of the same view type (NEW_AND_OLD_IMAGES
+ * unless the table's has another), as DynamoDB gives every replica of a version 2019.11.21 global table; encrypted with the same kind of key (the
  * replica's own customer managed key, or the AWS managed key of its region).
  */
 final class ReplicaTableRequest {
@@ -36,7 +36,8 @@ final class ReplicaTableRequest {
             TableDefinitionJson.writeIndexDefinitions(g, t, false, true);
             g.writeObjectFieldStart("StreamSpecification");
             g.writeBooleanField("StreamEnabled", true);
-            g.writeStringField("StreamViewType", "NEW_AND_OLD_IMAGES");
+            g.writeStringField("StreamViewType", t.stream() != null && t.stream().enabled()
+                    ? t.stream().viewType() : "NEW_AND_OLD_IMAGES");
             g.writeEndObject();
             if (t.kmsMasterKeyArn() != null) {
                 g.writeObjectFieldStart("SSESpecification");

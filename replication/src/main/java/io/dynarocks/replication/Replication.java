@@ -143,6 +143,14 @@ public final class Replication implements AutoCloseable {
         return engine;
     }
 
+    /** This server's region and its peers', in that order. */
+    public List<String> regions() {
+        List<String> all = new ArrayList<>();
+        all.add(config.region());
+        peers.keySet().stream().sorted().forEach(all::add);
+        return all;
+    }
+
     /** Whether {@code region} is this server's or one of its peers. */
     public boolean knows(String region) {
         return config.region().equals(region) || peers.containsKey(region);
@@ -191,8 +199,8 @@ public final class Replication implements AutoCloseable {
                 if (request.createTable() != null && sets.of(set.tableName()) == null
                         && engine.catalog().exists(set.tableName())) {
                     // DynamoDB never adopts a table that already exists in the new replica's region.
-                    throw DynamoException.validation("Failed to create a the new replica of table with name: '"
-                            + set.tableName() + "' because one or more replicas already existed as tables.");
+                    throw DynamoException.validation("Failed to create a the new replica of table with name: \u2018"
+                            + set.tableName() + "\u2019 because one or more replicas already existed as tables.");
                 }
                 if (!engine.catalog().exists(set.tableName())) {
                     if (request.createTable() == null) {

@@ -77,9 +77,13 @@ public record ReplicaUpdate(Action action, String regionName, String tableClassO
                 }
             });
         });
-        if (f.actions != 1) {
-            throw DynamoException.validation("One or more parameter values were invalid: One of ReplicationGroupUpdate"
-                    + ".Create, ReplicationGroupUpdate.Update, ReplicationGroupUpdate.Delete must be specified");
+        if (f.actions > 1) {
+            throw DynamoException.validation("Update table operation with more than one type of replica actions not "
+                    + "allowed.");
+        }
+        if (f.actions == 0) {
+            throw DynamoException.validation("There are no actions specified in the Replica Update Action of the "
+                    + "request.");
         }
         return new ReplicaUpdate(f.action, f.region, f.tableClass, f.kms, f.read, f.maxRead, f.indexes);
     }
