@@ -8,12 +8,12 @@ import java.util.Map;
 final class MemoryIterator implements KeyValueIterator {
     private final MemoryStorage owner;
     private final ReadPoint point;
-    private final Iterator<Map.Entry<byte[], Version>> entries;
+    private final Iterator<Map.Entry<byte[], MemoryStorage.Slot>> entries;
     private byte[] key;
     private byte[] value;
     private boolean closed;
 
-    MemoryIterator(MemoryStorage owner, ReadPoint point, Iterator<Map.Entry<byte[], Version>> entries) {
+    MemoryIterator(MemoryStorage owner, ReadPoint point, Iterator<Map.Entry<byte[], MemoryStorage.Slot>> entries) {
         this.owner = owner;
         this.point = point;
         this.entries = entries;
@@ -25,8 +25,9 @@ final class MemoryIterator implements KeyValueIterator {
         // The skip-list iterator is weakly consistent; filtering by sequence number makes it exact,
         // because every version this reader can see is kept while its read point is registered.
         while (entries.hasNext()) {
-            Map.Entry<byte[], Version> e = entries.next();
-            byte[] v = e.getValue().valueAt(point.seq());
+            Map.Entry<byte[], MemoryStorage.Slot> e = entries.next();
+            Version chain = e.getValue().head;
+            byte[] v = chain == null ? null : chain.valueAt(point.seq());
             if (v != null) {
                 key = e.getKey();
                 value = v;

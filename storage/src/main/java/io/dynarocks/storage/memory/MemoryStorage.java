@@ -10,9 +10,11 @@ import io.dynarocks.storage.WriteConflictException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +33,18 @@ public final class MemoryStorage implements Storage {
 
     private static final ReadPoint OLDEST = new ReadPoint(Long.MIN_VALUE, Long.MIN_VALUE);
 
-    private final ConcurrentSkipListMap<byte[], Version> data = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    /** Every key's slot in key order, for iteration. */
+    private final ConcurrentSkipListMap<byte[], Slot> data = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    /**
+     * The same slots by key hash, for point reads and writes: a hash lookup is several times cheaper than a search
+     * of the skip list, and a write to an existing key replaces the slot's chain without touching either map.
+     */
+    private final ConcurrentHashMap<Key, Slot> slots = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<ReadPoint> readPoints = new ConcurrentSkipListSet<>();
     private final AtomicLong readPointIds = new AtomicLong();
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** Keys whose chain may still be pruned; guarded by {@link #writeLock}. */
-    private final TreeSet<byte[]> prunable = new TreeSet<>(Arrays::compareUnsigned);
+    /** Slots whose chain may still be pruned; guarded by {@link #writeLock}. */
+    private final Set<Slot> prunable = new HashSet<>();
     /** Guarded by {@link #writeLock}. */
     private long lastHorizon = -1;
     private volatile long visibleSeq;
@@ -47,7 +55,7 @@ public final class MemoryStorage implements Storage {
         ensureOpen();
         // Read the chain before the sequence number: pruning always keeps the newest version at or
         // below the visible sequence of its time, so the chain holds the newest one at or below seq.
-        Version chain = data.get(key);
+        Version chain = chain(key);
         long seq = visibleSeq;
         return chain == null ? null : copy(chain.valueAt(seq));
     }
@@ -57,7 +65,7 @@ public final class MemoryStorage implements Storage {
         if (snapshot == null) return get(key);
         ensureOpen();
         MemorySnapshot s = own(snapshot);
-        Version chain = data.get(key);
+        Version chain = chain(key);
         return chain == null ? null : copy(chain.valueAt(s.point.seq()));
     }
 
@@ -68,7 +76,7 @@ public final class MemoryStorage implements Storage {
         ReadPoint point = pin(snapshot == null ? -1 : own(snapshot).point.seq());
         byte[] from = range.from() == null ? new byte[0] : range.from();
         byte[] to = range.to();
-        NavigableMap<byte[], Version> view;
+        NavigableMap<byte[], Slot> view;
         if (to == null) {
             view = data.tailMap(from, true);
         } else if (Arrays.compareUnsigned(from, to) >= 0) {
@@ -87,23 +95,23 @@ public final class MemoryStorage implements Storage {
         writeLock.lock();
         try {
             for (WriteBatch.Expect e : batch.expectations()) {
-                Version head = data.get(e.key());
+                Version head = chain(e.key());
                 if (!Arrays.equals(head == null ? null : head.value, e.value())) {
                     throw new WriteConflictException("a key changed since it was read");
                 }
             }
             long seq = visibleSeq + 1;
-            List<byte[]> touched = new ArrayList<>();
+            List<Slot> touched = new ArrayList<>();
             for (WriteBatch.Op op : batch.ops()) {
                 if (op instanceof WriteBatch.Put p) {
-                    apply(p.key().clone(), p.value().clone(), seq, touched);
+                    apply(p.key(), p.value().clone(), seq, touched);
                 } else if (op instanceof WriteBatch.Delete d) {
                     apply(d.key(), null, seq, touched);
                 } else if (op instanceof WriteBatch.Add a) {
                     // Writers hold the lock, so the head version is the latest, this batch's included.
-                    Version head = data.get(a.key());
+                    Version head = chain(a.key());
                     long current = WriteBatch.counter(head == null ? null : head.value);
-                    apply(a.key().clone(), WriteBatch.counterBytes(current + a.delta()), seq, touched);
+                    apply(a.key(), WriteBatch.counterBytes(current + a.delta()), seq, touched);
                 } else if (op instanceof WriteBatch.DeleteRange r) {
                     if (r.to() == null) throw new IllegalArgumentException("DeleteRange needs an upper bound");
                     if (Arrays.compareUnsigned(r.from(), r.to()) >= 0) continue;
@@ -129,6 +137,7 @@ public final class MemoryStorage implements Storage {
     public void close() {
         closed = true;
         data.clear();
+        slots.clear();
     }
 
     /** Registers a reader at {@code seq}, or at the latest state when {@code seq < 0}. */
@@ -149,38 +158,61 @@ public final class MemoryStorage implements Storage {
         readPoints.remove(point);
     }
 
-    private void apply(byte[] key, byte[] value, long seq, List<byte[]> touched) {
-        Version head = data.get(key);
+    /** The newest version of {@code key}'s chain, or null when the key has none. */
+    private Version chain(byte[] key) {
+        Slot slot = slots.get(new Key(key));
+        return slot == null ? null : slot.head;
+    }
+
+    /** Adds a version of {@code key} stamped {@code seq}; {@code key} is copied when it becomes a new slot's. */
+    private void apply(byte[] key, byte[] value, long seq, List<Slot> touched) {
+        Slot slot = slots.get(new Key(key));
+        Version head = slot == null ? null : slot.head;
         if (value == null && (head == null || head.value == null)) return; // already absent
         Version next = head != null && head.seq == seq
                 ? new Version(seq, value, head.older) // the same batch wrote this key before
                 : new Version(seq, value, head);
         if (next.value == null && next.older == null) {
-            data.remove(key);
-        } else {
-            data.put(key, next);
-            touched.add(key);
+            remove(slot);
+            return;
         }
+        if (slot == null) {
+            slot = new Slot(key.clone());
+            slot.head = next;
+            data.put(slot.key, slot);
+            slots.put(new Key(slot.key), slot);
+        } else {
+            slot.head = next;
+        }
+        touched.add(slot);
     }
 
-    private void prune(List<byte[]> touched) {
+    private void prune(List<Slot> touched) {
         // ceiling, not first(): readers unpin without the lock, so the set may empty at any moment.
         ReadPoint oldest = readPoints.ceiling(OLDEST);
         long horizon = oldest == null ? visibleSeq : Math.min(oldest.seq(), visibleSeq);
         prunable.addAll(touched);
-        // Re-examine every pending key only when the horizon moved; otherwise just this batch's keys.
-        List<byte[]> keys = horizon != lastHorizon ? new ArrayList<>(prunable) : touched;
+        // Re-examine every pending slot only when the horizon moved; otherwise just this batch's slots.
+        List<Slot> pending = horizon != lastHorizon ? new ArrayList<>(prunable) : touched;
         lastHorizon = horizon;
-        for (byte[] key : keys) {
-            Version chain = data.get(key);
+        for (Slot slot : pending) {
+            Version chain = slot.head;
             Version pruned = chain == null ? null : chain.prunedTo(horizon);
             if (pruned == null) {
-                data.remove(key);
+                remove(slot);
             } else if (pruned != chain) {
-                data.put(key, pruned);
+                slot.head = pruned;
             }
-            if (pruned == null || pruned.isCompact()) prunable.remove(key);
+            if (pruned == null || pruned.isCompact()) prunable.remove(slot);
         }
+    }
+
+    /** Drops a slot whose chain is empty; a reader still holding it sees the key absent. */
+    private void remove(Slot slot) {
+        if (slot == null || slot.head == null) return;
+        slot.head = null;
+        data.remove(slot.key, slot);
+        slots.remove(new Key(slot.key), slot);
     }
 
     private MemorySnapshot own(Snapshot snapshot) {
@@ -197,5 +229,37 @@ public final class MemoryStorage implements Storage {
 
     private static byte[] copy(byte[] value) {
         return value == null ? null : value.clone();
+    }
+
+    /** A key's version chain; written under the write lock, read without it. */
+    static final class Slot {
+        final byte[] key;
+        /** Newest first; null once the key is dropped. */
+        volatile Version head;
+
+        Slot(byte[] key) {
+            this.key = key;
+        }
+    }
+
+    /** A byte-array key compared by content, for the hash index. */
+    private static final class Key {
+        private final byte[] bytes;
+        private final int hash;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+        }
     }
 }

@@ -34,6 +34,10 @@ final class Version {
      * Returns {@code this} when nothing changes and null when nothing is left.
      */
     Version prunedTo(long horizon) {
+        if (seq <= horizon) {
+            // The usual case (no reader behind the writes): the newest version is all that stays.
+            return value == null ? null : older == null ? this : new Version(seq, value, null);
+        }
         List<Version> newer = new ArrayList<>();
         Version v = this;
         while (v != null && v.seq > horizon) {

@@ -41,4 +41,25 @@ class MemoryStorageTest extends StorageContractTest {
         assertThat(s(it.value())).isEqualTo("1");
         it.close();
     }
+
+    @Test
+    void aKeyDroppedAfterItsDeletionCanBeWrittenAgainAndIsSeenByIterationAndReads() {
+        put("a", "1");
+        storage.write(new WriteBatch().delete(b("a")));
+        put("b", "1"); // prunes the tombstone: the key is dropped
+        Snapshot before = storage.snapshot();
+        put("a", "2");
+        assertThat(s(storage.get(b("a")))).isEqualTo("2");
+        assertThat(storage.get(before, b("a"))).isNull();
+        assertThat(keys(storage, new KeyRange(new byte[0], null), false, null)).containsExactly("a=2", "b=1");
+        assertThat(keys(storage, new KeyRange(new byte[0], null), false, before)).containsExactly("b=1");
+        before.close();
+    }
+
+    @Test
+    void aKeyWrittenAndDeletedInOneBatchIsAbsent() {
+        storage.write(new WriteBatch().put(b("a"), b("1")).delete(b("a")).put(b("c"), b("1")));
+        assertThat(storage.get(b("a"))).isNull();
+        assertThat(keys(storage, new KeyRange(new byte[0], null), false, null)).containsExactly("c=1");
+    }
 }
