@@ -755,4 +755,102 @@ class GlobalTablesIT extends RegionsTest {
                     .isTrue();
         }
     }
+
+    /** {@code region}'s replication lag metric of {@code table} to {@code peer}, in seconds; -1 when it has none. */
+    private double lagMetric(String region, String table, String peer) throws Exception {
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                regions.server(region).endpoint().resolve("/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return java.util.Arrays.stream(body.split("\n"))
+                .filter(l -> l.startsWith("dynarocks_replication_lag_seconds{") && l.contains("table=\"" + table + "\"")
+                        && l.contains("region=\"" + peer + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
+    }
+
+    @Test
+    void aRegionThatIsDownIsDescribedAsDisabledWithItsLagWhichTheMetricShowsWhileWritesContinue() throws Exception {
+        globalTable("Lagging");
+        DynamoDbClient east = regions.client(EAST);
+        regions.stop(EU);
+        put(east, "Lagging", "while-down", "x");
+        put(regions.client(WEST), "Lagging", "west-while-down", "y");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            ReplicaDescription eu = replicaOf(east, "Lagging", EU);
+            assertThat(eu.replicaStatus()).isEqualTo(ReplicaStatus.REGION_DISABLED);
+            assertThat(eu.replicaStatusDescription()).startsWith("Replication lag ");
+            assertThat(lagMetric(EAST, "Lagging", EU)).isGreaterThan(0);
+        });
+        // The regions that are up go on replicating to each other.
+        await().atMost(WAIT).until(() -> get(regions.client(WEST), "Lagging", "while-down") != null
+                && get(east, "Lagging", "west-while-down") != null);
+
+        regions.start(EU);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(get(regions.client(EU), "Lagging", "while-down")).isNotNull();
+            assertThat(get(regions.client(EU), "Lagging", "west-while-down")).isNotNull();
+            assertThat(replicaOf(east, "Lagging", EU).replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
+            assertThat(lagMetric(EAST, "Lagging", EU)).isZero();
+        });
+    }
+
+    @Test
+    void transactionsApplyInTheirRegionAndConditionsAreEvaluatedOnTheLocalCopyThenLastWriterWins() {
+        globalTable("Orders");
+        DynamoDbClient east = regions.client(EAST);
+        DynamoDbClient west = regions.client(WEST);
+        put(east, "Orders", "stock", "1");
+        await().atMost(WAIT).until(() -> get(west, "Orders", "stock") != null);
+
+        // A transaction issued in us-east-1 is all or nothing there, and its items reach the other regions.
+        east.transactWriteItems(b -> b.transactItems(
+                t -> t.put(p -> p.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("order-1"),
+                        "value", AttributeValue.fromS("placed")))),
+                t -> t.update(u -> u.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("stock")))
+                        .updateExpression("SET #v = :zero").conditionExpression("#v = :one")
+                        .expressionAttributeNames(Map.of("#v", "value"))
+                        .expressionAttributeValues(Map.of(":zero", AttributeValue.fromS("0"),
+                                ":one", AttributeValue.fromS("1"))))));
+        assertThatThrownBy(() -> east.transactWriteItems(b -> b.transactItems(
+                t -> t.put(p -> p.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("order-2"),
+                        "value", AttributeValue.fromS("placed")))),
+                t -> t.conditionCheck(c -> c.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("stock")))
+                        .conditionExpression("#v = :one").expressionAttributeNames(Map.of("#v", "value"))
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromS("1")))))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class);
+        for (String region : regions.running()) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(get(regions.client(region), "Orders", "order-1")).containsEntry("value",
+                        AttributeValue.fromS("placed"));
+                assertThat(get(regions.client(region), "Orders", "stock")).containsEntry("value",
+                        AttributeValue.fromS("0"));
+            });
+        }
+        // The cancelled transaction wrote nothing, so nothing of it is in the stream that replication ships.
+        assertThat(get(east, "Orders", "order-2")).isNull();
+        assertThat(streamOf(regions, EAST, "Orders")).noneMatch(r -> r.dynamodb().keys().get("pk").s().equals("order-2"));
+
+        // us-west-2 cannot hear from us-east-1 for a while: a condition is evaluated on each region's own copy.
+        java.net.URI westEndpoint = regions.server(WEST).endpoint();
+        regions.server(EAST).replication().peer(WEST, java.net.URI.create("http://127.0.0.1:1"));
+        east.putItem(b -> b.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("stock"),
+                "value", AttributeValue.fromS("5"))));
+        assertThatThrownBy(() -> east.putItem(b -> b.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("stock"),
+                "value", AttributeValue.fromS("east"))).conditionExpression("#v = :zero")
+                .expressionAttributeNames(Map.of("#v", "value"))
+                .expressionAttributeValues(Map.of(":zero", AttributeValue.fromS("0")))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
+        west.putItem(b -> b.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("stock"),
+                "value", AttributeValue.fromS("west"))).conditionExpression("#v = :zero")
+                .expressionAttributeNames(Map.of("#v", "value"))
+                .expressionAttributeValues(Map.of(":zero", AttributeValue.fromS("0"))));
+        regions.server(EAST).replication().peer(WEST, westEndpoint);
+
+        // us-west-2's write came last: it wins in every region, us-east-1's earlier one included.
+        for (String region : regions.running()) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(regions.client(region), "Orders", "stock"))
+                    .containsEntry("value", AttributeValue.fromS("west")));
+        }
+    }
 }

@@ -95,12 +95,12 @@ final class Shipper implements Runnable {
         return backfilled;
     }
 
-    /** False while the peer does not answer (or answers errors). */
     /** False while the peer refuses this region's signature or key. */
     boolean authorized() {
         return authorized;
     }
 
+    /** False while the peer does not answer (or answers errors). */
     boolean reachable() {
         return reachable;
     }
@@ -158,8 +158,10 @@ final class Shipper implements Runnable {
                 if (!running) {
                     return;
                 }
+                // Either the peer refuses this region's key, or it cannot take the changes: DescribeTable shows
+                // REPLICATION_NOT_AUTHORIZED for the first, REGION_DISABLED for the second.
                 authorized = !(e instanceof PeerLink.PeerException p && p.unauthorized());
-                reachable = authorized;
+                reachable = false;
                 failures++;
                 if (failures == 1) {
                     LOG.warn("replication of {} to {} failing, retrying: {}", tableName, peer, e.toString());
