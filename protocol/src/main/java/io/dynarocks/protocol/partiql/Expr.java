@@ -61,12 +61,17 @@ public sealed interface Expr {
     record Is(Expr value, boolean missing, boolean negated) implements Expr {}
 
     /**
-     * A function call; {@code name} is lower case ({@code begins_with}, {@code size}, ...), {@code at} the
-     * position of its name as DynamoDB reports it ({@code line:column:length}).
+     * A function call; {@code name} is lower case ({@code begins_with}, {@code size}, ...); {@code line},
+     * {@code column} (from 1) and {@code length} place its name in the statement.
      */
-    record Call(String name, List<Expr> args, String at) implements Expr {
+    record Call(String name, List<Expr> args, int line, int column, int length) implements Expr {
         public Call {
             args = List.copyOf(args);
+        }
+
+        /** The position of the name as DynamoDB reports it: {@code line:column:length}. */
+        public String at() {
+            return line + ":" + column + ":" + length;
         }
     }
 }

@@ -1,16 +1,19 @@
 package io.dynarocks.protocol.partiql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Splits a PartiQL statement into tokens; text it cannot read ends the list with an INVALID token.
+ * Splits a PartiQL statement into tokens; text it cannot read ends them with an INVALID token.
  *
- * <p>A statement seen for the first time is parsed before it runs, so this stays cheap: ASCII characters are
- * classified without {@link Character}'s Unicode tables, punctuation and known words share one string
- * per spelling, and a word is lower-cased (allocating) only when it is not a known word.
+ * <p>A statement seen for the first time is parsed before it runs, so this stays cheap: tokens are
+ * positions in parallel arrays rather than objects, a token's text is cut out of the statement only when
+ * the parser asks for it (a name, a string), ASCII characters are classified without {@link Character}'s
+ * Unicode tables, and punctuation and known words are one shared string per spelling, so a keyword test
+ * is a comparison of two constants.
  */
 final class Lexer {
 
@@ -20,122 +23,282 @@ final class Lexer {
             "remove", "delete", "returning", "order", "by", "asc", "desc", "as", "limit", "group", "having", "join",
             "union", "like");
 
-    /** Further words the parser tests for, which may also be attribute names. */
-    private static final Set<String> UNRESERVED = Set.of("exists", "all", "modified", "old", "new");
-
-    /** Known words by their first letter, so a word's lower case is looked up instead of built. */
-    private static final String[][] KNOWN_BY_LETTER = knownByLetter();
-
-    /** One string per single-character punctuation mark, by character. */
-    private static final String[] PUNCT = punctuation("*,.[](){}:=<>+-;");
+    /**
+     * Further words the parser tests for, which may also be attribute names, and the functions, whose
+     * lower case is then a constant rather than a new string.
+     */
+    private static final Set<String> UNRESERVED = Set.of("exists", "all", "modified", "old", "new", "begins_with",
+            "contains", "size", "attribute_type", "list_append", "set_add", "set_delete", "if_not_exists");
 
     /**
-     * A token; {@code text} is the unquoted content for strings and quoted identifiers and the lower case of a
-     * reserved word (whose spelling nothing reads), {@code lower} its lower case for words, {@code reserved} whether a word is one of {@link #RESERVED}, {@code start} the
-     * offset of its first character in the statement (DynamoDB's semantic errors name a token's position).
+     * Every known word and punctuation mark, by id (the reserved words first, from 1); a token's id says
+     * which it is (0: none). They are
+     * interned constants, as the string literals the parser tests tokens against are, so a test is a
+     * comparison of references.
      */
-    record Token(Kind kind, String text, String lower, boolean reserved, int start) {
-        Token(Kind kind, String text, int start) {
-            this(kind, text, text, false, start);
-        }
+    private static final String[] SPELLINGS;
 
-        boolean is(String punct) {
-            return kind == Kind.PUNCT && text.equals(punct);
-        }
+    /** Known words by the hash of their lower case (as {@link String#hashCode}), open addressing: their ids. */
+    private static final int[] WORD_IDS = new int[256];
+    private static final int[] WORD_HASHES = new int[256];
+    private static final char[][] WORD_CHARS = new char[256][];
 
-        /** {@code word} is lower case. */
-        boolean isKeyword(String word) {
-            return kind == Kind.WORD && lower.equals(word);
+    /** The id of a single-character punctuation mark, by character. */
+    private static final int[] PUNCT_IDS = new int[128];
+
+    private static final int LT_LT;
+    private static final int LE;
+    private static final int LT_GT;
+    private static final int GT_GT;
+    private static final int GE;
+    private static final int NE;
+
+    static {
+        List<String> spellings = new ArrayList<>();
+        spellings.add(null);
+        for (Set<String> words : List.of(RESERVED, UNRESERVED)) {
+            for (String word : words) {
+                int slot = word.hashCode() & 255;
+                while (WORD_IDS[slot] != 0) {
+                    slot = (slot + 1) & 255;
+                }
+                WORD_IDS[slot] = spellings.size();
+                WORD_HASHES[slot] = word.hashCode();
+                WORD_CHARS[slot] = word.toCharArray();
+                spellings.add(word.intern());
+            }
         }
+        for (char c : "*,.[](){}:=<>+-;".toCharArray()) {
+            PUNCT_IDS[c] = spellings.size();
+            spellings.add(String.valueOf(c).intern());
+        }
+        LT_LT = spellings.size();
+        spellings.add("<<");
+        LE = spellings.size();
+        spellings.add("<=");
+        LT_GT = spellings.size();
+        spellings.add("<>");
+        GT_GT = spellings.size();
+        spellings.add(">>");
+        GE = spellings.size();
+        spellings.add(">=");
+        NE = spellings.size();
+        spellings.add("!=");
+        SPELLINGS = spellings.toArray(String[]::new);
     }
 
     enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, PARAMETER, INVALID, EOF }
 
-    private Lexer() {}
+    private static final Kind[] KINDS = Kind.values();
+    private static final int RESERVED_BIT = 8;
+    private static final int ID_SHIFT = 4;
 
-    static List<Token> tokenize(String s) {
-        int n = s.length();
-        List<Token> out = new ArrayList<>(n / 3 + 2);
+    private final String s;
+    private final char[] chars;
+    private int count;
+    /** Per token: its kind's ordinal (low 3 bits), whether it is a reserved word, and its spelling's id. */
+    private int[] code;
+    /** Offset of a token's first character (its opening quote for strings and quoted names); -1 for INVALID. */
+    private int[] start;
+    /** Offset after a token's last character (after its closing quote). */
+    private int[] end;
+
+    private Lexer(String s) {
+        this.s = s;
+        this.chars = s.toCharArray();
+        int capacity = s.length() / 3 + 4;
+        code = new int[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
+    }
+
+    static Lexer tokenize(String s) {
+        Lexer lexer = new Lexer(s);
+        lexer.run();
+        return lexer;
+    }
+
+    /** The number of tokens, the last being EOF or INVALID. */
+    int count() {
+        return count;
+    }
+
+    Kind kind(int t) {
+        return KINDS[code[t] & 7];
+    }
+
+    int start(int t) {
+        return start[t];
+    }
+
+    /** Whether token {@code t} is the punctuation mark {@code punct} (a string literal). */
+    boolean is(int t, String punct) {
+        return SPELLINGS[code[t] >>> ID_SHIFT] == punct;
+    }
+
+    /** Whether token {@code t} is the word {@code word} (a lower-case string literal) in any case. */
+    boolean isKeyword(int t, String word) {
+        return SPELLINGS[code[t] >>> ID_SHIFT] == word;
+    }
+
+    /** Whether token {@code t} is one of {@link #RESERVED}: never an attribute or table name when bare. */
+    boolean reserved(int t) {
+        return (code[t] & RESERVED_BIT) != 0;
+    }
+
+    /**
+     * The token's text: the unquoted content of strings and quoted names, the lower case of a reserved word
+     * (whose spelling nothing reads), the spelling of other words and of numbers.
+     */
+    String text(int t) {
+        switch (kind(t)) {
+            case WORD:
+                return reserved(t) ? SPELLINGS[code[t] >>> ID_SHIFT] : s.substring(start[t], end[t]);
+            case STRING:
+                return unquote(s, start[t] + 1, end[t] - 1, '\'');
+            case QUOTED:
+                return unquote(s, start[t] + 1, end[t] - 1, '"');
+            case NUMBER:
+                return s.substring(start[t], end[t]);
+            case PUNCT:
+                return SPELLINGS[code[t] >>> ID_SHIFT];
+            case PARAMETER:
+                return "?";
+            default:
+                return "";
+        }
+    }
+
+    /** A word's lower case. */
+    String lower(int t) {
+        String known = SPELLINGS[code[t] >>> ID_SHIFT];
+        return known != null ? known : text(t).toLowerCase(Locale.ROOT);
+    }
+
+    /** The length of the token's text as {@link #text} gives it. */
+    int length(int t) {
+        switch (kind(t)) {
+            case STRING:
+            case QUOTED:
+                return text(t).length() + 2;
+            case INVALID:
+            case EOF:
+                return 0;
+            default:
+                return end[t] - start[t];
+        }
+    }
+
+    /** The digits of a NUMBER token as a long when it is at most 18 ASCII digits, else -1. */
+    long smallInteger(int t) {
+        int from = start[t];
+        int to = end[t];
+        if (to - from > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private void run() {
+        char[] s = chars;
+        int n = s.length;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (isWhitespace(c)) {
                 i++;
-            } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
-                while (i < n && s.charAt(i) != '\n') {
+            } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+                while (i < n && s[i] != '\n') {
                     i++;
                 }
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                int end = s.indexOf("*/", i + 2);
-                if (end < 0) {
-                    return invalid(out);
+            } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+                int close = this.s.indexOf("*/", i + 2);
+                if (close < 0) {
+                    invalid();
+                    return;
                 }
-                i = end + 2;
+                i = close + 2;
             } else if (isLetter(c) || c == '_' || c == '$') {
-                int start = i;
-                while (i < n && isWordPart(s.charAt(i))) {
+                int from = i;
+                // The hash of the word's lower case, to look it up among the known words as it is read.
+                int hash = 0;
+                while (i < n && isWordPart(s[i])) {
+                    char w = s[i];
+                    hash = 31 * hash + (w >= 'A' && w <= 'Z' ? w | 0x20 : w);
                     i++;
                 }
-                out.add(word(s, start, i));
-            } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(s.charAt(i + 1))) {
-                i = number(s, i, out);
+                int id = known(from, i, hash);
+                add(Kind.WORD, from, i, id, id != 0 && id <= RESERVED.size());
+            } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(s[i + 1])) {
+                int from = i;
+                i = number(i);
+                add(Kind.NUMBER, from, i, 0, false);
             } else if (c == '\'' || c == '"') {
-                int start = i;
-                int end = quoted(s, i + 1, c);
-                if (end < 0) {
-                    return invalid(out);
+                int close = quoted(i + 1, c);
+                if (close < 0) {
+                    invalid();
+                    return;
                 }
-                out.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, unquote(s, i + 1, end, c), start));
-                i = end + 1;
+                add(c == '\'' ? Kind.STRING : Kind.QUOTED, i, close + 1, 0, false);
+                i = close + 1;
             } else if (c == '?') {
-                out.add(new Token(Kind.PARAMETER, "?", i));
+                add(Kind.PARAMETER, i, i + 1, 0, false);
                 i++;
-            } else if (i + 1 < n && twoCharOperator(c, s.charAt(i + 1)) != null) {
-                out.add(new Token(Kind.PUNCT, twoCharOperator(c, s.charAt(i + 1)), i));
+            } else if (i + 1 < n && twoCharOperator(c, s[i + 1]) != 0) {
+                add(Kind.PUNCT, i, i + 2, twoCharOperator(c, s[i + 1]), false);
                 i += 2;
-            } else if (c < PUNCT.length && PUNCT[c] != null) {
-                out.add(new Token(Kind.PUNCT, PUNCT[c], i));
+            } else if (c < PUNCT_IDS.length && PUNCT_IDS[c] != 0) {
+                add(Kind.PUNCT, i, i + 1, PUNCT_IDS[c], false);
                 i++;
             } else {
-                return invalid(out);
+                invalid();
+                return;
             }
         }
-        out.add(new Token(Kind.EOF, "", n));
-        return out;
+        add(Kind.EOF, n, n, 0, false);
     }
 
-    private static Token word(String s, int start, int end) {
-        String lower = known(s, start, end);
-        if (lower != null && RESERVED.contains(lower)) {
-            // Never a name: nothing reads its spelling, only its length, so no substring of it is made.
-            return new Token(Kind.WORD, lower, lower, true, start);
-        }
-        String text = s.substring(start, end);
-        return new Token(Kind.WORD, text, lower != null ? lower : text.toLowerCase(Locale.ROOT), false, start);
+    private void invalid() {
+        add(Kind.INVALID, -1, -1, 0, false);
     }
 
-    /** The known word that {@code s[start, end)} spells in any ASCII case, or null. */
-    private static String known(String s, int start, int end) {
-        int first = s.charAt(start) | 0x20;
-        if (first < 'a' || first > 'z') {
-            return null;
+    private void add(Kind k, int from, int to, int id, boolean isReserved) {
+        if (count == code.length) {
+            int capacity = count * 2;
+            code = Arrays.copyOf(code, capacity);
+            start = Arrays.copyOf(start, capacity);
+            end = Arrays.copyOf(end, capacity);
         }
-        for (String word : KNOWN_BY_LETTER[first - 'a']) {
-            if (word.length() == end - start && equalsIgnoringAsciiCase(s, start, word)) {
-                return word;
+        code[count] = k.ordinal() | (isReserved ? RESERVED_BIT : 0) | id << ID_SHIFT;
+        start[count] = from;
+        end[count] = to;
+        count++;
+    }
+
+    /** The id of the known word that {@code s[from, to)} spells in any ASCII case ({@code hash}: of its lower case), or 0. */
+    private int known(int from, int to, int hash) {
+        for (int slot = hash & 255; WORD_IDS[slot] != 0; slot = (slot + 1) & 255) {
+            if (WORD_HASHES[slot] == hash && WORD_CHARS[slot].length == to - from
+                    && equalsIgnoringAsciiCase(from, WORD_CHARS[slot])) {
+                return WORD_IDS[slot];
             }
         }
-        return null;
+        return 0;
     }
 
-    /** {@code word} is lower-case ASCII letters; only ASCII letters of {@code s} match it. */
-    private static boolean equalsIgnoringAsciiCase(String s, int start, String word) {
-        for (int k = 0; k < word.length(); k++) {
-            char c = s.charAt(start + k);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c | 0x20);
-            }
-            if (c != word.charAt(k)) {
+    /** {@code word} is lower-case ASCII letters and underscores; only ASCII letters of the statement match it. */
+    private boolean equalsIgnoringAsciiCase(int from, char[] word) {
+        for (int k = 0; k < word.length; k++) {
+            char c = chars[from + k];
+            if (c != word[k] && (c < 'A' || c > 'Z' || (c | 0x20) != word[k])) {
                 return false;
             }
         }
@@ -143,14 +306,14 @@ final class Lexer {
     }
 
     /** The offset of the quote closing a string or quoted name whose content starts at {@code i}, or -1. */
-    private static int quoted(String s, int i, char quote) {
+    private int quoted(int i, char quote) {
         int n = s.length();
         while (true) {
             int q = s.indexOf(quote, i);
             if (q < 0) {
                 return -1;
             }
-            if (q + 1 < n && s.charAt(q + 1) == quote) {
+            if (q + 1 < n && chars[q + 1] == quote) {
                 i = q + 2;
             } else {
                 return q;
@@ -174,49 +337,46 @@ final class Lexer {
         return text.append(s, i, to).toString();
     }
 
-    /** {@code << >> <= >= <> !=}, or null. */
-    private static String twoCharOperator(char c, char d) {
+    /** The id of {@code << >> <= >= <> !=}, or 0. */
+    private static int twoCharOperator(char c, char d) {
         if (c == '<') {
-            return d == '<' ? "<<" : d == '=' ? "<=" : d == '>' ? "<>" : null;
+            return d == '<' ? LT_LT : d == '=' ? LE : d == '>' ? LT_GT : 0;
         }
         if (c == '>') {
-            return d == '>' ? ">>" : d == '=' ? ">=" : null;
+            return d == '>' ? GT_GT : d == '=' ? GE : 0;
         }
-        return c == '!' && d == '=' ? "!=" : null;
+        return c == '!' && d == '=' ? NE : 0;
     }
 
-    /** Reads {@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3}; an exponent needs its digits right after the e. */
-    private static int number(String s, int i, List<Token> out) {
-        int start = i;
-        int n = s.length();
-        while (i < n && isDigit(s.charAt(i))) {
+    /**
+     * The offset after {@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3} starting at {@code i}; an exponent needs
+     * its digits right after the e.
+     */
+    private int number(int i) {
+        char[] s = chars;
+        int n = s.length;
+        while (i < n && isDigit(s[i])) {
             i++;
         }
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && s[i] == '.') {
             i++;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(s[i])) {
                 i++;
             }
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < n && (s[i] == 'e' || s[i] == 'E')) {
             int e = i + 1;
-            if (e < n && (s.charAt(e) == '+' || s.charAt(e) == '-')) {
+            if (e < n && (s[e] == '+' || s[e] == '-')) {
                 e++;
             }
-            if (e < n && isDigit(s.charAt(e))) {
+            if (e < n && isDigit(s[e])) {
                 i = e;
-                while (i < n && isDigit(s.charAt(i))) {
+                while (i < n && isDigit(s[i])) {
                     i++;
                 }
             }
         }
-        out.add(new Token(Kind.NUMBER, s.substring(start, i), start));
         return i;
-    }
-
-    private static List<Token> invalid(List<Token> out) {
-        out.add(new Token(Kind.INVALID, "", -1));
-        return out;
     }
 
     // The character classes are Character's, answered for ASCII without its Unicode tables.
@@ -237,28 +397,4 @@ final class Lexer {
         return c < 128 ? isLetter(c) || isDigit(c) || c == '_' || c == '$' : Character.isLetterOrDigit(c);
     }
 
-    private static String[][] knownByLetter() {
-        List<List<String>> byLetter = new ArrayList<>();
-        for (int k = 0; k < 26; k++) {
-            byLetter.add(new ArrayList<>());
-        }
-        for (Set<String> words : List.of(RESERVED, UNRESERVED)) {
-            for (String word : words) {
-                byLetter.get(word.charAt(0) - 'a').add(word);
-            }
-        }
-        String[][] table = new String[26][];
-        for (int k = 0; k < 26; k++) {
-            table[k] = byLetter.get(k).toArray(String[]::new);
-        }
-        return table;
-    }
-
-    private static String[] punctuation(String marks) {
-        String[] table = new String[128];
-        for (char c : marks.toCharArray()) {
-            table[c] = String.valueOf(c);
-        }
-        return table;
-    }
 }

@@ -6,9 +6,9 @@ import io.dynarocks.protocol.DynamoNumber;
 import io.dynarocks.protocol.expression.Comparator;
 import io.dynarocks.protocol.expression.DocumentPath;
 import io.dynarocks.protocol.partiql.Lexer.Kind;
-import io.dynarocks.protocol.partiql.Lexer.Token;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,15 +25,20 @@ public final class PartiqlParser {
     public static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
 
     private static final int MAX_CACHED = 1024;
+    private static final Object[] EMPTY = {};
     private static final Map<String, Statement> CACHE = new ConcurrentHashMap<>();
 
     /** Reserved words that are infix operators: where a term should start they are "Unexpected operator". */
     private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "in", "is", "between", "like");
 
     private final String text;
-    private final List<Token> tokens;
+    private final Lexer tokens;
+    /** The current token. */
     private int pos;
     private int parameters;
+    /** The elements of the lists being parsed, innermost last: no list is built before its length is known. */
+    private Object[] stack = EMPTY;
+    private int depth;
 
     private PartiqlParser(String text) {
         this.text = text;
@@ -60,32 +65,32 @@ public final class PartiqlParser {
     }
 
     private Statement statement() {
-        Token first = peek();
+        int first = peek();
         Statement s;
-        if (first.isKeyword("select")) {
+        if (isKeyword(first, "select")) {
             s = select();
-        } else if (first.isKeyword("insert")) {
+        } else if (isKeyword(first, "insert")) {
             s = insert();
-        } else if (first.isKeyword("update")) {
+        } else if (isKeyword(first, "update")) {
             s = update();
-        } else if (first.isKeyword("delete")) {
+        } else if (isKeyword(first, "delete")) {
             s = delete();
-        } else if (first.isKeyword("from")) {
+        } else if (isKeyword(first, "from")) {
             s = fromFirstUpdate();
-        } else if (first.isKeyword("exists") && peek(1).is("(")) {
+        } else if (isKeyword(first, "exists") && is(peek(1), "(")) {
             s = exists();
-        } else if (first.kind() == Kind.INVALID) {
+        } else if (kind(first) == Kind.INVALID) {
             throw malformed("");
         } else {
             throw malformed("Expected data manipulation");
         }
-        if (peek().is(";")) {
+        if (is(peek(), ";")) {
             pos++;
         }
-        if (peek().kind() == Kind.INVALID) {
+        if (kind(peek()) == Kind.INVALID) {
             throw malformed("");
         }
-        if (peek().kind() != Kind.EOF) {
+        if (kind(peek()) != Kind.EOF) {
             throw malformed("Unexpected token after expression");
         }
         return s;
@@ -94,31 +99,43 @@ public final class PartiqlParser {
     private Statement select() {
         pos++;
         List<Expr.Path> projection = null;
-        if (peek().is("*")) {
+        if (is(peek(), "*")) {
             pos++;
         } else {
-            projection = new ArrayList<>();
+            int mark = depth;
             do {
-                Token start = peek();
+                int start = peek();
                 Expr e = term();
                 // DynamoDB projects attributes and document paths only: a function call or a literal here
                 // is refused with the position of its first token.
                 if (!(e instanceof Expr.Path p)) {
                     throw DynamoException.validation("Unexpected path component at " + position(start));
                 }
-                projection.add(p);
+                push(p);
             } while (accept(","));
+            projection = popList(mark);
         }
         expectKeyword("from", "Unexpected term");
-        String[] target = tableAndIndex();
+        String table = tableName(true);
+        String index = null;
+        if (accept(".")) {
+            index = tableName(false);
+            if (is(peek(), ".")) {
+                throw DynamoException.validation("A path may contain at most 2 components in the FROM clause");
+            }
+        }
+        if (table.isEmpty() || "".equals(index)) {
+            throw DynamoException.validation("Path component cannot be an empty string");
+        }
         rejectAlias();
         Expr where = null;
         if (acceptKeyword("where")) {
             where = condition();
         }
-        List<Statement.OrderBy> orderBy = new ArrayList<>();
+        List<Statement.OrderBy> orderBy = List.of();
         if (acceptKeyword("order")) {
             expectKeyword("by", "Unexpected term");
+            orderBy = new ArrayList<>();
             do {
                 Expr.Path key = path();
                 boolean desc = false;
@@ -130,7 +147,7 @@ public final class PartiqlParser {
                 orderBy.add(new Statement.OrderBy(key, desc));
             } while (accept(","));
         }
-        return new Statement.Select(target[0], target[1], projection, where, orderBy, parameters);
+        return new Statement.Select(table, index, projection, where, orderBy, parameters);
     }
 
     private Statement insert() {
@@ -168,7 +185,7 @@ public final class PartiqlParser {
     /** {@code EXISTS(SELECT ...)}: the condition check of a transaction of writes. */
     private Statement exists() {
         pos += 2;
-        if (!peek().isKeyword("select")) {
+        if (!isKeyword(peek(), "select")) {
             throw failure("Unexpected term");
         }
         Statement.Select select = (Statement.Select) select();
@@ -178,26 +195,26 @@ public final class PartiqlParser {
 
     /** One or more SET and REMOVE clauses, in any order. */
     private List<Statement.Change> changes() {
-        List<Statement.Change> changes = new ArrayList<>();
+        int mark = depth;
         while (true) {
             if (acceptKeyword("set")) {
                 do {
                     Expr.Path target = path();
                     expect("=", "Unexpected term");
-                    changes.add(new Statement.Set(target, additive()));
+                    push(new Statement.Set(target, additive()));
                 } while (accept(","));
             } else if (acceptKeyword("remove")) {
                 do {
-                    changes.add(new Statement.Remove(path()));
+                    push(new Statement.Remove(path()));
                 } while (accept(","));
             } else {
                 break;
             }
         }
-        if (changes.isEmpty()) {
+        if (depth == mark) {
             throw malformed("Unexpected term");
         }
-        return changes;
+        return popList(mark);
     }
 
     private Statement delete() {
@@ -235,40 +252,29 @@ public final class PartiqlParser {
     }
 
     private String tableName() {
-        Token t = peek();
-        if (t.kind() == Kind.QUOTED || t.kind() == Kind.WORD && !isKeyword(t)) {
+        return tableName(false);
+    }
+
+    /** {@code fromClause}: a missing name is "Unexpected term" there, as the FROM of a SELECT reports it. */
+    private String tableName(boolean fromClause) {
+        int t = peek();
+        if (kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
             pos++;
-            return t.text();
+            return tokens.text(t);
         }
-        if (t.kind() == Kind.INVALID) {
+        if (fromClause && (kind(t) == Kind.EOF || is(t, ";"))) {
+            throw malformed("Unexpected term");
+        }
+        if (kind(t) == Kind.INVALID) {
             throw malformed("");
         }
         throw malformed("Expected identifier for simple path");
     }
 
-    private String[] tableAndIndex() {
-        Token t = peek();
-        if (t.kind() == Kind.EOF || t.is(";")) {
-            throw malformed("Unexpected term");
-        }
-        String table = tableName();
-        String index = null;
-        if (accept(".")) {
-            index = tableName();
-            if (peek().is(".")) {
-                throw DynamoException.validation("A path may contain at most 2 components in the FROM clause");
-            }
-        }
-        if (table.isEmpty() || "".equals(index)) {
-            throw DynamoException.validation("Path component cannot be an empty string");
-        }
-        return new String[] {table, index};
-    }
-
     /** A table alias ({@code FROM "t" t} or {@code AS t}) gets DynamoDB's own message. */
     private void rejectAlias() {
-        Token t = peek();
-        if (t.isKeyword("as") || t.kind() == Kind.QUOTED || t.kind() == Kind.WORD && !isKeyword(t)) {
+        int t = peek();
+        if (isKeyword(t, "as") || kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
             throw DynamoException.validation("Aliasing is not supported");
         }
     }
@@ -294,7 +300,7 @@ public final class PartiqlParser {
     }
 
     private void checkRightHandSide() {
-        if (peek().kind() == Kind.EOF || peek().is(";")) {
+        if (kind(peek()) == Kind.EOF || is(peek(), ";")) {
             throw malformed("Missing right-hand side expression of infix operator");
         }
     }
@@ -308,15 +314,15 @@ public final class PartiqlParser {
 
     private Expr predicate() {
         Expr left = additive();
-        Token t = peek();
-        if (t.kind() == Kind.PUNCT && isComparison(t.text())) {
+        int t = peek();
+        Comparator op = comparator(t);
+        if (op != null) {
             pos++;
-            Comparator op = t.text().equals("!=") ? Comparator.NE : Comparator.ofSymbol(t.text());
             checkRightHandSide();
             return new Expr.Compare(op, left, additive());
         }
         boolean negated = false;
-        if (t.isKeyword("not") && (peek(1).isKeyword("between") || peek(1).isKeyword("in"))) {
+        if (isKeyword(t, "not") && (isKeyword(peek(1), "between") || isKeyword(peek(1), "in"))) {
             pos++;
             negated = true;
         }
@@ -350,20 +356,20 @@ public final class PartiqlParser {
         } else {
             return List.of(term());
         }
-        List<Expr> out = new ArrayList<>();
+        int mark = depth;
         if (!accept(close)) {
             do {
-                out.add(additive());
+                push(additive());
             } while (accept(","));
             expect(close, "Unexpected term");
         }
-        return out;
+        return popList(mark);
     }
 
     private Expr additive() {
         Expr left = term();
-        while (peek().is("+") || peek().is("-")) {
-            boolean plus = next().is("+");
+        while (is(peek(), "+") || is(peek(), "-")) {
+            boolean plus = is(next(), "+");
             checkRightHandSide();
             left = new Expr.Arithmetic(plus, left, term());
         }
@@ -371,14 +377,14 @@ public final class PartiqlParser {
     }
 
     private Expr term() {
-        Token t = peek();
-        switch (t.kind()) {
+        int t = peek();
+        switch (kind(t)) {
             case STRING:
                 pos++;
-                return new Expr.Literal(new AttributeValue.S(t.text()));
+                return new Expr.Literal(new AttributeValue.S(tokens.text(t)));
             case NUMBER:
                 pos++;
-                return new Expr.Literal(new AttributeValue.N(number(t.text())));
+                return new Expr.Literal(new AttributeValue.N(number(t, false)));
             case PARAMETER:
                 pos++;
                 return new Expr.Parameter(parameters++);
@@ -395,182 +401,266 @@ public final class PartiqlParser {
         }
     }
 
-    private Expr word(Token t) {
-        if (t.isKeyword("true") || t.isKeyword("false")) {
+    private Expr word(int t) {
+        if (isKeyword(t, "true") || isKeyword(t, "false")) {
             pos++;
-            return new Expr.Literal(new AttributeValue.BOOL(t.isKeyword("true")));
+            return new Expr.Literal(new AttributeValue.BOOL(isKeyword(t, "true")));
         }
-        if (t.isKeyword("null")) {
+        if (isKeyword(t, "null")) {
             pos++;
             return new Expr.Literal(new AttributeValue.NULL());
         }
-        if (isKeyword(t)) {
-            throw malformed(OPERATOR_WORDS.contains(t.lower()) ? "Unexpected operator" : "Unexpected keyword");
+        if (reserved(t)) {
+            throw malformed(OPERATOR_WORDS.contains(tokens.lower(t)) ? "Unexpected operator" : "Unexpected keyword");
         }
-        if (peek(1).is("(")) {
+        if (is(peek(1), "(")) {
             pos += 2;
-            List<Expr> args = new ArrayList<>();
+            int mark = depth;
             if (!accept(")")) {
                 do {
-                    args.add(additive());
+                    push(additive());
                 } while (accept(","));
                 expect(")", "Unexpected term");
             }
-            return new Expr.Call(t.lower(), args, position(t));
+            return new Expr.Call(tokens.lower(t), popList(mark), line(t), column(t), tokens.length(t));
         }
         return path();
     }
 
-    private Expr punctuation(Token t) {
-        if (t.is("(")) {
+    private Expr punctuation(int t) {
+        if (is(t, "(")) {
             pos++;
             Expr inner = condition();
             expect(")", "Unexpected term");
             return inner;
         }
-        if (t.is("-") && peek(1).kind() == Kind.NUMBER) {
+        if (is(t, "-") && kind(peek(1)) == Kind.NUMBER) {
             pos += 2;
-            return new Expr.Literal(new AttributeValue.N(number("-" + peek(-1).text())));
+            return new Expr.Literal(new AttributeValue.N(number(peek(-1), true)));
         }
-        if (t.is("[")) {
+        if (is(t, "[")) {
             pos++;
             return new Expr.ListOf(elements("]"));
         }
-        if (t.is("<<")) {
+        if (is(t, "<<")) {
             pos++;
             return new Expr.SetOf(elements(">>"));
         }
-        if (t.is("{")) {
+        if (is(t, "{")) {
             pos++;
             return map();
         }
-        if (t.is(";") || t.is(")") || t.is("]") || t.is("}") || t.is(",")) {
+        if (is(t, ";") || is(t, ")") || is(t, "]") || is(t, "}") || is(t, ",")) {
             throw malformed("Unexpected term");
         }
         throw malformed("Unexpected operator");
     }
 
     private List<Expr> elements(String close) {
-        List<Expr> out = new ArrayList<>();
+        int mark = depth;
         if (accept(close)) {
-            return out;
+            return List.of();
         }
         do {
-            out.add(additive());
+            push(additive());
         } while (accept(","));
         expect(close, "Unexpected term");
-        return out;
+        return popList(mark);
     }
 
     private Expr map() {
-        List<String> keys = new ArrayList<>();
-        List<Expr> values = new ArrayList<>();
         if (accept("}")) {
-            return new Expr.MapOf(keys, values);
+            return new Expr.MapOf(List.of(), List.of());
         }
+        int mark = depth;
         do {
-            Token key = next();
-            if (key.kind() != Kind.STRING) {
+            int key = next();
+            if (kind(key) != Kind.STRING) {
                 throw malformed("Unexpected term");
             }
             expect(":", "Unexpected term");
-            keys.add(key.text());
-            values.add(additive());
+            push(tokens.text(key));
+            push(additive());
         } while (accept(","));
         expect("}", "Unexpected term");
-        return new Expr.MapOf(keys, values);
+        // Keys and values were pushed in turn.
+        String[] keys = new String[(depth - mark) / 2];
+        Expr[] values = new Expr[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = (String) stack[mark + 2 * k];
+            values[k] = (Expr) stack[mark + 2 * k + 1];
+        }
+        depth = mark;
+        return new Expr.MapOf(List.of(keys), List.of(values));
     }
 
     /** {@code a.b[0]."c d"['e']}. */
     private Expr.Path path() {
         DocumentPath.Name name = new DocumentPath.Name(identifier());
-        if (!peek().is(".") && !peek().is("[")) {
+        if (!is(peek(), ".") && !is(peek(), "[")) {
             return new Expr.Path(new DocumentPath(List.of(name)));
         }
-        List<DocumentPath.Element> elements = new ArrayList<>();
-        elements.add(name);
+        int mark = depth;
+        push(name);
         while (true) {
             if (accept(".")) {
-                elements.add(new DocumentPath.Name(identifier()));
+                push(new DocumentPath.Name(identifier()));
             } else if (accept("[")) {
-                Token t = next();
+                int t = next();
                 // An index beyond an int is refused like any other bad term, not left to overflow.
-                if (t.kind() == Kind.NUMBER && t.text().length() <= 9 && t.text().chars().allMatch(Character::isDigit)) {
-                    elements.add(new DocumentPath.Index(Integer.parseInt(t.text())));
-                } else if (t.kind() == Kind.STRING) {
-                    elements.add(new DocumentPath.Name(t.text()));
+                if (kind(t) == Kind.NUMBER && tokens.length(t) <= 9 && index(t) >= 0) {
+                    push(new DocumentPath.Index(index(t)));
+                } else if (kind(t) == Kind.STRING) {
+                    push(new DocumentPath.Name(tokens.text(t)));
                 } else {
                     throw malformed("Unexpected term");
                 }
                 expect("]", "Unexpected term");
             } else {
-                return new Expr.Path(new DocumentPath(elements));
+                return new Expr.Path(new DocumentPath(popList(mark)));
             }
         }
     }
 
     private String identifier() {
-        Token t = peek();
-        if (t.kind() == Kind.QUOTED || t.kind() == Kind.WORD && !isKeyword(t)) {
+        int t = peek();
+        if (kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
             pos++;
-            return t.text();
+            return tokens.text(t);
         }
-        if (t.kind() == Kind.INVALID) {
+        if (kind(t) == Kind.INVALID) {
             throw malformed("");
         }
-        throw malformed(t.kind() == Kind.WORD ? "Unexpected keyword" : "Expected identifier for simple path");
+        throw malformed(kind(t) == Kind.WORD ? "Unexpected keyword" : "Expected identifier for simple path");
+    }
+
+    /** A NUMBER token of at most 9 characters as a list index, or -1 when it is not all digits (of any script). */
+    private int index(int t) {
+        long ascii = tokens.smallInteger(t);
+        if (ascii >= 0) {
+            return (int) ascii;
+        }
+        String digits = tokens.text(t);
+        return digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(digits) : -1;
     }
 
     /** DynamoDB's position of a token in messages: {@code line:column:length}, counted from 1. */
-    private String position(Token t) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < t.start(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int length = t.kind() == Kind.STRING || t.kind() == Kind.QUOTED ? t.text().length() + 2 : t.text().length();
-        return line + ":" + (t.start() - lineStart + 1) + ":" + length;
+    private String position(int t) {
+        return line(t) + ":" + column(t) + ":" + tokens.length(t);
     }
 
-    private static DynamoNumber number(String text) {
+    /** The line of token {@code t}, counted from 1. */
+    private int line(int t) {
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < tokens.start(t); i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
+    }
+
+    /** The column of token {@code t} in its line, counted from 1. */
+    private int column(int t) {
+        int start = tokens.start(t);
+        return start < 0 ? start + 1 : start - text.lastIndexOf('\n', start - 1);
+    }
+
+    /** A NUMBER token's value, negated for a literal after a minus sign. */
+    private DynamoNumber number(int t, boolean negative) {
+        long small = tokens.smallInteger(t);
+        if (small >= 0) {
+            // Up to 18 digits: exact in a long, and within DynamoDB's limits.
+            return DynamoNumber.of(BigDecimal.valueOf(negative ? -small : small));
+        }
         BigDecimal value;
         try {
-            value = new BigDecimal(text);
+            value = new BigDecimal(negative ? "-" + tokens.text(t) : tokens.text(t));
         } catch (NumberFormatException | ArithmeticException e) {
             throw malformed("");
         }
         return DynamoNumber.of(value);
     }
 
-    private static boolean isComparison(String p) {
-        return p.equals("=") || p.equals("<>") || p.equals("!=") || p.equals("<") || p.equals("<=")
-                || p.equals(">") || p.equals(">=");
+    /** The comparison token {@code t} stands for, or null. */
+    private Comparator comparator(int t) {
+        if (kind(t) != Kind.PUNCT) {
+            return null;
+        }
+        if (is(t, "=")) {
+            return Comparator.EQ;
+        }
+        if (is(t, "<>") || is(t, "!=")) {
+            return Comparator.NE;
+        }
+        if (is(t, "<")) {
+            return Comparator.LT;
+        }
+        if (is(t, "<=")) {
+            return Comparator.LE;
+        }
+        if (is(t, ">")) {
+            return Comparator.GT;
+        }
+        return is(t, ">=") ? Comparator.GE : null;
+    }
+
+    private void push(Object element) {
+        if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, Math.max(16, depth * 2));
+        }
+        stack[depth++] = element;
+    }
+
+    /** The elements pushed since {@code mark}, removed from the stack, as an immutable list. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> popList(int mark) {
+        int size = depth - mark;
+        depth = mark;
+        switch (size) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of((T) stack[mark]);
+            case 2:
+                return List.of((T) stack[mark], (T) stack[mark + 1]);
+            default:
+                return (List<T>) List.of(Arrays.copyOfRange(stack, mark, mark + size));
+        }
+    }
+
+    private Kind kind(int t) {
+        return tokens.kind(t);
+    }
+
+    private boolean is(int t, String punct) {
+        return tokens.is(t, punct);
+    }
+
+    private boolean isKeyword(int t, String word) {
+        return tokens.isKeyword(t, word);
     }
 
     /** A reserved word ({@link Lexer#RESERVED}): never an attribute or table name when bare. */
-    private static boolean isKeyword(Token t) {
-        return t.reserved();
+    private boolean reserved(int t) {
+        return tokens.reserved(t);
     }
 
-    private Token peek() {
-        return peek(0);
+    /** The current token; the parser never moves past the last one (EOF or INVALID). */
+    private int peek() {
+        return pos;
     }
 
-    private Token peek(int ahead) {
-        return tokens.get(Math.max(0, Math.min(pos + ahead, tokens.size() - 1)));
+    private int peek(int ahead) {
+        return Math.max(0, Math.min(pos + ahead, tokens.count() - 1));
     }
 
-    private Token next() {
-        Token t = peek();
-        pos = Math.min(pos + 1, tokens.size() - 1);
+    private int next() {
+        int t = peek();
+        pos = Math.min(pos + 1, tokens.count() - 1);
         return t;
     }
 
     private boolean accept(String punct) {
-        if (peek().is(punct)) {
+        if (is(peek(), punct)) {
             pos++;
             return true;
         }
@@ -578,7 +668,7 @@ public final class PartiqlParser {
     }
 
     private boolean acceptKeyword(String word) {
-        if (peek().isKeyword(word)) {
+        if (isKeyword(peek(), word)) {
             pos++;
             return true;
         }
@@ -598,7 +688,7 @@ public final class PartiqlParser {
     }
 
     private DynamoException failure(String detail) {
-        return malformed(peek().kind() == Kind.INVALID ? "" : detail);
+        return malformed(kind(peek()) == Kind.INVALID ? "" : detail);
     }
 
     /** DynamoDB's syntax error. */
