@@ -85,7 +85,7 @@ public final class Planner {
     }
 
     private Plan insert(Statement.Insert i, Translator t, TableDefinition table, String returnConsumedCapacity) {
-        if (!(t.value(i.value()) instanceof AttributeValue.M item)) {
+        if (!(t.item(i.value()) instanceof AttributeValue.M item)) {
             throw DynamoException.validation(PartiqlParser.NOT_WELL_FORMED + "Expected a tuple in VALUE");
         }
         PutItemRequest r = new PutItemRequest(table.tableName(), item.values(), null, NO_PARAMETERS, ReturnValues.NONE,

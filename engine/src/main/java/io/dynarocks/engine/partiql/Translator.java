@@ -8,6 +8,7 @@ import io.dynarocks.protocol.expression.DocumentPath;
 import io.dynarocks.protocol.expression.Operand;
 import io.dynarocks.protocol.expression.UpdateAction;
 import io.dynarocks.protocol.expression.UpdateValue;
+import io.dynarocks.protocol.json.AttributeValueJson;
 import io.dynarocks.protocol.partiql.Expr;
 import io.dynarocks.protocol.partiql.Statement;
 import java.util.ArrayList;
@@ -32,8 +33,21 @@ final class Translator {
         this.parameters = parameters;
     }
 
-    /** A value: a literal, a bound parameter, or a list, map or set of values. */
+    /** A value held by an item: a literal, a bound parameter, or a list, map or set of values. */
     AttributeValue value(Expr e) {
+        return value(e, 1);
+    }
+
+    /** The item of an INSERT: its attributes are held at level 1, as a PutItem's {@code Item}'s are. */
+    AttributeValue item(Expr e) {
+        return value(e, 0);
+    }
+
+    /**
+     * A value held by a document at nesting {@code level}: list and map literals nest as deep as DynamoDB's
+     * documents may (parameters were checked when the request was read).
+     */
+    private AttributeValue value(Expr e, int level) {
         if (e instanceof Expr.Literal l) {
             return l.value();
         }
@@ -41,12 +55,14 @@ final class Translator {
             return parameters.get(p.index());
         }
         if (e instanceof Expr.ListOf l) {
-            return new AttributeValue.L(l.elements().stream().map(this::value).toList());
+            int inner = AttributeValueJson.nested(level);
+            return new AttributeValue.L(l.elements().stream().map(element -> value(element, inner)).toList());
         }
         if (e instanceof Expr.MapOf m) {
+            int inner = AttributeValueJson.nested(level);
             Map<String, AttributeValue> values = new LinkedHashMap<>();
             for (int i = 0; i < m.keys().size(); i++) {
-                if (values.put(m.keys().get(i), value(m.values().get(i))) != null) {
+                if (values.put(m.keys().get(i), value(m.values().get(i), inner)) != null) {
                     throw DynamoException.validation("Duplicate key in a map literal: " + m.keys().get(i));
                 }
             }

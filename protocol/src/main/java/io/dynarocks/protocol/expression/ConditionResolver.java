@@ -2,6 +2,7 @@ package io.dynarocks.protocol.expression;
 
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.expression.parser.ExpressionParser;
 import io.dynarocks.protocol.expression.parser.Syntax;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class ConditionResolver {
 
     Condition resolve(Syntax.ConditionTree tree) {
         if (tree.redundantParentheses()) {
-            throw fail("The expression has redundant parentheses;");
+            throw fail(ExpressionParser.REDUNDANT_PARENTHESES);
         }
         List<Syntax> nodes = SyntaxWalk.preOrder(tree.root());
         for (Syntax.Call call : SyntaxWalk.ofType(nodes, Syntax.Call.class)) {

@@ -140,7 +140,7 @@ public final class AttributeValueJson {
     }
 
     /** The level of a document held at {@code level}; deeper than DynamoDB allows is a ValidationException. */
-    private static int nested(int level) {
+    public static int nested(int level) {
         if (level + 1 > MAX_NESTING_LEVELS) {
             throw invalid("Nesting Levels have exceeded supported limits: documents may be nested at most "
                     + MAX_NESTING_LEVELS + " levels deep");

@@ -31,6 +31,20 @@ public final class PartiqlParser {
     /** Reserved words that are infix operators: where a term should start they are "Unexpected operator". */
     private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "in", "is", "between", "like");
 
+    /**
+     * Brackets of any kind ({@code ( [ { <<}), and NOTs, nest at most this deep. DynamoDB stores documents at most
+     * 32 levels deep, and a condition nested deeper than this is no query anyone writes. Checked before parsing
+     * (NOTs as they are read), so the recursion, and the stack it needs, is bounded whatever 8 KB a client sends.
+     */
+    static final int MAX_NESTING = 100;
+
+    /**
+     * AND, OR, + and - at most this many in a statement: each makes the tree one level deeper (a chain is
+     * left-deep), so this bounds the depth that translation and evaluation recurse into. DynamoDB allows 300
+     * operators in an expression.
+     */
+    static final int MAX_OPERATORS = 300;
+
     private final String text;
     private final Lexer tokens;
     /** The current token. */
@@ -39,10 +53,27 @@ public final class PartiqlParser {
     /** The elements of the lists being parsed, innermost last: no list is built before its length is known. */
     private Object[] stack = EMPTY;
     private int depth;
+    private int negations;
+    private int operators;
 
     private PartiqlParser(String text) {
         this.text = text;
         this.tokens = Lexer.tokenize(text);
+        checkNesting(tokens);
+    }
+
+    private static void checkNesting(Lexer tokens) {
+        int level = 0;
+        for (int t = 0; t < tokens.count(); t++) {
+            if (tokens.is(t, "(") || tokens.is(t, "[") || tokens.is(t, "{") || tokens.is(t, "<<")) {
+                if (++level > MAX_NESTING) {
+                    throw tooDeep();
+                }
+            } else if ((tokens.is(t, ")") || tokens.is(t, "]") || tokens.is(t, "}") || tokens.is(t, ">>"))
+                    && level > 0) {
+                level--;
+            }
+        }
     }
 
     /** Parses a statement (cached by text). */
@@ -62,6 +93,11 @@ public final class PartiqlParser {
     /** Parses a statement without the cache (benchmarks measure this). */
     public static Statement parseUncached(String text) {
         return new PartiqlParser(text).statement();
+    }
+
+    private static DynamoException tooDeep() {
+        return malformed("Nesting levels have exceeded supported limits: brackets and NOTs may be nested at most "
+                + MAX_NESTING + " levels deep");
     }
 
     private Statement statement() {
@@ -284,6 +320,7 @@ public final class PartiqlParser {
     private Expr condition() {
         Expr left = conjunction();
         while (acceptKeyword("or")) {
+            countOperator();
             checkRightHandSide();
             left = new Expr.Or(left, conjunction());
         }
@@ -293,10 +330,18 @@ public final class PartiqlParser {
     private Expr conjunction() {
         Expr left = negation();
         while (acceptKeyword("and")) {
+            countOperator();
             checkRightHandSide();
             left = new Expr.And(left, negation());
         }
         return left;
+    }
+
+    private void countOperator() {
+        if (++operators > MAX_OPERATORS) {
+            throw malformed("Too many operators: a statement may have at most " + MAX_OPERATORS
+                    + " AND, OR, + and - operators");
+        }
     }
 
     private void checkRightHandSide() {
@@ -307,7 +352,13 @@ public final class PartiqlParser {
 
     private Expr negation() {
         if (acceptKeyword("not")) {
-            return new Expr.Not(negation());
+            // NOT nests without brackets; it counts as a level too.
+            if (++negations > MAX_NESTING) {
+                throw tooDeep();
+            }
+            Expr inner = negation();
+            negations--;
+            return new Expr.Not(inner);
         }
         return predicate();
     }
@@ -370,6 +421,7 @@ public final class PartiqlParser {
         Expr left = term();
         while (is(peek(), "+") || is(peek(), "-")) {
             boolean plus = is(next(), "+");
+            countOperator();
             checkRightHandSide();
             left = new Expr.Arithmetic(plus, left, term());
         }

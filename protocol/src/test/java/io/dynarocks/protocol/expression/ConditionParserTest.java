@@ -185,6 +185,22 @@ class ConditionParserTest {
     }
 
     @Test
+    void parenthesesAndNotsNestAtMostThreeHundredLevels() {
+        // DynamoDB allows 300 operators and functions; each level that is not redundant holds one.
+        String deepest = "(a = :v OR ".repeat(299) + "(a = :v)" + ")".repeat(299);
+        filter(deepest, ctx(":v", s("x")));
+        String tooDeep = "(a = :v OR ".repeat(300) + "(a = :v)" + ")".repeat(300);
+        assertValidation(() -> filter(tooDeep, ctx(":v", s("x"))),
+                "Invalid FilterExpression: The expression has too many nesting levels; nesting levels: 301");
+        filter("NOT ".repeat(300) + "a = :v", ctx(":v", s("x")));
+        assertValidation(() -> filter("NOT ".repeat(301) + "a = :v", ctx(":v", s("x"))),
+                "Invalid FilterExpression: The expression has too many nesting levels; nesting levels: 301");
+        String functions = "size(".repeat(301) + "a" + ")".repeat(301) + " = :v";
+        assertValidation(() -> filter(functions, ctx(":v", s("x"))),
+                "Invalid FilterExpression: The expression has too many nesting levels; nesting levels: 301");
+    }
+
+    @Test
     void unusedNamesAndValuesAreReportedAfterAllExpressions() {
         ExpressionContext ctx = ctx(Map.of("#a", "a"), ":v", s("x"), ":w", s("y"));
         filter("#a = :v", ctx);

@@ -139,4 +139,34 @@ class PartiqlParserTest {
         assertThatThrownBy(() -> PartiqlParser.parseUncached("SELECT * FROM \"\" WHERE pk = 'p'"))
                 .hasMessage("Path component cannot be an empty string");
     }
+
+    @Test
+    void bracketsAndNotsNestAtMostOneHundredLevels() {
+        PartiqlParser.parseUncached("SELECT * FROM t WHERE " + "(".repeat(100) + "a = 1" + ")".repeat(100));
+        PartiqlParser.parseUncached("SELECT * FROM t WHERE " + "NOT ".repeat(100) + "a = 1");
+        PartiqlParser.parseUncached("INSERT INTO t VALUE {'a': " + "[".repeat(99) + "]".repeat(99) + "}");
+        String detail = "Nesting levels have exceeded supported limits: brackets and NOTs may be nested at most 100 "
+                + "levels deep";
+        for (String statement : new String[] {
+                "SELECT * FROM t WHERE " + "(".repeat(101) + "a = 1" + ")".repeat(101),
+                "SELECT * FROM t WHERE " + "NOT ".repeat(101) + "a = 1",
+                "INSERT INTO t VALUE {'a': " + "[".repeat(100) + "]".repeat(100) + "}",
+                "INSERT INTO t VALUE {'a': " + "<<".repeat(100) + "1" + ">>".repeat(100) + "}",
+                "SELECT * FROM t WHERE a = " + "size(".repeat(101) + "b" + ")".repeat(101)}) {
+            assertThatThrownBy(() -> PartiqlParser.parseUncached(statement)).isInstanceOf(DynamoException.class)
+                    .hasMessage(PartiqlParser.NOT_WELL_FORMED + detail);
+        }
+    }
+
+    @Test
+    void aStatementHasAtMostThreeHundredOperators() {
+        PartiqlParser.parseUncached("SELECT * FROM t WHERE a = 1" + " AND b = 2".repeat(150) + " OR c = 3".repeat(150));
+        for (String statement : new String[] {
+                "SELECT * FROM t WHERE a = 1" + " AND b = 2".repeat(151) + " OR c = 3".repeat(150),
+                "UPDATE t SET a = a" + " + 1".repeat(301) + " WHERE pk = 'k'"}) {
+            assertThatThrownBy(() -> PartiqlParser.parseUncached(statement)).isInstanceOf(DynamoException.class)
+                    .hasMessage(PartiqlParser.NOT_WELL_FORMED + "Too many operators: a statement may have at most 300 "
+                            + "AND, OR, + and - operators");
+        }
+    }
 }

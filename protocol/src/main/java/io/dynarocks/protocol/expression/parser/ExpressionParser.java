@@ -12,9 +12,18 @@ import java.util.List;
 public final class ExpressionParser {
 
     private static final List<String> CONDITION_KEYWORDS = List.of("AND", "OR", "NOT", "BETWEEN", "IN");
+    /** DynamoDB's complaint about "((x))" in a condition. */
+    public static final String REDUNDANT_PARENTHESES = "The expression has redundant parentheses;";
     private static final List<String> UPDATE_KEYWORDS = List.of("SET", "REMOVE", "ADD", "DELETE");
     /** DynamoDB's limit on document nesting, which bounds document paths too. */
     private static final int MAX_PATH_DEPTH = 32;
+    /**
+     * Parentheses (grouping and function calls), and NOTs, nest at most this deep. Every level that is not
+     * redundant ("((x))", which DynamoDB refuses) holds an operator or a function, and DynamoDB allows 300 of
+     * those in an expression, so it refuses anything deeper too. Checked before parsing (NOTs as they are read),
+     * so the recursion, and the stack it needs, is bounded whatever 4 KB a client sends.
+     */
+    static final int MAX_NESTING = 300;
 
     private final String source;
     private final List<Token> tokens;
@@ -22,11 +31,13 @@ public final class ExpressionParser {
     private int pos;
     private int furthest;
     private int redundant;
+    private int negations;
 
     private ExpressionParser(String source, List<String> keywords) {
         this.source = source;
         this.tokens = Lexer.tokenize(source);
         this.keywords = keywords;
+        checkNesting();
     }
 
     public static Syntax.ConditionTree parseCondition(String text) {
@@ -74,6 +85,44 @@ public final class ExpressionParser {
         }
     }
 
+    private void checkNesting() {
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.isPunct("(") && ++depth > MAX_NESTING) {
+                // DynamoDB reports redundant parentheses after the syntax, so "((((a = b))))" says so however deep.
+                throw keywords == CONDITION_KEYWORDS && hasDoubledParentheses()
+                        ? new SyntaxError(REDUNDANT_PARENTHESES) : tooDeep(depth);
+            } else if (t.isPunct(")") && depth > 0) {
+                depth--;
+            }
+        }
+    }
+
+    /** Whether some "((" closes with "))", matching pairs with a stack rather than recursion. */
+    private boolean hasDoubledParentheses() {
+        int[] openAt = new int[tokens.size()];
+        int top = 0;
+        int lastOpen = -2;
+        int lastClose = -2;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isPunct("(")) {
+                openAt[top++] = i;
+            } else if (tokens.get(i).isPunct(")") && top > 0) {
+                int open = openAt[--top];
+                if (lastClose == i - 1 && lastOpen == open + 1) {
+                    return true;
+                }
+                lastOpen = open;
+                lastClose = i;
+            }
+        }
+        return false;
+    }
+
+    private static SyntaxError tooDeep(int levels) {
+        return new SyntaxError("The expression has too many nesting levels; nesting levels: " + levels);
+    }
+
     // ---- conditions ----
 
     private Syntax or() {
@@ -94,7 +143,13 @@ public final class ExpressionParser {
 
     private Syntax not() {
         if (acceptWord("NOT")) {
-            return new Syntax.Not(not());
+            // NOT nests without parentheses; each one is an operator, so it counts as a level too.
+            if (++negations > MAX_NESTING) {
+                throw tooDeep(negations);
+            }
+            Syntax inner = not();
+            negations--;
+            return new Syntax.Not(inner);
         }
         return primary();
     }
