@@ -153,15 +153,22 @@ class SoakIT {
         assertThat(maxRss).as("resident memory after warm-up (KB)").isLessThanOrEqualTo(atWarm.rssKb() + 128 * 1024);
         assertThat(maxFiles).as("open files after warm-up").isLessThanOrEqualTo(atWarm.openFiles() + 32);
         // A leak outside the heap shows in what neither the JVM (NMT, the heap included) nor RocksDB's block
-        // cache (its memtables are charged to it) accounts for. The allocator's arenas make that go up and
-        // down by several MB, so the means of the middle and the last third are compared: flat, give or take.
+        // cache (its memtables are charged to it) accounts for: RocksDB's other allocations and the allocator's
+        // arenas, which settle at ~50 MB here within ~150,000 operations. It stays under a bound in every run;
+        // in a long run it is flat after that, give or take the arenas' ups and downs of up to ~13 MB between
+        // samples, so the means of the middle and the last third are compared.
         int n = samples.size();
         double middle = meanUnaccountedMb(samples.subList(n / 3, 2 * n / 3));
         double last = meanUnaccountedMb(samples.subList(2 * n / 3, n));
-        System.out.printf("soak: memory neither NMT nor the block cache accounts for: %.1f MB (middle third), "
-                + "%.1f MB (last third)%n", middle, last);
-        assertThat(last - middle).as("growth of memory neither NMT nor the block cache accounts for (MB)")
-                .isLessThanOrEqualTo(32);
+        double maxUnaccounted = warm.stream().mapToDouble(SoakIT::unaccountedMb).max().orElseThrow();
+        System.out.printf("soak: memory neither NMT nor the block cache accounts for: %.1f MB on average over the "
+                + "middle third, %.1f MB over the last, at most %.1f MB%n", middle, last, maxUnaccounted);
+        assertThat(maxUnaccounted).as("memory neither NMT nor the block cache accounts for (MB)")
+                .isLessThanOrEqualTo(128);
+        if (DURATION.compareTo(Duration.ofMinutes(10)) >= 0) {
+            assertThat(last - middle).as("growth of memory neither NMT nor the block cache accounts for (MB)")
+                    .isLessThanOrEqualTo(32);
+        }
         // Everything written is within the stream's 24 h retention, so it may all still be on disk (item,
         // old and new image in the stream record, the WAL): beyond that, growth is unexplained.
         long dataBytes = samples.get(samples.size() - 1).dataDirBytes();
