@@ -121,6 +121,10 @@ class OverloadIT {
                 .isEqualTo((long) CONNECTIONS * REQUESTS_PER_CONNECTION);
         assertThat(refusedWithoutRetryAfter).hasValue(0);
         assertThat(server.isAlive()).as("server alive (no OutOfMemoryError)").isTrue();
+        // 200 MB of requests arrived; what the server may hold is its 128 MB heap (the in-flight budget is a
+        // quarter of it), RocksDB's 96 MB and the JVM's own ~150 MB (classes, code, threads, GC): requests held
+        // outside the heap would show beyond that.
+        assertThat(peak.maxKb()).as("peak resident memory (KB)").isLessThanOrEqualTo(512 * 1024);
 
         // Load gone: every request is served again.
         try (RawHttp http = new RawHttp(endpoint)) {
