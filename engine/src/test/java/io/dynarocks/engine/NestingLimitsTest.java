@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynarocks.protocol.DynamoException;
-import io.dynarocks.protocol.json.JsonWriter;
-import io.dynarocks.protocol.operation.Response;
-import io.dynarocks.storage.memory.MemoryStorage;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,24 +18,18 @@ class NestingLimitsTest {
 
     private static final long HALF_DEFAULT_STACK = 512 * 1024;
 
-    private Engine engine;
-    private OperationRegistry registry;
+    private final EngineRequests requests = new EngineRequests();
 
     @BeforeEach
     void table() {
-        engine = new Engine(new MemoryStorage(), Clock.systemUTC());
-        registry = new OperationRegistry(engine);
-        call("CreateTable", """
-                {"TableName":"tab","BillingMode":"PAY_PER_REQUEST",
-                 "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],
-                 "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]}""");
+        requests.createHashTable("tab");
         call("PutItem", """
                 {"TableName":"tab","Item":{"pk":{"S":"a"},"n":{"N":"5"}}}""");
     }
 
     @AfterEach
     void close() {
-        engine.close();
+        requests.close();
     }
 
     @Test
@@ -171,9 +160,7 @@ class NestingLimitsTest {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
-                Response response = registry.handle(OperationRegistry.DYNAMODB + "." + action,
-                        body.getBytes(StandardCharsets.UTF_8));
-                result.set(JsonWriter.object(response::write));
+                result.set(requests.json(action, body, null));
             } catch (Throwable e) {
                 result.set(e);
             }
@@ -191,6 +178,6 @@ class NestingLimitsTest {
         if (result.get() instanceof Throwable e) {
             throw new AssertionError(action + " failed with " + e, e);
         }
-        return new String((byte[]) result.get(), StandardCharsets.UTF_8);
+        return (String) result.get();
     }
 }
