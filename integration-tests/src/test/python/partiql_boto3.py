@@ -114,4 +114,38 @@ reads = client.execute_transaction(TransactStatements=[
 assert reads[0]["Item"] == {"n": {"N": "20"}}, reads
 assert reads[1]["Item"]["pk"] == {"S": "q"}, reads
 
+# A batch whose failing statement asks for the item it failed on
+batch = client.batch_execute_statement(Statements=[
+    {"Statement": f"UPDATE \"{TABLE}\" SET n = 0 WHERE pk = 'p' AND sk = 2 AND n > 100",
+     "ReturnValuesOnConditionCheckFailure": "ALL_OLD"},
+    {"Statement": f"UPDATE \"{TABLE}\" SET m = 1 WHERE pk = 'p' AND sk = 3"},
+], ReturnConsumedCapacity="TOTAL")
+assert batch["Responses"][0]["Error"]["Code"] == "ConditionalCheckFailed", batch
+assert batch["Responses"][0]["Error"]["Item"]["n"] == {"N": "20"}, batch
+assert "Error" not in batch["Responses"][1], batch
+assert batch["ConsumedCapacity"][0]["CapacityUnits"] == 1.0, batch
+
+# A batch may not mix reads and writes
+code, _ = error_code(lambda: client.batch_execute_statement(Statements=[
+    {"Statement": f"SELECT * FROM \"{TABLE}\" WHERE pk = 'p' AND sk = 2"},
+    {"Statement": f"DELETE FROM \"{TABLE}\" WHERE pk = 'p' AND sk = 2"},
+]))
+assert code == "ValidationException", code
+
+# A repeated ClientRequestToken applies the transaction once; with other statements it is a mismatch
+for _ in range(2):
+    client.execute_transaction(ClientRequestToken="boto3-token", TransactStatements=[
+        {"Statement": f"UPDATE \"{TABLE}\" SET n = n + 1 WHERE pk = 'p' AND sk = 2"},
+    ])
+assert run(f"SELECT n FROM \"{TABLE}\" WHERE pk = 'p' AND sk = 2")["Items"] == [{"n": {"N": "21"}}]
+code, _ = error_code(lambda: client.execute_transaction(ClientRequestToken="boto3-token", TransactStatements=[
+    {"Statement": f"UPDATE \"{TABLE}\" SET n = n + 5 WHERE pk = 'p' AND sk = 2"},
+]))
+assert code == "IdempotentParameterMismatchException", code
+
+# Capacity as the equivalent operation: a consistent GetItem-like SELECT of a small item costs 1 unit
+consumed = run(f"SELECT * FROM \"{TABLE}\" WHERE pk = 'p' AND sk = 2", ConsistentRead=True,
+               ReturnConsumedCapacity="TOTAL")["ConsumedCapacity"]
+assert consumed["TableName"] == TABLE and consumed["CapacityUnits"] == 1.0, consumed
+
 print("boto3 PartiQL: every statement kind ran")

@@ -3,6 +3,7 @@ package io.dynarocks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -237,5 +239,55 @@ class PartiqlBatchIT {
                 tx("SELECT * FROM Accounts WHERE pk = 'x' AND attribute_exists(balance)"))))
                 .hasMessageStartingWith("Validation failed in TransactStatements[0]: Select statements within "
                         + "ExecuteTransaction must specify the primary key in the where clause.");
+    }
+
+    @Test
+    void aBatchOfMoreThan25StatementsAndATransactionOfMoreThan100AreRefused() {
+        List<BatchStatementRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            batch.add(batch("SELECT * FROM Accounts WHERE pk = 'x" + i + "'"));
+        }
+        assertThatThrownBy(() -> client.batchExecuteStatement(b -> b.statements(batch)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageContaining("Member must have length less than or equal to 25");
+        List<ParameterizedStatement> transaction = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            transaction.add(tx("SELECT * FROM Accounts WHERE pk = 'x" + i + "'"));
+        }
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(transaction)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageContaining("Member must have length less than or equal to 100");
+    }
+
+    @Test
+    void aClientRequestTokenReusedWithOtherStatementsIsAnIdempotentParameterMismatch() {
+        put("idem-2", 0);
+        client.executeTransaction(b -> b.clientRequestToken("token-2").transactStatements(
+                tx("UPDATE Accounts SET balance = balance + 1 WHERE pk = 'idem-2'")));
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.clientRequestToken("token-2").transactStatements(
+                tx("UPDATE Accounts SET balance = balance + 2 WHERE pk = 'idem-2'"))))
+                .isInstanceOf(IdempotentParameterMismatchException.class);
+        assertThat(get("idem-2")).containsEntry("balance", n("1"));
+    }
+
+    @Test
+    void aCancelledTransactionReturnsTheItemOfTheStatementThatAskedForIt() {
+        put("rv-1", 1);
+        put("rv-2", 2);
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(
+                ParameterizedStatement.builder().statement("UPDATE Accounts SET balance = 0 WHERE pk = 'rv-1' "
+                        + "AND balance > 100").returnValuesOnConditionCheckFailure(
+                                ReturnValuesOnConditionCheckFailure.ALL_OLD).build(),
+                tx("DELETE FROM Accounts WHERE pk = 'rv-2' AND balance > 100"))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons().get(0).code()).isEqualTo("ConditionalCheckFailed");
+                    assertThat(e.cancellationReasons().get(0).item())
+                            .isEqualTo(Map.of("pk", s("rv-1"), "balance", n("1")));
+                    assertThat(e.cancellationReasons().get(1).code()).isEqualTo("ConditionalCheckFailed");
+                    assertThat(e.cancellationReasons().get(1).hasItem()).isFalse();
+                });
+        assertThat(get("rv-2")).containsEntry("balance", n("2"));
     }
 }

@@ -34,6 +34,8 @@ class PartiqlIT {
     static void tables() {
         Tables.hashTable(SERVER.client(), "Things");
         Tables.compositeTable(SERVER.client(), "Events");
+        Tables.compositeTable(SERVER.client(), "Shapes");
+        Tables.compositeTable(SERVER.client(), "Large");
         for (int sk = 1; sk <= 10; sk++) {
             int n = sk;
             SERVER.client().putItem(b -> b.tableName("Events").item(Map.of("pk", s("stream"),
@@ -283,5 +285,94 @@ class PartiqlIT {
         assertThatThrownBy(() -> run("DELETE FROM Things WHERE pk = 'x' RETURNING ALL NEW *"))
                 .hasMessageStartingWith("Invalid returning clause: RETURNING ALL NEW *. Only RETURNING ALL OLD * is "
                         + "allowed in DELETE statements.");
+    }
+
+    @Test
+    void whereFunctionsAndPredicatesFilterAsDynamoDbDoes() {
+        run("INSERT INTO Shapes VALUE {'pk': 'f', 'sk': 1, 'name': 'alpha', 'tags': <<'red', 'blue'>>, 'note': null}");
+        run("INSERT INTO Shapes VALUE {'pk': 'f', 'sk': 2, 'name': 'beta', 'tags': <<'red'>>}");
+        run("INSERT INTO Shapes VALUE {'pk': 'f', 'sk': 3, 'name': 'alpine', 'list': [1, 2, 3]}");
+        run("INSERT INTO Shapes VALUE {'pk': 'f', 'sk': 4, 'name': 'gamma', 'note': 'x'}");
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("begins_with(name, 'al')", List.of("1", "3"));
+        expected.put("contains(tags, 'red')", List.of("1", "2"));
+        expected.put("size(list) > 2", List.of("3"));
+        expected.put("attribute_type(note, 'NULL')", List.of("1"));
+        expected.put("note IS NOT MISSING", List.of("1", "4"));
+        expected.put("note IS MISSING", List.of("2", "3"));
+        // PartiQL's IS NULL holds for a NULL and for a missing attribute.
+        expected.put("note IS NULL", List.of("1", "2", "3"));
+        expected.put("note IS NOT NULL", List.of("4"));
+        expected.put("NOT begins_with(name, 'al')", List.of("2", "4"));
+        expected.put("name IN ['beta', 'gamma']", List.of("2", "4"));
+        expected.put("name NOT IN ['beta', 'gamma']", List.of("1", "3"));
+        expected.put("(name = 'beta' OR sk >= 4) AND name <> 'gamma'", List.of("2"));
+        expected.put("sk NOT BETWEEN 2 AND 3", List.of("1", "4"));
+        expected.forEach((predicate, keys) -> assertThat(
+                sortKeys(run("SELECT sk FROM Shapes WHERE pk = 'f' AND " + predicate).items()))
+                .as(predicate).containsExactlyElementsOf(keys));
+    }
+
+    @Test
+    void orderByNamesAKeyAttributeOfAQueryOrIsRefusedInDynamoDbsWords() {
+        assertThatThrownBy(() -> run("SELECT * FROM Events WHERE pk = 'stream' ORDER BY even"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageStartingWith("Attribute even in ORDER BY clause must be part of the primary key");
+        assertThatThrownBy(() -> run("SELECT * FROM Events ORDER BY sk"))
+                .hasMessageStartingWith("Must have WHERE clause in the statement when using ORDER BY clause.");
+        assertThatThrownBy(() -> run("SELECT * FROM Events WHERE sk > 1 ORDER BY sk"))
+                .hasMessageStartingWith("Must have at least one non-optional hash key condition in WHERE clause when "
+                        + "using ORDER BY clause.");
+    }
+
+    @Test
+    void aSelectReturnsAtMostOneMegabyteAPageWithANextToken() {
+        String big = "x".repeat(100_000);
+        for (int sk = 1; sk <= 15; sk++) {
+            run("INSERT INTO Large VALUE {'pk': 'big', 'sk': ?, 'data': ?}", n(Integer.toString(sk)), s(big));
+        }
+        ExecuteStatementResponse first = run("SELECT * FROM Large WHERE pk = 'big'");
+        assertThat(first.items()).hasSizeBetween(9, 10);
+        assertThat(first.nextToken()).isNotNull();
+        List<String> seen = new ArrayList<>(sortKeys(first.items()));
+        ExecuteStatementResponse second = client.executeStatement(b -> b
+                .statement("SELECT * FROM Large WHERE pk = 'big'").nextToken(first.nextToken()));
+        seen.addAll(sortKeys(second.items()));
+        assertThat(second.nextToken()).isNull();
+        assertThat(seen).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
+                "15");
+        ExecuteStatementResponse scanned = run("SELECT sk FROM Large");
+        assertThat(scanned.nextToken()).isNotNull();
+    }
+
+    @Test
+    void joinsSubqueriesAndSelectWithoutFromAreValidationErrors() {
+        for (String statement : List.of("SELECT * FROM Things JOIN Events ON Things.pk = Events.pk",
+                "SELECT * FROM Things, Events", "SELECT * FROM Things WHERE pk IN (SELECT pk FROM Events)",
+                "SELECT *", "SELECT COUNT(*) FROM Things", "SELECT * FROM Things GROUP BY pk")) {
+            assertThatThrownBy(() -> run(statement)).as(statement)
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    })
+                    .hasMessageStartingWith("Statement wasn't well formed, can't be processed: ");
+        }
+        assertThatThrownBy(() -> run("SELECT 1 FROM Things"))
+                .hasMessageStartingWith("Unexpected path component at 1:8:1");
+    }
+
+    @Test
+    void anEventuallyConsistentSelectCostsHalfAConsistentOne() {
+        double consistent = client.executeStatement(b -> b.statement("SELECT * FROM Events WHERE pk = 'stream'")
+                .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .consumedCapacity().capacityUnits();
+        double eventual = client.executeStatement(b -> b.statement("SELECT * FROM Events WHERE pk = 'stream'")
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+        assertThat(eventual).isEqualTo(consistent / 2);
+        ExecuteStatementResponse get = client.executeStatement(b -> b
+                .statement("SELECT * FROM Events WHERE pk = 'stream' AND sk = 1").consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(get.consumedCapacity().capacityUnits()).isEqualTo(1.0);
     }
 }
