@@ -179,4 +179,24 @@ class MainTest {
         assertThatThrownBy(() -> config("--etcd-prefix", "staging/"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("needs --storage etcd");
     }
+
+    @Test
+    void aRegionsPeersCanBeGivenInAPeersFileNamedWithAnAt() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("peers", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, """
+                    # us-west-2's view of the other regions
+                    --region us-west-2
+                    --peer us-east-1=http://127.0.0.1:8001
+                    --peer eu-west-1=http://127.0.0.1:8003
+                    """);
+            ServerConfig config = config("--in-memory", "@" + file);
+            assertThat(config.replication().region()).isEqualTo("us-west-2");
+            assertThat(config.replication().peers()).containsOnly(
+                    java.util.Map.entry("us-east-1", java.net.URI.create("http://127.0.0.1:8001")),
+                    java.util.Map.entry("eu-west-1", java.net.URI.create("http://127.0.0.1:8003")));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
