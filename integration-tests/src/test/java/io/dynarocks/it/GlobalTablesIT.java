@@ -593,6 +593,9 @@ class GlobalTablesIT extends RegionsTest {
                 .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
         addReplica(east, "Expiring", WEST);
         awaitActive(east, "Expiring", WEST);
+        // The new replica has the table's TTL setting, as every replica of a global table has.
+        assertThat(west.describeTimeToLive(b -> b.tableName("Expiring")).timeToLiveDescription().attributeName())
+                .isEqualTo("expires");
         String due = Long.toString(clock.instant().getEpochSecond() + 60);
         east.putItem(b -> b.tableName("Expiring").item(Map.of("pk", AttributeValue.fromS("short-lived"),
                 "expires", AttributeValue.fromN(due))));
@@ -623,6 +626,19 @@ class GlobalTablesIT extends RegionsTest {
         assertThat(kept).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "MODIFY");
         assertThat(kept.get(1).dynamodb().oldImage()).containsEntry("value", AttributeValue.fromS("v1"));
         assertThat(kept.get(1).dynamodb().newImage()).containsEntry("value", AttributeValue.fromS("v2"));
+
+        // TTL changed in any region changes in every region.
+        west.updateTimeToLive(b -> b.tableName("Expiring")
+                .timeToLiveSpecification(t -> t.enabled(false).attributeName("expires")));
+        assertThat(east.describeTimeToLive(b -> b.tableName("Expiring")).timeToLiveDescription()
+                .timeToLiveStatusAsString()).isEqualTo("DISABLED");
+        east.updateTimeToLive(b -> b.tableName("Expiring")
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expiry")));
+        assertThat(west.describeTimeToLive(b -> b.tableName("Expiring")).timeToLiveDescription())
+                .satisfies(d -> {
+                    assertThat(d.timeToLiveStatusAsString()).isEqualTo("ENABLED");
+                    assertThat(d.attributeName()).isEqualTo("expiry");
+                });
     }
 
     /**

@@ -189,6 +189,7 @@ final class GlobalTableUpdate {
             current = current.withSettings(u.regionName(), settings);
         }
         replication.join(current, u.regionName(), ReplicaTableRequest.of(table, settings.kmsMasterKeyArn()));
+        replication.timeToLive().share(table, u.regionName());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.dynarocks.engine.OperationRegistry;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
+import io.dynarocks.protocol.operation.UpdateTimeToLiveRequest;
 import io.dynarocks.replication.operation.ApplyChangesRequest;
 import io.dynarocks.replication.operation.ReplicaSetRequest;
 import io.dynarocks.storage.WriteBatch;
@@ -49,6 +50,7 @@ public final class Replication implements AutoCloseable {
     private final Map<String, Shipper> shippers = new ConcurrentHashMap<>();
     private final Map<String, URI> peers;
     private volatile boolean closed;
+    private TimeToLiveUpdate timeToLive;
 
     private Replication(Engine engine, OperationRegistry registry, Streams streams, ReplicationConfig config) {
         this.engine = engine;
@@ -93,6 +95,9 @@ public final class Replication implements AutoCloseable {
         engine.tableDescriptionMembers(new ReplicaDescriptions(r));
         GlobalTableUpdate update = new GlobalTableUpdate(r, registry);
         registry.register("UpdateTable", UpdateTableRequest::decode, update::execute);
+        TimeToLiveUpdate ttl = r.timeToLive = new TimeToLiveUpdate(r, registry);
+        registry.register("UpdateTimeToLive", UpdateTimeToLiveRequest::decode, ttl::execute);
+        registry.register(PeerLink.SERVICE, TimeToLiveUpdate.ACTION, UpdateTimeToLiveRequest::decode, ttl::applyHere);
         registry.register(PeerLink.SERVICE, "ApplyReplicatedChanges", ApplyChangesRequest::decode, r::applyChanges);
         registry.register(PeerLink.SERVICE, "UpdateReplicaSet", ReplicaSetRequest::decode, r::replicaSetChanged);
         io.dynarocks.replication.legacy.LegacyGlobalTables.install(r);
@@ -149,6 +154,11 @@ public final class Replication implements AutoCloseable {
         all.add(config.region());
         peers.keySet().stream().sorted().forEach(all::add);
         return all;
+    }
+
+    /** Keeps TTL the same on every replica of a version 2019.11.21 global table. */
+    TimeToLiveUpdate timeToLive() {
+        return timeToLive;
     }
 
     /** Whether {@code region} is this server's or one of its peers. */
