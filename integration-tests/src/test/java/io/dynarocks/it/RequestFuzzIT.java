@@ -257,6 +257,8 @@ class RequestFuzzIT {
                 + "\"Region\":\"eu-west-1\",\"Deleted\":false,\"ServiceDelete\":false}]}");
         seed(REPLICATION + "UpdateReplicaSet", "{\"TableName\":\"Fuzz\",\"GlobalTableVersion\":\"2019.11.21\","
                 + "\"Regions\":[\"us-east-1\",\"eu-west-1\"],\"CreationDateTime\":1}");
+        seed(REPLICATION + "UpdateReplicaTimeToLive", "{\"TableName\":\"Fuzz\",\"TimeToLiveSpecification\":"
+                + "{\"AttributeName\":\"expires\",\"Enabled\":true}}");
         legacyGlobalTableSeeds();
     }
 
