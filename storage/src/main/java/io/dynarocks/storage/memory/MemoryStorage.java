@@ -10,7 +10,7 @@ import io.dynarocks.storage.WriteConflictException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -43,8 +43,11 @@ public final class MemoryStorage implements Storage {
     private final ConcurrentSkipListSet<ReadPoint> readPoints = new ConcurrentSkipListSet<>();
     private final AtomicLong readPointIds = new AtomicLong();
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** Slots whose chain may still be pruned; guarded by {@link #writeLock}. */
-    private final Set<Slot> prunable = new HashSet<>();
+    /**
+     * Slots whose chain may still be pruned, by identity (a dropped slot and its key's next one are equal keys);
+     * guarded by {@link #writeLock}.
+     */
+    private final Set<Slot> prunable = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Guarded by {@link #writeLock}. */
     private long lastHorizon = -1;
     private volatile long visibleSeq;
@@ -179,8 +182,8 @@ public final class MemoryStorage implements Storage {
         if (slot == null) {
             slot = new Slot(key.clone());
             slot.head = next;
-            data.put(slot.key, slot);
-            slots.put(new Key(slot.key), slot);
+            data.put(slot.bytes, slot);
+            slots.put(slot, slot);
         } else {
             slot.head = next;
         }
@@ -211,8 +214,8 @@ public final class MemoryStorage implements Storage {
     private void remove(Slot slot) {
         if (slot == null || slot.head == null) return;
         slot.head = null;
-        data.remove(slot.key, slot);
-        slots.remove(new Key(slot.key), slot);
+        data.remove(slot.bytes, slot);
+        slots.remove(slot, slot);
     }
 
     private MemorySnapshot own(Snapshot snapshot) {
@@ -231,20 +234,19 @@ public final class MemoryStorage implements Storage {
         return value == null ? null : value.clone();
     }
 
-    /** A key's version chain; written under the write lock, read without it. */
-    static final class Slot {
-        final byte[] key;
+    /** A key's version chain; written under the write lock, read without it. Its own key in the hash index. */
+    static final class Slot extends Key {
         /** Newest first; null once the key is dropped. */
         volatile Version head;
 
         Slot(byte[] key) {
-            this.key = key;
+            super(key);
         }
     }
 
     /** A byte-array key compared by content, for the hash index. */
-    private static final class Key {
-        private final byte[] bytes;
+    static class Key {
+        final byte[] bytes;
         private final int hash;
 
         Key(byte[] bytes) {
@@ -253,13 +255,13 @@ public final class MemoryStorage implements Storage {
         }
 
         @Override
-        public int hashCode() {
+        public final int hashCode() {
             return hash;
         }
 
         @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+        public final boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
         }
     }
 }
