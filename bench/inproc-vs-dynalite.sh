@@ -5,7 +5,8 @@
 # Every bench jar named in IN_PROCESS_JARS (default: this build's) runs its in-process round right after
 # the same dynalite round, so two builds can be compared in the same run.
 # Stops only the processes it started. Environment: ROUNDS (2), THREADS (16), ITEMS (100000), ITEM_BYTES (1024),
-# SECONDS_PER_RUN (4), WARMUP_SECONDS (2), CLIENT_WARMUP_SECONDS (5: in-process GetItem before the first round),
+# SECONDS_PER_RUN (4), WARMUP_SECONDS (2), CLIENT_WARMUP_SECONDS (5: GetItem before each JVM's first measured run,
+# for the dynalite load generator and the in-process client alike),
 # IN_PROCESS_JARS, SKIP_BUILD=1, MVN_FLAGS (e.g. -o), DYNALITE_DIR (a directory holding node_modules/dynalite;
 # default: installed with npm into a temporary directory), RESULTS_FILE (bench/results-inproc.jsonl).
 set -euo pipefail
@@ -66,7 +67,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   log "round $r: dynalite"
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.LoadGenerator --endpoint "http://127.0.0.1:$port" --label dynalite \
     --no-preload --workloads get,put --threads "$THREADS" --seconds "$SECONDS_PER_RUN" \
-    --warmup-seconds "$WARMUP_SECONDS" --items "$ITEMS" --item-bytes "$ITEM_BYTES" --server-pid "$dynalite" \
+    --warmup-seconds "$WARMUP_SECONDS" --client-warmup-seconds "$CLIENT_WARMUP_SECONDS" --items "$ITEMS" --item-bytes "$ITEM_BYTES" --server-pid "$dynalite" \
     | tag "$r" dynalite
   for jar in $IN_PROCESS_JARS; do
     log "round $r: in process ($jar)"
