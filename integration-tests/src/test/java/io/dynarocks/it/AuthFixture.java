@@ -7,11 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,18 +24,45 @@ final class AuthFixture implements AutoCloseable {
      * The accounts of the fine-grained access control tests: {@code admin} (key AKIDADMIN, secret admin-secret),
      * and {@code alice} (AKIDALICE, alice-secret) with the identity policy of {@code player.json}.
      */
-    private static final String ADMIN_AND_PLAYER = """
-            {"accounts": [{"id": "000000000000", "users": [
-              {"name": "admin", "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]},
-              {"name": "alice", "policies": ["player.json"],
-               "keys": [{"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret"}]}]}]}
-            """;
+    private static final String ADMIN_AND_PLAYER = accounts(account("000000000000",
+            user("admin", "AKIDADMIN", "admin-secret", null),
+            user("alice", "AKIDALICE", "alice-secret", "[\"player.json\"]")));
+
+    /** Identity policies allowing every DynamoDB action on every resource, for {@link #user}. */
+    static final String ALLOW_ALL = """
+            [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}]""";
 
     private final DynaRocks server;
     private final Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
 
     private AuthFixture(DynaRocks server) {
         this.server = server;
+    }
+
+    /** A credentials file of these {@link #account accounts}. */
+    static String accounts(String... accounts) {
+        return "{\"accounts\": [" + String.join(", ", accounts) + "]}";
+    }
+
+    /** An account of a credentials file, with these {@link #user users}. */
+    static String account(String id, String... users) {
+        return "{\"id\": \"" + id + "\", \"users\": [" + String.join(", ", users) + "]}";
+    }
+
+    /** A user with one key and its identity policies ({@code policies}: a JSON array; null for full access). */
+    static String user(String name, String accessKeyId, String secret, String policies) {
+        return "{\"name\": \"" + name + "\"" + (policies == null ? "" : ", \"policies\": " + policies)
+                + ", \"keys\": [{\"accessKeyId\": \"" + accessKeyId + "\", \"secretAccessKey\": \"" + secret
+                + "\"}]}";
+    }
+
+    /** A table's resource policy allowing account {@code accountId} (any user of it) {@code actions} on {@code arn}. */
+    static String allowAccount(String accountId, String arn, String... actions) {
+        return """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Principal": {"AWS": "arn:aws:iam::%s:root"},
+                  "Action": [%s], "Resource": "%s"}]}""".formatted(accountId,
+                String.join(", ", java.util.Arrays.stream(actions).map(a -> "\"" + a + "\"").toList()), arn);
     }
 
     /** A server of the accounts of {@code authJson}; {@code options} adds to its builder. */
@@ -90,12 +112,8 @@ final class AuthFixture implements AutoCloseable {
      * retries (a refusal is what the tests look at).
      */
     DynamoDbClient client(String accessKeyId, String secretAccessKey) {
-        return clients.computeIfAbsent(accessKeyId + ":" + secretAccessKey, k -> DynamoDbClient.builder()
-                .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build());
+        return clients.computeIfAbsent(accessKeyId + ":" + secretAccessKey, k -> SdkClients.withoutRetries(
+                SdkClients.builder(server.endpoint(), accessKeyId, secretAccessKey)).build());
     }
 
     @Override

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynarocks.server.DynaRocks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,8 +26,6 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -235,10 +231,7 @@ class AuthenticationIT {
     }
 
     private DynamoDbClient client(AwsCredentials credentials) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return SdkClients.withoutRetries(SdkClients.builder(server.endpoint(), Region.EU_WEST_1, credentials)).build();
     }
 
     private static AttributeValue s(String value) {

@@ -55,14 +55,10 @@ class CrossAccountAccessIT {
 
     @BeforeAll
     static void start() throws IOException {
-        fixture = AuthFixture.start(dir, """
-                {"accounts": [
-                  {"id": "111122223333", "users": [{"name": "bob",
-                     "keys": [{"accessKeyId": "AKIDBOB", "secretAccessKey": "bob-secret"}]}]},
-                  {"id": "444455556666", "users": [{"name": "carol",
-                     "policies": [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}],
-                     "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
-                """);
+        fixture = AuthFixture.start(dir, AuthFixture.accounts(
+                AuthFixture.account(OWNER, AuthFixture.user("bob", "AKIDBOB", "bob-secret", null)),
+                AuthFixture.account("444455556666",
+                        AuthFixture.user("carol", "AKIDCAROL", "carol-secret", AuthFixture.ALLOW_ALL))));
         bob = fixture.client("AKIDBOB", "bob-secret");
         carol = fixture.client("AKIDCAROL", "carol-secret");
         Tables.hashTable(bob, "orders");
@@ -72,12 +68,9 @@ class CrossAccountAccessIT {
         bob.putItem(b -> b.tableName("orders").item(item("o2")));
         bob.putItem(b -> b.tableName("ledger").item(item("l1")));
         // The orders table grants carol's account its item actions; the ledger table has no resource policy.
-        bob.putResourcePolicy(b -> b.resourceArn(ORDERS).policy("""
-                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-                  "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
-                  "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                             "dynamodb:ConditionCheckItem", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"],
-                  "Resource": "%s"}]}""".formatted(ORDERS)));
+        bob.putResourcePolicy(b -> b.resourceArn(ORDERS).policy(AuthFixture.allowAccount("444455556666", ORDERS,
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:ConditionCheckItem", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem")));
     }
 
     @AfterAll

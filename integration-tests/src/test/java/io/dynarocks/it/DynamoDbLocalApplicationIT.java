@@ -14,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -124,13 +122,8 @@ class DynamoDbLocalApplicationIT {
     static void startDynamoDbLocal() throws Exception {
         server = ServerProcess.start(List.of("-Djava.library.path=./DynamoDBLocal_lib"), "-inMemory", "-port", "0");
         URI endpoint = ServerProcess.awaitEndpoint(server);
-        dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("fakeMyKeyId", "fakeSecretAccessKey")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynamoDb = SdkClients.builder(endpoint, Region.US_WEST_2,
+                AwsBasicCredentials.create("fakeMyKeyId", "fakeSecretAccessKey")).build();
         ProvisionedThroughput throughput = ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(5L).build();
         dynamoDb.createTable(b -> b.tableName("Orders")
                 .attributeDefinitions(

@@ -48,12 +48,7 @@ class DynamoDbLocalCommandLineIT {
     }
 
     static DynamoDbClient client(URI endpoint, String accessKeyId, Region region) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return SdkClients.builder(endpoint, region, AwsBasicCredentials.create(accessKeyId, "secret")).build();
     }
 
     @Test

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
@@ -140,10 +136,8 @@ class PartiqlAuthorizationIT {
 
     @Test
     void theDaxStyleEndpointRefusesBatchStatementsOneByOneToo() {
-        try (DynamoDbClient dax = DynamoDbClient.builder().endpointOverride(fixture.server().daxEndpoint())
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDALICE", "alice-secret"))).build()) {
+        try (DynamoDbClient dax = SdkClients.builder(fixture.server().daxEndpoint(), "AKIDALICE", "alice-secret")
+                .build()) {
             List<BatchStatementResponse> responses = dax.batchExecuteStatement(b -> b.statements(
                     BatchStatementRequest.builder().statement("INSERT INTO GameScores VALUE "
                             + "{'UserId': 'alice', 'GameTitle': 'Dax'}").build(),

@@ -42,19 +42,15 @@ class PartiqlTableArnIT {
 
     @BeforeAll
     static void start() throws IOException {
-        fixture = AuthFixture.start(dir, """
-                {"accounts": [
-                  {"id": "111122223333", "users": [
-                    {"name": "bob", "keys": [{"accessKeyId": "AKIDBOB", "secretAccessKey": "bob-secret"}]},
-                    {"name": "dave", "policies": [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:PartiQLSelect",
-                       "Resource": "arn:aws:dynamodb:*:111122223333:table/orders"}]}],
-                     "keys": [{"accessKeyId": "AKIDDAVE", "secretAccessKey": "dave-secret"}]},
-                    {"name": "erin", "policies": [],
-                     "keys": [{"accessKeyId": "AKIDERIN", "secretAccessKey": "erin-secret"}]}]},
-                  {"id": "444455556666", "users": [{"name": "carol",
-                     "policies": [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}],
-                     "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
-                """);
+        fixture = AuthFixture.start(dir, AuthFixture.accounts(
+                AuthFixture.account(OWNER,
+                        AuthFixture.user("bob", "AKIDBOB", "bob-secret", null),
+                        AuthFixture.user("dave", "AKIDDAVE", "dave-secret", """
+                                [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:PartiQLSelect",
+                                  "Resource": "arn:aws:dynamodb:*:111122223333:table/orders"}]}]"""),
+                        AuthFixture.user("erin", "AKIDERIN", "erin-secret", "[]")),
+                AuthFixture.account("444455556666",
+                        AuthFixture.user("carol", "AKIDCAROL", "carol-secret", AuthFixture.ALLOW_ALL))));
         bob = fixture.client("AKIDBOB", "bob-secret");
         dave = fixture.client("AKIDDAVE", "dave-secret");
         erin = fixture.client("AKIDERIN", "erin-secret");

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -112,9 +109,7 @@ class RegionArnsIT {
     }
 
     private static DynamoDbClient client(URI endpoint, String accessKeyId, Region region) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "s")))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return SdkClients.withoutRetries(SdkClients.builder(endpoint, region,
+                AwsBasicCredentials.create(accessKeyId, "s"))).build();
     }
 }

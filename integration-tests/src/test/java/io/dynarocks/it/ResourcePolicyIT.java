@@ -28,16 +28,12 @@ class ResourcePolicyIT {
 
     @BeforeAll
     static void start() throws IOException {
-        fixture = AuthFixture.start(dir, """
-                {"accounts": [
-                  {"id": "000000000000", "users": [{"name": "admin",
-                     "keys": [{"accessKeyId": "AKIDADMIN", "secretAccessKey": "admin-secret"}]}]},
-                  {"id": "111122223333", "users": [{"name": "carol",
-                     "policies": [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"},
-                       {"Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:DeleteItem"],
-                        "Resource": "arn:aws:dynamodb:*:000000000000:table/shared"}]}],
-                     "keys": [{"accessKeyId": "AKIDCAROL", "secretAccessKey": "carol-secret"}]}]}]}
-                """);
+        fixture = AuthFixture.start(dir, AuthFixture.accounts(
+                AuthFixture.account("000000000000", AuthFixture.user("admin", "AKIDADMIN", "admin-secret", null)),
+                AuthFixture.account("111122223333", AuthFixture.user("carol", "AKIDCAROL", "carol-secret", """
+                        [{"Statement": [{"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"},
+                          {"Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:DeleteItem"],
+                           "Resource": "arn:aws:dynamodb:*:000000000000:table/shared"}]}]"""))));
         admin = fixture.client("AKIDADMIN", "admin-secret");
         carol = fixture.client("AKIDCAROL", "carol-secret");
         Tables.hashTable(admin, "shared");
@@ -57,10 +53,7 @@ class ResourcePolicyIT {
                 assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::111122223333:user/carol "
                         + "is not authorized to perform: dynamodb:GetItem on resource: " + arn + " because no "
                         + "resource-based policy allows the dynamodb:GetItem action"));
-        String policy = """
-                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-                  "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
-                  "Action": ["dynamodb:GetItem", "dynamodb:Query"], "Resource": "%s"}]}""".formatted(arn);
+        String policy = AuthFixture.allowAccount("111122223333", arn, "dynamodb:GetItem", "dynamodb:Query");
         String revision = admin.putResourcePolicy(b -> b.resourceArn(arn).policy(policy)).revisionId();
         assertThat(carolReads()).isTrue();
         var stored = admin.getResourcePolicy(b -> b.resourceArn(arn));

@@ -21,11 +21,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -235,15 +231,9 @@ class ScaleOutFailuresIT {
 
     /** A client that reports every failure as it comes: the SDK's own retries would hide a 500. */
     private static DynamoDbClient withoutRetries(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("key", "secret")))
+        return SdkClients.withoutRetries(SdkClients.builder(endpoint))
                 // Generous: a read may wait for an election inside the server on a loaded machine.
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .socketTimeout(Duration.ofMinutes(2)).build())
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build())
                 .build();
     }
 

@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -107,11 +103,8 @@ class TlsIT {
     void httpAndHttpsOnSeparatePortsServeTheSameData() throws Exception {
         try (DynaRocks server = DynaRocks.builder().inMemory().port(0).httpsPort(0).authKey("AKID", "secret").start();
                 DynamoDbClient https = client(server.httpsEndpoint(), server.tlsCertificate().orElseThrow(), true);
-                DynamoDbClient http = DynamoDbClient.builder().endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("AKID", "secret")))
-                        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                        .httpClient(UrlConnectionHttpClient.create()).build()) {
+                DynamoDbClient http = SdkClients.withoutRetries(SdkClients.builder(server.endpoint(), "AKID", "secret"))
+                        .build()) {
             assertThat(server.endpoint().getScheme()).isEqualTo("http");
             assertThat(server.httpsEndpoint().getScheme()).isEqualTo("https");
             assertThat(server.httpsEndpoint().getPort()).isNotEqualTo(server.endpoint().getPort());
@@ -196,9 +189,7 @@ class TlsIT {
         // Without trust: the JDK's default certificate authorities, which do not know the self-signed certificate.
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trusted);
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+        return SdkClients.withoutRetries(SdkClients.builder(endpoint, "AKID", "secret"))
                 .httpClient(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(tmf::getTrustManagers).build())
                 .build();
     }
