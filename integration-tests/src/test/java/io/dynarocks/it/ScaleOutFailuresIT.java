@@ -2,7 +2,11 @@ package io.dynarocks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.dynarocks.server.DynaRocks;
+import io.dynarocks.ttl.TtlSweeper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -193,6 +198,51 @@ class ScaleOutFailuresIT {
                 assertThat(written).as("acknowledged writes").containsAll(acknowledged);
             }
         }
+    }
+
+    @Test
+    void ttlSweepsLogALostQuorumAsOneWarningLineAndResumeOnceItIsBack() throws Exception {
+        Logger sweeper = (Logger) LoggerFactory.getLogger(TtlSweeper.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        sweeper.addAppender(logged);
+        // A cluster of its own: the run's shared cluster must keep all its members.
+        try (EtcdCluster cluster = EtcdCluster.start();
+             DynaRocks server = DynaRocks.builder().etcd(cluster.endpoints()).port(0)
+                     .ttlInterval(Duration.ofMillis(200)).start()) {
+            int leader = cluster.leader();
+            List<Integer> lost = List.of((leader + 1) % 3, (leader + 2) % 3);
+            for (int member : lost) {
+                cluster.kill(member);
+            }
+            // One member of three has no quorum: every sweep fails once the store's retries give up (15 s).
+            Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> failures(logged) > 0);
+            for (int member : lost) {
+                cluster.restart(member);
+            }
+            cluster.awaitHealthy();
+            Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> events(logged).stream()
+                    .anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO));
+
+            ILoggingEvent first = events(logged).get(0);
+            assertThat(first.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(first.getThrowableProxy()).as("a stack trace").isNull();
+            assertThat(first.getFormattedMessage()).startsWith("TTL sweep failed, store unavailable; retrying at the "
+                    + "next run: etcd ");
+        } finally {
+            sweeper.detachAppender(logged);
+        }
+    }
+
+    private static List<ILoggingEvent> events(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    private static long failures(ListAppender<ILoggingEvent> appender) {
+        return events(appender).stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .count();
     }
 
     private static Map<String, AttributeValue> sorted(String pk, int sk) {

@@ -77,7 +77,7 @@ public final class Dispatcher {
             // Nothing was written: the caller (the HTTP handler) tries again once the store takes writes.
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            StorageException.Unavailable unavailable = unavailable(e);
+            StorageException.Unavailable unavailable = StorageException.Unavailable.causing(e);
             if (unavailable != null) {
                 // Transient (e.g. a distributed store electing a leader, after its own retries): one line per
                 // request, no stack trace; the client gets DynamoDB's retryable InternalServerError.
@@ -90,16 +90,6 @@ public final class Dispatcher {
         Reply reply = error(failure);
         listener.completed(target, reply.status(), failure.type(), System.nanoTime() - start);
         return reply;
-    }
-
-    /** The store's unavailability that caused {@code e}, or null when something else did. */
-    private static StorageException.Unavailable unavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StorageException.Unavailable u) {
-                return u;
-            }
-        }
-        return null;
     }
 
     /** The answer to a request refused before it could be dispatched (e.g. a body that cannot be decoded). */

@@ -33,6 +33,16 @@ public class StorageException extends RuntimeException {
         public Unavailable(String message, Throwable cause) {
             super(message, cause);
         }
+
+        /** The store's unavailability that caused {@code failure} (itself or a cause of it), or null. */
+        public static Unavailable causing(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof Unavailable u) {
+                    return u;
+                }
+            }
+            return null;
+        }
     }
 
     public StorageException(String message) {

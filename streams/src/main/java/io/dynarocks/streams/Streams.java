@@ -2,6 +2,7 @@ package io.dynarocks.streams;
 
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.RetriedTaskLog;
 import io.dynarocks.streams.operation.DescribeStreamOperation;
 import io.dynarocks.streams.operation.DescribeStreamRequest;
 import io.dynarocks.streams.operation.GetRecordsOperation;
@@ -51,24 +52,22 @@ public final class Streams implements AutoCloseable {
         });
         // The trimmer and the webhooks' table watch share this one thread.
         long millis = TRIM_INTERVAL.toMillis();
-        // Once per cluster when servers share the store.
+        RetriedTaskLog failures = new RetriedTaskLog(LOG, "stream trim");
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                engine.storage().runIfLeader("stream-trimmer", () -> trimLogged(trimmer));
+                // Once per cluster when servers share the store.
+                engine.storage().runIfLeader("stream-trimmer", () -> trim(trimmer));
+                failures.succeeded();
             } catch (RuntimeException e) {
-                LOG.error("stream trim leadership unknown; retrying at the next interval", e);
+                failures.failed(e);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    private static void trimLogged(StreamTrimmer trimmer) {
-        try {
-            long deleted = trimmer.trim();
-            if (deleted > 0) {
-                LOG.debug("deleted {} stream records past retention", deleted);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("stream trim failed; retrying at the next interval", e);
+    private static void trim(StreamTrimmer trimmer) {
+        long deleted = trimmer.trim();
+        if (deleted > 0) {
+            LOG.debug("deleted {} stream records past retention", deleted);
         }
     }
 
@@ -117,11 +116,14 @@ public final class Streams implements AutoCloseable {
         followers.add(follower);
         follower.check();
         long millis = FOLLOW_INTERVAL.toMillis();
+        RetriedTaskLog failures = new RetriedTaskLog(LOG,
+                "stream webhook of table " + webhook.tableName() + " looking for its stream");
         ScheduledFuture<?> watch = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 follower.check();
+                failures.succeeded();
             } catch (RuntimeException e) {
-                LOG.error("stream webhook of table {} could not look for its stream", webhook.tableName(), e);
+                failures.failed(e);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         return () -> {

@@ -2,6 +2,7 @@ package io.dynarocks.ttl;
 
 import io.dynarocks.engine.ChangeHook;
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.RetriedTaskLog;
 import io.dynarocks.engine.item.ItemCodec;
 import io.dynarocks.engine.item.ItemLocks;
 import io.dynarocks.engine.item.Keys;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class TtlSweeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TtlSweeper.class);
+
+    private final RetriedTaskLog failures = new RetriedTaskLog(LOG, "TTL sweep");
     private static final int CHUNK = 1000;
 
     private final Engine engine;
@@ -148,8 +151,9 @@ public final class TtlSweeper implements AutoCloseable {
         try {
             // Once per cluster when servers share the store.
             engine.storage().runIfLeader("ttl-sweeper", this::sweep);
+            failures.succeeded();
         } catch (RuntimeException e) {
-            LOG.error("TTL sweep failed; retrying at the next interval", e);
+            failures.failed(e);
         }
     }
 
