@@ -146,12 +146,15 @@ final class EtcdClient {
 
     /**
      * Failures that go away by themselves: an election in progress or just done, a member too busy or
-     * stopping. For a read, all mean "ask again"; for a write, only {@link #notProposed} ones say it was not applied.
+     * stopping, a request that ran out of time waiting for a quorum (etcd answers a lease grant without one with
+     * "context deadline exceeded" as an unknown error, code 2). For a read, all mean "ask again"; for a write,
+     * only {@link #notProposed} ones say it was not applied.
      */
     private static boolean transientError(int code, String message) {
         return code == UNAVAILABLE || code == DEADLINE_EXCEEDED || code == RESOURCE_EXHAUSTED
                 || message.contains("leader changed") || message.contains("no leader")
-                || message.contains("timed out") || message.contains("server stopped")
+                || message.contains("timed out") || message.contains("deadline exceeded")
+                || message.contains("server stopped")
                 || message.contains("too many requests") || message.contains("not capable")
                 || message.contains("proposal dropped");
     }

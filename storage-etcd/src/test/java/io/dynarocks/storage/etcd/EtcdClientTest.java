@@ -26,6 +26,8 @@ class EtcdClientTest {
     private static final String LEADER_CHANGED = error(14, "etcdserver: leader changed");
     private static final String TIMED_OUT = error(14, "etcdserver: request timed out");
     private static final String NO_LEADER = error(14, "etcdserver: no leader");
+    /** What a lease grant gets while the cluster has no quorum: an unknown error (2) naming the expired deadline. */
+    private static final String DEADLINE_EXCEEDED = error(2, "context deadline exceeded");
     private static final String COMPACTED = error(11, "etcdserver: mvcc: required revision has been compacted");
 
     private HttpServer member;
@@ -73,6 +75,21 @@ class EtcdClientTest {
         assertThat(client(Duration.ofMinutes(1)).callIdempotent("kv/range", EtcdClient.object())
                 .path("header").path("revision").asLong()).isEqualTo(7);
         assertThat(requests).hasValue(4);
+    }
+
+    @Test
+    void aCallThatRanOutOfTimeWaitingForAQuorumIsAskedAgainAndEndsAsUnavailable() {
+        script.add(DEADLINE_EXCEEDED);
+        assertThat(client(Duration.ofMinutes(1)).callIdempotent("lease/grant", EtcdClient.object())
+                .path("header").path("revision").asLong()).isEqualTo(7);
+        assertThat(requests).hasValue(2);
+
+        for (int i = 0; i < 10_000; i++) {
+            script.add(DEADLINE_EXCEEDED);
+        }
+        assertThatThrownBy(() -> client(Duration.ofMillis(300)).callIdempotent("lease/grant", EtcdClient.object()))
+                .isInstanceOf(StorageException.Unavailable.class)
+                .hasMessageContaining("context deadline exceeded");
     }
 
     @Test
