@@ -206,6 +206,9 @@ class ScaleOutFailuresIT {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         sweeper.addAppender(logged);
+        // The tests log warnings and errors only; the sweep's recovery is an INFO line.
+        ch.qos.logback.classic.Level level = sweeper.getLevel();
+        sweeper.setLevel(ch.qos.logback.classic.Level.INFO);
         // A cluster of its own: the run's shared cluster must keep all its members.
         try (EtcdCluster cluster = EtcdCluster.start();
              DynaRocks server = DynaRocks.builder().etcd(cluster.endpoints()).port(0)
@@ -234,6 +237,7 @@ class ScaleOutFailuresIT {
             assertThat(events).anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("TTL sweep works again"));
         } finally {
             sweeper.detachAppender(logged);
+            sweeper.setLevel(level);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.dynarocks.streams;
 
+import io.dynarocks.engine.RetriedTaskLog;
+import io.dynarocks.storage.StorageException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,11 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A running delivery of one stream to a handler: one thread walks the shards, a child only after
  * its parent is finished, and hands each batch to the handler synchronously. A failed batch is
- * retried from the same place; after the last attempt it is skipped or the subscription stops.
+ * retried from the same place; after the last attempt it is skipped or the subscription stops. A store
+ * that is unavailable for a while (a distributed store electing a leader) is read again after the poll interval.
  */
 public final class Subscription implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
+
+    private final RetriedTaskLog unavailable;
 
     private final StreamStore store;
     private final StreamDescriptor stream;
@@ -38,6 +43,7 @@ public final class Subscription implements AutoCloseable {
         this.options = options;
         this.handler = handler;
         this.onClose = onClose;
+        this.unavailable = new RetriedTaskLog(LOG, "stream subscription on " + stream.tableName());
         this.thread = new Thread(this::run, "dynarocks-stream-" + stream.tableName());
         this.thread.setDaemon(true);
     }
@@ -73,7 +79,7 @@ public final class Subscription implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                if (!pass()) {
+                if (!passUnlessUnavailable()) {
                     Thread.sleep(options.pollInterval().toMillis());
                 }
             }
@@ -82,6 +88,24 @@ public final class Subscription implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("stream subscription on {} failed", stream.tableName(), e);
             running = false;
+        }
+    }
+
+    /**
+     * {@link #pass}, or false when the store is unavailable for now: a shard's position moves only once a batch is
+     * delivered, so the next pass goes on from where each shard got to.
+     */
+    private boolean passUnlessUnavailable() throws InterruptedException {
+        try {
+            boolean progressed = pass();
+            unavailable.succeeded();
+            return progressed;
+        } catch (RuntimeException e) {
+            if (StorageException.Unavailable.causing(e) == null) {
+                throw e;
+            }
+            unavailable.failed(e);
+            return false;
         }
     }
 
