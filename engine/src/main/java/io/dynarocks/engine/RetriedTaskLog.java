@@ -39,8 +39,8 @@ public final class RetriedTaskLog {
     /** A run succeeded: a past unavailability is over. */
     public void succeeded() {
         if (failing) {
-            log.info("{} works again: the store is available after {} s", task, seconds(nanoTime.getAsLong()
-                    - unavailableSince));
+            log.info("{} works again, {} s after its first run that found the store unavailable", task,
+                    seconds(nanoTime.getAsLong() - unavailableSince));
         }
         failing = false;
         reported = false;
