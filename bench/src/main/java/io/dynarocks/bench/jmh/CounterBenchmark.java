@@ -2,16 +2,10 @@ package io.dynarocks.bench.jmh;
 
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.WriteBatch;
-import io.dynarocks.storage.memory.MemoryStorage;
-import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,18 +43,14 @@ public class CounterBenchmark {
     @Param({"memory", "rocksdb"})
     public String backend;
 
+    private BenchStore store;
     private Storage storage;
-    private Path dir;
     private final byte[] value = new byte[1024];
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        if (backend.equals("rocksdb")) {
-            dir = Files.createTempDirectory("dynarocks-jmh");
-            storage = RocksDbStorage.open(dir, false);
-        } else {
-            storage = new MemoryStorage();
-        }
+        store = BenchStore.open(backend);
+        storage = store.storage;
         // A counter that 200,000 writes have added to, as a busy table's would be.
         for (int i = 0; i < 200_000; i++) {
             storage.write(new WriteBatch().add(COUNT, 1));
@@ -69,16 +59,11 @@ public class CounterBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        storage.close();
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        store.close();
     }
 
     private static byte[] key(int i) {
-        return ByteBuffer.allocate(12).put((byte) 'T').putInt(1).putShort((short) 0).putInt(i).put((byte) 0).array();
+        return BenchStore.itemKey(i);
     }
 
     @Benchmark

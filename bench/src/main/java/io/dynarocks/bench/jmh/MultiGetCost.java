@@ -67,9 +67,7 @@ public final class MultiGetCost {
             System.out.printf("%,d keys, %s: 25 gets %,.0f ns CPU, getAll %,.0f ns CPU per batch of 25%n", keys,
                     present ? "present" : "absent", bestGets, bestGetAll);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchStore.delete(dir);
         }
     }
 

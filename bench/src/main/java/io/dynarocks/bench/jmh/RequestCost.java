@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 
 /**
  * What a request costs the server beyond the transport, by the calling thread's CPU time and the bytes it
@@ -103,9 +101,7 @@ public final class RequestCost {
                 System.out.printf("%-24s %9.0f ns CPU/op %9.0f B allocated/op%n", names[c], cpu[c], bytes[c]);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchStore.delete(dir);
         }
     }
 

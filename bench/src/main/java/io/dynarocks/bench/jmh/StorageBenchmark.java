@@ -2,16 +2,9 @@ package io.dynarocks.bench.jmh;
 
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.WriteBatch;
-import io.dynarocks.storage.memory.MemoryStorage;
-import io.dynarocks.storage.rocksdb.RocksDbStorage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,18 +33,14 @@ public class StorageBenchmark {
     @Param({"memory", "rocksdb"})
     public String backend;
 
+    private BenchStore store;
     private Storage storage;
-    private Path dir;
     private final byte[] value = new byte[1024];
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        if (backend.equals("rocksdb")) {
-            dir = Files.createTempDirectory("dynarocks-jmh");
-            storage = RocksDbStorage.open(dir, false);
-        } else {
-            storage = new MemoryStorage();
-        }
+        store = BenchStore.open(backend);
+        storage = store.storage;
         for (int i = 0; i < KEYS; i += 100) {
             WriteBatch batch = new WriteBatch();
             for (int k = i; k < i + 100; k++) {
@@ -63,16 +52,11 @@ public class StorageBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        storage.close();
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        store.close();
     }
 
     private static byte[] key(int i) {
-        return ByteBuffer.allocate(12).put((byte) 'T').putInt(1).putShort((short) 0).putInt(i).put((byte) 0).array();
+        return BenchStore.itemKey(i);
     }
 
     @Benchmark
