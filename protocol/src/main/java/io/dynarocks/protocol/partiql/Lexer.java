@@ -102,6 +102,8 @@ final class Lexer {
     private int[] start;
     /** Offset after a token's last character (after its closing quote). */
     private int[] end;
+    private int level;
+    private int maxLevel;
 
     private Lexer(String s) {
         this.s = s;
@@ -131,14 +133,23 @@ final class Lexer {
         return start[t];
     }
 
-    /** Whether token {@code t} is the punctuation mark {@code punct} (a string literal). */
-    boolean is(int t, String punct) {
-        return SPELLINGS[code[t] >>> ID_SHIFT] == punct;
+    /** The id of a known word (lower case) or punctuation mark, for {@link #is}. */
+    static int id(String spelling) {
+        int id = Arrays.asList(SPELLINGS).indexOf(spelling);
+        if (id <= 0) {
+            throw new IllegalArgumentException(spelling);
+        }
+        return id;
     }
 
-    /** Whether token {@code t} is the word {@code word} (a lower-case string literal) in any case. */
-    boolean isKeyword(int t, String word) {
-        return SPELLINGS[code[t] >>> ID_SHIFT] == word;
+    /** Whether token {@code t} is the punctuation mark or the word (in any case) of id {@code id}. */
+    boolean is(int t, int id) {
+        return code[t] >>> ID_SHIFT == id;
+    }
+
+    /** How deep brackets of any kind ({@code ( [ { <<}) nest in the statement, at the deepest. */
+    int nesting() {
+        return maxLevel;
     }
 
     /** Whether token {@code t} is one of {@link #RESERVED}: never an attribute or table name when bare. */
@@ -253,9 +264,12 @@ final class Lexer {
                 add(Kind.PARAMETER, i, i + 1, 0, false);
                 i++;
             } else if (i + 1 < n && twoCharOperator(c, s[i + 1]) != 0) {
-                add(Kind.PUNCT, i, i + 2, twoCharOperator(c, s[i + 1]), false);
+                int id = twoCharOperator(c, s[i + 1]);
+                nest(id == LT_LT, id == GT_GT);
+                add(Kind.PUNCT, i, i + 2, id, false);
                 i += 2;
             } else if (c < PUNCT_IDS.length && PUNCT_IDS[c] != 0) {
+                nest(c == '(' || c == '[' || c == '{', c == ')' || c == ']' || c == '}');
                 add(Kind.PUNCT, i, i + 1, PUNCT_IDS[c], false);
                 i++;
             } else {
@@ -264,6 +278,15 @@ final class Lexer {
             }
         }
         add(Kind.EOF, n, n, 0, false);
+    }
+
+    /** Follows the nesting of brackets, which never closes below the top level. */
+    private void nest(boolean open, boolean close) {
+        if (open) {
+            maxLevel = Math.max(maxLevel, ++level);
+        } else if (close && level > 0) {
+            level--;
+        }
     }
 
     private void invalid() {

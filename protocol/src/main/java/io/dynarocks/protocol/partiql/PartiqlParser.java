@@ -45,6 +45,61 @@ public final class PartiqlParser {
      */
     static final int MAX_OPERATORS = 300;
 
+    // The spellings the parser tests tokens for, by their ids in the lexer.
+    private static final int ALL = Lexer.id("all");
+    private static final int AND = Lexer.id("and");
+    private static final int AS = Lexer.id("as");
+    private static final int ASC = Lexer.id("asc");
+    private static final int BETWEEN = Lexer.id("between");
+    private static final int BY = Lexer.id("by");
+    private static final int COLON = Lexer.id(":");
+    private static final int COMMA = Lexer.id(",");
+    private static final int DELETE = Lexer.id("delete");
+    private static final int DESC = Lexer.id("desc");
+    private static final int DOT = Lexer.id(".");
+    private static final int EQ = Lexer.id("=");
+    private static final int EXISTS = Lexer.id("exists");
+    private static final int FALSE = Lexer.id("false");
+    private static final int FROM = Lexer.id("from");
+    private static final int GE = Lexer.id(">=");
+    private static final int GT = Lexer.id(">");
+    private static final int GT_GT = Lexer.id(">>");
+    private static final int IN = Lexer.id("in");
+    private static final int INSERT = Lexer.id("insert");
+    private static final int INTO = Lexer.id("into");
+    private static final int IS = Lexer.id("is");
+    private static final int LBRACE = Lexer.id("{");
+    private static final int LBRACKET = Lexer.id("[");
+    private static final int LE = Lexer.id("<=");
+    private static final int LPAREN = Lexer.id("(");
+    private static final int LT = Lexer.id("<");
+    private static final int LT_GT = Lexer.id("<>");
+    private static final int LT_LT = Lexer.id("<<");
+    private static final int MINUS = Lexer.id("-");
+    private static final int MISSING = Lexer.id("missing");
+    private static final int MODIFIED = Lexer.id("modified");
+    private static final int NE = Lexer.id("!=");
+    private static final int NEW = Lexer.id("new");
+    private static final int NOT = Lexer.id("not");
+    private static final int NULL = Lexer.id("null");
+    private static final int OLD = Lexer.id("old");
+    private static final int OR = Lexer.id("or");
+    private static final int ORDER = Lexer.id("order");
+    private static final int PLUS = Lexer.id("+");
+    private static final int RBRACE = Lexer.id("}");
+    private static final int RBRACKET = Lexer.id("]");
+    private static final int REMOVE = Lexer.id("remove");
+    private static final int RETURNING = Lexer.id("returning");
+    private static final int RPAREN = Lexer.id(")");
+    private static final int SELECT = Lexer.id("select");
+    private static final int SEMICOLON = Lexer.id(";");
+    private static final int SET = Lexer.id("set");
+    private static final int STAR = Lexer.id("*");
+    private static final int TRUE = Lexer.id("true");
+    private static final int UPDATE = Lexer.id("update");
+    private static final int VALUE = Lexer.id("value");
+    private static final int WHERE = Lexer.id("where");
+
     private final String text;
     private final Lexer tokens;
     /** The current token. */
@@ -59,20 +114,8 @@ public final class PartiqlParser {
     private PartiqlParser(String text) {
         this.text = text;
         this.tokens = Lexer.tokenize(text);
-        checkNesting(tokens);
-    }
-
-    private static void checkNesting(Lexer tokens) {
-        int level = 0;
-        for (int t = 0; t < tokens.count(); t++) {
-            if (tokens.is(t, "(") || tokens.is(t, "[") || tokens.is(t, "{") || tokens.is(t, "<<")) {
-                if (++level > MAX_NESTING) {
-                    throw tooDeep();
-                }
-            } else if ((tokens.is(t, ")") || tokens.is(t, "]") || tokens.is(t, "}") || tokens.is(t, ">>"))
-                    && level > 0) {
-                level--;
-            }
+        if (tokens.nesting() > MAX_NESTING) {
+            throw tooDeep();
         }
     }
 
@@ -103,24 +146,24 @@ public final class PartiqlParser {
     private Statement statement() {
         int first = peek();
         Statement s;
-        if (isKeyword(first, "select")) {
+        if (isKeyword(first, SELECT)) {
             s = select();
-        } else if (isKeyword(first, "insert")) {
+        } else if (isKeyword(first, INSERT)) {
             s = insert();
-        } else if (isKeyword(first, "update")) {
+        } else if (isKeyword(first, UPDATE)) {
             s = update();
-        } else if (isKeyword(first, "delete")) {
+        } else if (isKeyword(first, DELETE)) {
             s = delete();
-        } else if (isKeyword(first, "from")) {
+        } else if (isKeyword(first, FROM)) {
             s = fromFirstUpdate();
-        } else if (isKeyword(first, "exists") && is(peek(1), "(")) {
+        } else if (isKeyword(first, EXISTS) && is(peek(1), LPAREN)) {
             s = exists();
         } else if (kind(first) == Kind.INVALID) {
             throw malformed("");
         } else {
             throw malformed("Expected data manipulation");
         }
-        if (is(peek(), ";")) {
+        if (is(peek(), SEMICOLON)) {
             pos++;
         }
         if (kind(peek()) == Kind.INVALID) {
@@ -135,7 +178,7 @@ public final class PartiqlParser {
     private Statement select() {
         pos++;
         List<Expr.Path> projection = null;
-        if (is(peek(), "*")) {
+        if (is(peek(), STAR)) {
             pos++;
         } else {
             int mark = depth;
@@ -148,15 +191,15 @@ public final class PartiqlParser {
                     throw DynamoException.validation("Unexpected path component at " + position(start));
                 }
                 push(p);
-            } while (accept(","));
+            } while (accept(COMMA));
             projection = popList(mark);
         }
-        expectKeyword("from", "Unexpected term");
+        expectKeyword(FROM, "Unexpected term");
         String table = tableName(true);
         String index = null;
-        if (accept(".")) {
+        if (accept(DOT)) {
             index = tableName(false);
-            if (is(peek(), ".")) {
+            if (is(peek(), DOT)) {
                 throw DynamoException.validation("A path may contain at most 2 components in the FROM clause");
             }
         }
@@ -165,32 +208,32 @@ public final class PartiqlParser {
         }
         rejectAlias();
         Expr where = null;
-        if (acceptKeyword("where")) {
+        if (acceptKeyword(WHERE)) {
             where = condition();
         }
         List<Statement.OrderBy> orderBy = List.of();
-        if (acceptKeyword("order")) {
-            expectKeyword("by", "Unexpected term");
+        if (acceptKeyword(ORDER)) {
+            expectKeyword(BY, "Unexpected term");
             orderBy = new ArrayList<>();
             do {
                 Expr.Path key = path();
                 boolean desc = false;
-                if (acceptKeyword("desc")) {
+                if (acceptKeyword(DESC)) {
                     desc = true;
                 } else {
-                    acceptKeyword("asc");
+                    acceptKeyword(ASC);
                 }
                 orderBy.add(new Statement.OrderBy(key, desc));
-            } while (accept(","));
+            } while (accept(COMMA));
         }
         return new Statement.Select(table, index, projection, where, orderBy, parameters);
     }
 
     private Statement insert() {
         pos++;
-        expectKeyword("into", "Unexpected term");
+        expectKeyword(INTO, "Unexpected term");
         String table = tableName();
-        expectKeyword("value", "Unexpected token after expression");
+        expectKeyword(VALUE, "Unexpected token after expression");
         Expr value = term();
         return new Statement.Insert(table, value, parameters);
     }
@@ -200,7 +243,7 @@ public final class PartiqlParser {
         String table = tableName();
         rejectAlias();
         List<Statement.Change> changes = changes();
-        Expr where = acceptKeyword("where") ? condition() : null;
+        Expr where = acceptKeyword(WHERE) ? condition() : null;
         return new Statement.Update(table, changes, where, returning(), parameters);
     }
 
@@ -212,7 +255,7 @@ public final class PartiqlParser {
         pos++;
         String table = tableName();
         rejectAlias();
-        expectKeyword("where", "Unexpected term");
+        expectKeyword(WHERE, "Unexpected term");
         Expr where = condition();
         List<Statement.Change> changes = changes();
         return new Statement.Update(table, changes, where, returning(), parameters);
@@ -221,11 +264,11 @@ public final class PartiqlParser {
     /** {@code EXISTS(SELECT ...)}: the condition check of a transaction of writes. */
     private Statement exists() {
         pos += 2;
-        if (!isKeyword(peek(), "select")) {
+        if (!isKeyword(peek(), SELECT)) {
             throw failure("Unexpected term");
         }
         Statement.Select select = (Statement.Select) select();
-        expect(")", "Unexpected term");
+        expect(RPAREN, "Unexpected term");
         return new Statement.Exists(select);
     }
 
@@ -233,16 +276,16 @@ public final class PartiqlParser {
     private List<Statement.Change> changes() {
         int mark = depth;
         while (true) {
-            if (acceptKeyword("set")) {
+            if (acceptKeyword(SET)) {
                 do {
                     Expr.Path target = path();
-                    expect("=", "Unexpected term");
+                    expect(EQ, "Unexpected term");
                     push(new Statement.Set(target, additive()));
-                } while (accept(","));
-            } else if (acceptKeyword("remove")) {
+                } while (accept(COMMA));
+            } else if (acceptKeyword(REMOVE)) {
                 do {
                     push(new Statement.Remove(path()));
-                } while (accept(","));
+                } while (accept(COMMA));
             } else {
                 break;
             }
@@ -255,34 +298,34 @@ public final class PartiqlParser {
 
     private Statement delete() {
         pos++;
-        expectKeyword("from", "Unexpected term");
+        expectKeyword(FROM, "Unexpected term");
         String table = tableName();
         rejectAlias();
-        Expr where = acceptKeyword("where") ? condition() : null;
+        Expr where = acceptKeyword(WHERE) ? condition() : null;
         return new Statement.Delete(table, where, returning(), parameters);
     }
 
     private Statement.Returning returning() {
-        if (!acceptKeyword("returning")) {
+        if (!acceptKeyword(RETURNING)) {
             return Statement.Returning.NONE;
         }
         boolean all;
-        if (acceptKeyword("all")) {
+        if (acceptKeyword(ALL)) {
             all = true;
-        } else if (acceptKeyword("modified")) {
+        } else if (acceptKeyword(MODIFIED)) {
             all = false;
         } else {
             throw malformed("Unexpected term");
         }
         boolean old;
-        if (acceptKeyword("old")) {
+        if (acceptKeyword(OLD)) {
             old = true;
-        } else if (acceptKeyword("new")) {
+        } else if (acceptKeyword(NEW)) {
             old = false;
         } else {
             throw malformed("Unexpected term");
         }
-        expect("*", "Unexpected term");
+        expect(STAR, "Unexpected term");
         return all ? (old ? Statement.Returning.ALL_OLD : Statement.Returning.ALL_NEW)
                 : (old ? Statement.Returning.MODIFIED_OLD : Statement.Returning.MODIFIED_NEW);
     }
@@ -298,7 +341,7 @@ public final class PartiqlParser {
             pos++;
             return tokens.text(t);
         }
-        if (fromClause && (kind(t) == Kind.EOF || is(t, ";"))) {
+        if (fromClause && (kind(t) == Kind.EOF || is(t, SEMICOLON))) {
             throw malformed("Unexpected term");
         }
         if (kind(t) == Kind.INVALID) {
@@ -310,7 +353,7 @@ public final class PartiqlParser {
     /** A table alias ({@code FROM "t" t} or {@code AS t}) gets DynamoDB's own message. */
     private void rejectAlias() {
         int t = peek();
-        if (isKeyword(t, "as") || kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
+        if (isKeyword(t, AS) || kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
             throw DynamoException.validation("Aliasing is not supported");
         }
     }
@@ -319,7 +362,7 @@ public final class PartiqlParser {
 
     private Expr condition() {
         Expr left = conjunction();
-        while (acceptKeyword("or")) {
+        while (acceptKeyword(OR)) {
             countOperator();
             checkRightHandSide();
             left = new Expr.Or(left, conjunction());
@@ -329,7 +372,7 @@ public final class PartiqlParser {
 
     private Expr conjunction() {
         Expr left = negation();
-        while (acceptKeyword("and")) {
+        while (acceptKeyword(AND)) {
             countOperator();
             checkRightHandSide();
             left = new Expr.And(left, negation());
@@ -345,13 +388,13 @@ public final class PartiqlParser {
     }
 
     private void checkRightHandSide() {
-        if (kind(peek()) == Kind.EOF || is(peek(), ";")) {
+        if (kind(peek()) == Kind.EOF || is(peek(), SEMICOLON)) {
             throw malformed("Missing right-hand side expression of infix operator");
         }
     }
 
     private Expr negation() {
-        if (acceptKeyword("not")) {
+        if (acceptKeyword(NOT)) {
             // NOT nests without brackets; it counts as a level too.
             if (++negations > MAX_NESTING) {
                 throw tooDeep();
@@ -373,23 +416,23 @@ public final class PartiqlParser {
             return new Expr.Compare(op, left, additive());
         }
         boolean negated = false;
-        if (isKeyword(t, "not") && (isKeyword(peek(1), "between") || isKeyword(peek(1), "in"))) {
+        if (isKeyword(t, NOT) && (isKeyword(peek(1), BETWEEN) || isKeyword(peek(1), IN))) {
             pos++;
             negated = true;
         }
         Expr result = left;
-        if (acceptKeyword("between")) {
+        if (acceptKeyword(BETWEEN)) {
             Expr low = additive();
-            expectKeyword("and", "Unexpected term");
+            expectKeyword(AND, "Unexpected term");
             result = new Expr.Between(left, low, additive());
-        } else if (acceptKeyword("in")) {
+        } else if (acceptKeyword(IN)) {
             result = new Expr.In(left, candidates());
-        } else if (acceptKeyword("is")) {
-            boolean not = acceptKeyword("not");
-            if (acceptKeyword("missing")) {
+        } else if (acceptKeyword(IS)) {
+            boolean not = acceptKeyword(NOT);
+            if (acceptKeyword(MISSING)) {
                 return new Expr.Is(left, true, not);
             }
-            if (acceptKeyword("null")) {
+            if (acceptKeyword(NULL)) {
                 return new Expr.Is(left, false, not);
             }
             throw malformed("Expected type name");
@@ -399,11 +442,11 @@ public final class PartiqlParser {
 
     /** {@code IN [a, b]} or {@code IN (a, b)}. */
     private List<Expr> candidates() {
-        String close;
-        if (accept("[")) {
-            close = "]";
-        } else if (accept("(")) {
-            close = ")";
+        int close;
+        if (accept(LBRACKET)) {
+            close = RBRACKET;
+        } else if (accept(LPAREN)) {
+            close = RPAREN;
         } else {
             return List.of(term());
         }
@@ -411,7 +454,7 @@ public final class PartiqlParser {
         if (!accept(close)) {
             do {
                 push(additive());
-            } while (accept(","));
+            } while (accept(COMMA));
             expect(close, "Unexpected term");
         }
         return popList(mark);
@@ -419,8 +462,8 @@ public final class PartiqlParser {
 
     private Expr additive() {
         Expr left = term();
-        while (is(peek(), "+") || is(peek(), "-")) {
-            boolean plus = is(next(), "+");
+        while (is(peek(), PLUS) || is(peek(), MINUS)) {
+            boolean plus = is(next(), PLUS);
             countOperator();
             checkRightHandSide();
             left = new Expr.Arithmetic(plus, left, term());
@@ -454,25 +497,25 @@ public final class PartiqlParser {
     }
 
     private Expr word(int t) {
-        if (isKeyword(t, "true") || isKeyword(t, "false")) {
+        if (isKeyword(t, TRUE) || isKeyword(t, FALSE)) {
             pos++;
-            return new Expr.Literal(new AttributeValue.BOOL(isKeyword(t, "true")));
+            return new Expr.Literal(new AttributeValue.BOOL(isKeyword(t, TRUE)));
         }
-        if (isKeyword(t, "null")) {
+        if (isKeyword(t, NULL)) {
             pos++;
             return new Expr.Literal(new AttributeValue.NULL());
         }
         if (reserved(t)) {
             throw malformed(OPERATOR_WORDS.contains(tokens.lower(t)) ? "Unexpected operator" : "Unexpected keyword");
         }
-        if (is(peek(1), "(")) {
+        if (is(peek(1), LPAREN)) {
             pos += 2;
             int mark = depth;
-            if (!accept(")")) {
+            if (!accept(RPAREN)) {
                 do {
                     push(additive());
-                } while (accept(","));
-                expect(")", "Unexpected term");
+                } while (accept(COMMA));
+                expect(RPAREN, "Unexpected term");
             }
             return new Expr.Call(tokens.lower(t), popList(mark), line(t), column(t), tokens.length(t));
         }
@@ -480,48 +523,48 @@ public final class PartiqlParser {
     }
 
     private Expr punctuation(int t) {
-        if (is(t, "(")) {
+        if (is(t, LPAREN)) {
             pos++;
             Expr inner = condition();
-            expect(")", "Unexpected term");
+            expect(RPAREN, "Unexpected term");
             return inner;
         }
-        if (is(t, "-") && kind(peek(1)) == Kind.NUMBER) {
+        if (is(t, MINUS) && kind(peek(1)) == Kind.NUMBER) {
             pos += 2;
             return new Expr.Literal(new AttributeValue.N(number(peek(-1), true)));
         }
-        if (is(t, "[")) {
+        if (is(t, LBRACKET)) {
             pos++;
-            return new Expr.ListOf(elements("]"));
+            return new Expr.ListOf(elements(RBRACKET));
         }
-        if (is(t, "<<")) {
+        if (is(t, LT_LT)) {
             pos++;
-            return new Expr.SetOf(elements(">>"));
+            return new Expr.SetOf(elements(GT_GT));
         }
-        if (is(t, "{")) {
+        if (is(t, LBRACE)) {
             pos++;
             return map();
         }
-        if (is(t, ";") || is(t, ")") || is(t, "]") || is(t, "}") || is(t, ",")) {
+        if (is(t, SEMICOLON) || is(t, RPAREN) || is(t, RBRACKET) || is(t, RBRACE) || is(t, COMMA)) {
             throw malformed("Unexpected term");
         }
         throw malformed("Unexpected operator");
     }
 
-    private List<Expr> elements(String close) {
+    private List<Expr> elements(int close) {
         int mark = depth;
         if (accept(close)) {
             return List.of();
         }
         do {
             push(additive());
-        } while (accept(","));
+        } while (accept(COMMA));
         expect(close, "Unexpected term");
         return popList(mark);
     }
 
     private Expr map() {
-        if (accept("}")) {
+        if (accept(RBRACE)) {
             return new Expr.MapOf(List.of(), List.of());
         }
         int mark = depth;
@@ -530,11 +573,11 @@ public final class PartiqlParser {
             if (kind(key) != Kind.STRING) {
                 throw malformed("Unexpected term");
             }
-            expect(":", "Unexpected term");
+            expect(COLON, "Unexpected term");
             push(tokens.text(key));
             push(additive());
-        } while (accept(","));
-        expect("}", "Unexpected term");
+        } while (accept(COMMA));
+        expect(RBRACE, "Unexpected term");
         // Keys and values were pushed in turn.
         String[] keys = new String[(depth - mark) / 2];
         Expr[] values = new Expr[keys.length];
@@ -549,15 +592,15 @@ public final class PartiqlParser {
     /** {@code a.b[0]."c d"['e']}. */
     private Expr.Path path() {
         DocumentPath.Name name = new DocumentPath.Name(identifier());
-        if (!is(peek(), ".") && !is(peek(), "[")) {
+        if (!is(peek(), DOT) && !is(peek(), LBRACKET)) {
             return new Expr.Path(new DocumentPath(List.of(name)));
         }
         int mark = depth;
         push(name);
         while (true) {
-            if (accept(".")) {
+            if (accept(DOT)) {
                 push(new DocumentPath.Name(identifier()));
-            } else if (accept("[")) {
+            } else if (accept(LBRACKET)) {
                 int t = next();
                 // An index beyond an int is refused like any other bad term, not left to overflow.
                 if (kind(t) == Kind.NUMBER && tokens.length(t) <= 9 && index(t) >= 0) {
@@ -567,7 +610,7 @@ public final class PartiqlParser {
                 } else {
                     throw malformed("Unexpected term");
                 }
-                expect("]", "Unexpected term");
+                expect(RBRACKET, "Unexpected term");
             } else {
                 return new Expr.Path(new DocumentPath(popList(mark)));
             }
@@ -637,22 +680,22 @@ public final class PartiqlParser {
         if (kind(t) != Kind.PUNCT) {
             return null;
         }
-        if (is(t, "=")) {
+        if (is(t, EQ)) {
             return Comparator.EQ;
         }
-        if (is(t, "<>") || is(t, "!=")) {
+        if (is(t, LT_GT) || is(t, NE)) {
             return Comparator.NE;
         }
-        if (is(t, "<")) {
+        if (is(t, LT)) {
             return Comparator.LT;
         }
-        if (is(t, "<=")) {
+        if (is(t, LE)) {
             return Comparator.LE;
         }
-        if (is(t, ">")) {
+        if (is(t, GT)) {
             return Comparator.GT;
         }
-        return is(t, ">=") ? Comparator.GE : null;
+        return is(t, GE) ? Comparator.GE : null;
     }
 
     private void push(Object element) {
@@ -683,12 +726,12 @@ public final class PartiqlParser {
         return tokens.kind(t);
     }
 
-    private boolean is(int t, String punct) {
+    private boolean is(int t, int punct) {
         return tokens.is(t, punct);
     }
 
-    private boolean isKeyword(int t, String word) {
-        return tokens.isKeyword(t, word);
+    private boolean isKeyword(int t, int word) {
+        return tokens.is(t, word);
     }
 
     /** A reserved word ({@link Lexer#RESERVED}): never an attribute or table name when bare. */
@@ -711,7 +754,7 @@ public final class PartiqlParser {
         return t;
     }
 
-    private boolean accept(String punct) {
+    private boolean accept(int punct) {
         if (is(peek(), punct)) {
             pos++;
             return true;
@@ -719,7 +762,7 @@ public final class PartiqlParser {
         return false;
     }
 
-    private boolean acceptKeyword(String word) {
+    private boolean acceptKeyword(int word) {
         if (isKeyword(peek(), word)) {
             pos++;
             return true;
@@ -727,13 +770,13 @@ public final class PartiqlParser {
         return false;
     }
 
-    private void expect(String punct, String detail) {
+    private void expect(int punct, String detail) {
         if (!accept(punct)) {
             throw failure(detail);
         }
     }
 
-    private void expectKeyword(String word, String detail) {
+    private void expectKeyword(int word, String detail) {
         if (!acceptKeyword(word)) {
             throw failure(detail);
         }
