@@ -224,7 +224,7 @@ final class Lexer {
         int i = 0;
         while (i < n) {
             char c = s[i];
-            if (isWhitespace(c)) {
+            if (c == ' ' || isWhitespace(c)) {
                 i++;
             } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
                 while (i < n && s[i] != '\n') {
@@ -241,9 +241,9 @@ final class Lexer {
                 int from = i;
                 // The hash of the word's lower case, to look it up among the known words as it is read.
                 int hash = 0;
-                while (i < n && isWordPart(s[i])) {
-                    char w = s[i];
-                    hash = 31 * hash + (w >= 'A' && w <= 'Z' ? w | 0x20 : w);
+                char w;
+                while (i < n && ((w = s[i]) < 128 ? LOWER_WORD_PART[w] != 0 : Character.isLetterOrDigit(w))) {
+                    hash = 31 * hash + (w < 128 ? LOWER_WORD_PART[w] : w);
                     i++;
                 }
                 int id = known(from, i, hash);
@@ -416,8 +416,15 @@ final class Lexer {
         return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
-    private static boolean isWordPart(char c) {
-        return c < 128 ? isLetter(c) || isDigit(c) || c == '_' || c == '$' : Character.isLetterOrDigit(c);
+    /** For an ASCII character that may be part of a word: its lower case; 0 for any other. */
+    private static final char[] LOWER_WORD_PART = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (isLetter(c) || isDigit(c) || c == '_' || c == '$') {
+                LOWER_WORD_PART[c] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+            }
+        }
     }
 
 }
