@@ -107,6 +107,9 @@ class ServiceUnavailableIT {
             }
         }
 
+        // The server frees the hog's budget when it sees the connection close, which may be after the next request.
+        awaitServed();
+
         RetryStrategy sdkDefault = AwsRetryStrategy.defaultRetryStrategy();
         for (DynamoDbException e : refusals) {
             assertThat(e).as("refused while the budget is spent").isNotNull();
@@ -252,6 +255,23 @@ class ServiceUnavailableIT {
                 throw e;
             }
             assertThat(Instant.now()).as("the server refuses once the budget is held").isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the server serves requests again (it has released the budget of a closed hog). */
+    private void awaitServed() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                noRetries.describeTable(b -> b.tableName(TABLE));
+                return;
+            } catch (DynamoDbException e) {
+                if (e.statusCode() != 503) {
+                    throw e;
+                }
+            }
+            assertThat(Instant.now()).as("the server serves again once the hog is gone").isBefore(deadline);
             Thread.sleep(50);
         }
     }
