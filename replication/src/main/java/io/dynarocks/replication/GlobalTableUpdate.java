@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * UpdateTable with {@code ReplicaUpdates} (global tables version 2019.11.21): creates, updates or
- * deletes replicas in peer regions; every other change goes to the engine's UpdateTable as before.
+ * deletes replicas in peer regions; every other change goes to the engine's UpdateTable as before, and
+ * those every replica shares (indexes, billing mode, capacity) to the other replicas too ({@link TableSettingsUpdate}).
  * Adding a replica enables a NEW_AND_OLD_IMAGES stream on the table when it has none, creates the
  * table in the new region, tells every replica region the new set, and starts the backfill. A
  * replica's own settings (Create's or Update's overrides) travel in the set; its region applies them
@@ -33,11 +34,18 @@ final class GlobalTableUpdate {
     private final Replication replication;
     private final Operation<UpdateTableRequest> engineUpdate;
     private final OperationRegistry registry;
+    private final TableSettingsUpdate tableSettings;
 
     GlobalTableUpdate(Replication replication, OperationRegistry registry) {
         this.replication = replication;
         this.registry = registry;
         this.engineUpdate = registry.operation("UpdateTable");
+        this.tableSettings = new TableSettingsUpdate(replication, engineUpdate);
+    }
+
+    /** Keeps the synchronized settings (indexes, billing mode, capacity) the same on every replica. */
+    TableSettingsUpdate tableSettings() {
+        return tableSettings;
     }
 
     Response execute(UpdateTableRequest request) {
@@ -48,6 +56,7 @@ final class GlobalTableUpdate {
             if (request.sseSpecification() != null) {
                 shareOwnKey(request.tableName());
             }
+            tableSettings.share(request);
             return response;
         }
         if (request.changesTable()) {

@@ -2,11 +2,12 @@ package io.dynarocks.replication;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dynarocks.engine.Engine;
-import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.protocol.json.JsonWriter;
 import io.dynarocks.protocol.model.IndexDefinition;
 import io.dynarocks.protocol.model.ProvisionedThroughput;
 import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.UpdateTableRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,28 +18,28 @@ import java.util.Objects;
  * table's (and an index's) provisioned read capacity here, through the engine's UpdateTable, so that
  * DescribeTable in this region and throughput limits see it; its customer managed KMS key becomes its
  * table's. On-demand read maximums and the table class are reported from the replica set (the engine
- * models neither).
+ * models neither). They are this replica's own: {@code updateTable} is the engine's, which changes this region's
+ * table alone.
  */
 final class ReplicaOverrides {
 
-    private static final String UPDATE_TABLE = OperationRegistry.DYNAMODB + ".UpdateTable";
-
     private ReplicaOverrides() {}
 
-    static void apply(Engine engine, OperationRegistry registry, String tableName, ReplicaSettings own) {
+    static void apply(Engine engine, Operation<UpdateTableRequest> updateTable, String tableName,
+            ReplicaSettings own) {
         TableDefinition t = engine.catalog().find(tableName).orElse(null);
         if (t == null || own.equals(ReplicaSettings.NONE)) {
             return;
         }
         if (own.kmsMasterKeyArn() != null && !own.kmsMasterKeyArn().equals(t.kmsMasterKeyArn())) {
-            registry.handle(UPDATE_TABLE, JsonWriter.object(g -> {
+            updateTable.execute(UpdateTableRequest.decode(JsonWriter.object(g -> {
                 g.writeStringField("TableName", tableName);
                 g.writeObjectFieldStart("SSESpecification");
                 g.writeBooleanField("Enabled", true);
                 g.writeStringField("SSEType", "KMS");
                 g.writeStringField("KMSMasterKeyId", own.kmsMasterKeyArn());
                 g.writeEndObject();
-            }));
+            })));
             t = engine.catalog().require(tableName);
         }
         if (t.payPerRequest()) {
@@ -58,7 +59,7 @@ final class ReplicaOverrides {
         if (!table && indexes.isEmpty()) {
             return;
         }
-        registry.handle(UPDATE_TABLE, JsonWriter.object(g -> {
+        updateTable.execute(UpdateTableRequest.decode(JsonWriter.object(g -> {
             g.writeStringField("TableName", tableName);
             if (table) {
                 throughput(g, read, current.writeCapacityUnits());
@@ -76,7 +77,7 @@ final class ReplicaOverrides {
                 }
                 g.writeEndArray();
             }
-        }));
+        })));
     }
 
     private static void throughput(JsonGenerator g, Long read, Long write) throws IOException {

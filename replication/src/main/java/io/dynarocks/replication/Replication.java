@@ -51,6 +51,11 @@ public final class Replication implements AutoCloseable {
     private final Map<String, URI> peers;
     private volatile boolean closed;
     private TimeToLiveUpdate timeToLive;
+    /**
+     * The engine's UpdateTable, which changes this region's table alone: the registry's runs through
+     * {@link GlobalTableUpdate}, which would pass a replica's own settings on to the other regions.
+     */
+    private io.dynarocks.engine.operation.Operation<UpdateTableRequest> localUpdateTable;
 
     private Replication(Engine engine, OperationRegistry registry, Streams streams, ReplicationConfig config) {
         this.engine = engine;
@@ -93,8 +98,11 @@ public final class Replication implements AutoCloseable {
             }
         });
         engine.tableDescriptionMembers(new ReplicaDescriptions(r));
+        r.localUpdateTable = registry.operation("UpdateTable");
         GlobalTableUpdate update = new GlobalTableUpdate(r, registry);
         registry.register("UpdateTable", UpdateTableRequest::decode, update::execute);
+        registry.register(PeerLink.SERVICE, TableSettingsUpdate.ACTION, UpdateTableRequest::decode,
+                update.tableSettings()::applyHere);
         TimeToLiveUpdate ttl = r.timeToLive = new TimeToLiveUpdate(r, registry);
         registry.register("UpdateTimeToLive", UpdateTimeToLiveRequest::decode, ttl::execute);
         registry.register(PeerLink.SERVICE, TimeToLiveUpdate.ACTION, UpdateTimeToLiveRequest::decode, ttl::applyHere);
@@ -262,7 +270,7 @@ public final class Replication implements AutoCloseable {
         engine.storage().write(batch);
         sets.published(tableName, set);
         if (set != null && ReplicaSet.CURRENT.equals(set.version())) {
-            ReplicaOverrides.apply(engine, registry, tableName, set.settingsOf(config.region()));
+            ReplicaOverrides.apply(engine, localUpdateTable, tableName, set.settingsOf(config.region()));
         }
         if (set != null && !keep.isEmpty()) {
             startShippers(set);

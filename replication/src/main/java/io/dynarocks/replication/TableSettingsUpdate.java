@@ -1,0 +1,254 @@
+package io.dynarocks.replication;
+
+import io.dynarocks.engine.operation.Operation;
+import io.dynarocks.protocol.DynamoException;
+import io.dynarocks.protocol.json.JsonWriter;
+import io.dynarocks.protocol.json.TableDefinitionJson;
+import io.dynarocks.protocol.model.AttributeDefinition;
+import io.dynarocks.protocol.model.IndexDefinition;
+import io.dynarocks.protocol.model.KeySchemaElement;
+import io.dynarocks.protocol.model.OnDemandThroughput;
+import io.dynarocks.protocol.model.ProvisionedThroughput;
+import io.dynarocks.protocol.model.TableDefinition;
+import io.dynarocks.protocol.operation.GlobalSecondaryIndexUpdate;
+import io.dynarocks.protocol.operation.Response;
+import io.dynarocks.protocol.operation.UpdateTableRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The table settings DynamoDB keeps the same on every replica of a global table (version 2019.11.21) when
+ * UpdateTable changes them in one region: the global secondary indexes created or deleted, the billing mode, the
+ * table's and its indexes' write capacity and on-demand maximum writes. Read capacity and on-demand maximum reads
+ * follow as well, except in a replica that overrides them (ReplicaUpdates' ProvisionedThroughputOverride,
+ * OnDemandThroughputOverride, per index too). Deletion protection, the stream, encryption key, table class, tags
+ * and point-in-time recovery stay each replica's own. The change applies here first (so DynamoDB's refusals come
+ * from this region, and nothing else changed), then in each other region through the internal
+ * {@value #ACTION}, where a created index is backfilled from that region's own items. A region that cannot be
+ * reached keeps its old settings (the change is logged where it was made), as for TTL.
+ */
+final class TableSettingsUpdate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableSettingsUpdate.class);
+    static final String ACTION = "UpdateReplicaTable";
+
+    private final Replication replication;
+    private final Operation<UpdateTableRequest> local;
+
+    TableSettingsUpdate(Replication replication, Operation<UpdateTableRequest> local) {
+        this.replication = replication;
+        this.local = local;
+    }
+
+    /** Whether {@code request} changes a setting every replica shares. */
+    static boolean synchronizes(UpdateTableRequest request) {
+        return request.billingMode() != null || request.provisionedThroughput() != null
+                || request.globalSecondaryIndexUpdates() != null || request.onDemandThroughput() != null;
+    }
+
+    /**
+     * After {@code request} changed this region's table: the same change in every other replica, then the replicas'
+     * overrides the table no longer has room for dropped (read capacities once it is on demand, on-demand maximum
+     * reads once it is provisioned, those of a deleted index).
+     */
+    void share(UpdateTableRequest request) {
+        ReplicaSet set = replication.set(request.tableName());
+        if (set == null || !ReplicaSet.CURRENT.equals(set.version()) || !synchronizes(request)) {
+            return;
+        }
+        TableDefinition table = replication.engine().catalog().require(request.tableName());
+        byte[] body = body(request, table);
+        for (String peer : set.peersOf(replication.config().region())) {
+            try {
+                replication.call(peer, ACTION, body);
+            } catch (DynamoException e) {
+                LOG.warn("settings of {} not changed in region {}: {}", table.tableName(), peer, e.getMessage());
+            }
+        }
+        ReplicaSet fitted = set;
+        for (String region : set.regions()) {
+            ReplicaSettings before = set.settingsOf(region);
+            ReplicaSettings after = fitted(before, table);
+            if (!after.equals(before)) {
+                fitted = fitted.withSettings(region, after);
+            }
+        }
+        if (!fitted.equals(set)) {
+            replication.form(fitted);
+        }
+    }
+
+    /** {@code settings} without the overrides {@code table}'s billing mode and indexes leave nothing to apply to. */
+    private static ReplicaSettings fitted(ReplicaSettings settings, TableDefinition table) {
+        boolean onDemand = table.payPerRequest();
+        var indexes = new TreeMap<String, ReplicaSettings.IndexSettings>();
+        settings.indexes().forEach((name, s) -> {
+            if (table.index(name).filter(IndexDefinition::global).isPresent()) {
+                ReplicaSettings.IndexSettings kept = new ReplicaSettings.IndexSettings(
+                        onDemand ? null : s.readCapacityUnits(), onDemand ? s.maxReadRequestUnits() : null);
+                if (kept.readCapacityUnits() != null || kept.maxReadRequestUnits() != null) {
+                    indexes.put(name, kept);
+                }
+            }
+        });
+        return new ReplicaSettings(onDemand ? null : settings.readCapacityUnits(),
+                onDemand ? settings.maxReadRequestUnits() : null, settings.tableClass(),
+                settings.tableClassUpdatedMillis(), indexes, settings.kmsMasterKeyArn());
+    }
+
+    /**
+     * The request peers get: the synchronized members of {@code request}, with each created index as this region
+     * made it (and the definitions of its key attributes).
+     */
+    private static byte[] body(UpdateTableRequest request, TableDefinition table) {
+        return JsonWriter.object(g -> {
+            g.writeStringField("TableName", table.tableName());
+            if (request.billingMode() != null) {
+                g.writeStringField("BillingMode", request.billingMode());
+            }
+            if (request.provisionedThroughput() != null) {
+                TableDefinitionJson.writeUnits(g, request.provisionedThroughput());
+            }
+            if (request.onDemandThroughput() != null) {
+                request.onDemandThroughput().write(g);
+            }
+            List<GlobalSecondaryIndexUpdate> updates = request.globalSecondaryIndexUpdates();
+            if (updates == null) {
+                return;
+            }
+            Set<String> keyAttributes = updates.stream().filter(u -> u.create() != null)
+                    .flatMap(u -> table.index(u.create().indexName()).stream())
+                    .flatMap(i -> i.keySchema().elements().stream()).map(KeySchemaElement::attributeName)
+                    .collect(Collectors.toSet());
+            if (!keyAttributes.isEmpty()) {
+                g.writeArrayFieldStart("AttributeDefinitions");
+                for (AttributeDefinition d : table.attributeDefinitions()) {
+                    if (keyAttributes.contains(d.attributeName())) {
+                        g.writeStartObject();
+                        g.writeStringField("AttributeName", d.attributeName());
+                        g.writeStringField("AttributeType", d.attributeType());
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeArrayFieldStart("GlobalSecondaryIndexUpdates");
+            for (GlobalSecondaryIndexUpdate u : updates) {
+                g.writeStartObject();
+                if (u.create() != null) {
+                    IndexDefinition i = table.index(u.create().indexName()).orElseThrow();
+                    g.writeObjectFieldStart("Create");
+                    g.writeStringField("IndexName", i.indexName());
+                    TableDefinitionJson.writeKeySchema(g, i.keySchema());
+                    TableDefinitionJson.writeProjection(g, i.projection());
+                    if (!table.payPerRequest()) {
+                        TableDefinitionJson.writeUnits(g, i.provisionedThroughput());
+                    }
+                    if (i.onDemandThroughput() != null) {
+                        i.onDemandThroughput().write(g);
+                    }
+                } else if (u.deleteIndexName() != null) {
+                    g.writeObjectFieldStart("Delete");
+                    g.writeStringField("IndexName", u.deleteIndexName());
+                } else {
+                    g.writeObjectFieldStart("Update");
+                    g.writeStringField("IndexName", u.updateIndexName());
+                    if (u.updateThroughput() != null) {
+                        TableDefinitionJson.writeUnits(g, u.updateThroughput());
+                    }
+                    if (u.updateOnDemandThroughput() != null) {
+                        u.updateOnDemandThroughput().write(g);
+                    }
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /**
+     * The internal action: this region's part of a change made in another, with this replica's read overrides kept.
+     * What this replica already has is no change (regions may cross each other's updates): an index it has is not
+     * created again, one it lacks is not deleted.
+     */
+    Response applyHere(UpdateTableRequest request) {
+        ReplicaSet set = replication.set(request.tableName());
+        if (set == null) {
+            throw DynamoException.resourceNotFound("Table " + request.tableName() + " is not a replica of a global "
+                    + "table in region " + replication.config().region());
+        }
+        TableDefinition t = replication.engine().catalog().require(request.tableName());
+        ReplicaSettings own = set.settingsOf(replication.config().region());
+        String billing = request.billingMode() == null || request.billingMode().equals(t.billingMode()) ? null
+                : request.billingMode();
+        ProvisionedThroughput throughput = request.provisionedThroughput();
+        if (throughput != null && own.readCapacityUnits() != null) {
+            throughput = new ProvisionedThroughput(own.readCapacityUnits(), throughput.writeCapacityUnits());
+        }
+        if (throughput != null && billing == null && throughput.equals(t.provisionedThroughput())) {
+            throughput = null;
+        }
+        OnDemandThroughput onDemand = ownMaximum(request.onDemandThroughput(), own.maxReadRequestUnits());
+        List<GlobalSecondaryIndexUpdate> indexes = new ArrayList<>();
+        for (GlobalSecondaryIndexUpdate u : request.globalSecondaryIndexUpdates() == null
+                ? List.<GlobalSecondaryIndexUpdate>of() : request.globalSecondaryIndexUpdates()) {
+            if (u.create() != null) {
+                if (t.index(u.create().indexName()).isEmpty()) {
+                    indexes.add(u);
+                }
+            } else if (u.deleteIndexName() != null) {
+                if (t.index(u.deleteIndexName()).isPresent()) {
+                    indexes.add(u);
+                }
+            } else {
+                GlobalSecondaryIndexUpdate kept = ownIndexUpdate(u, t, own, billing != null);
+                if (kept != null) {
+                    indexes.add(kept);
+                }
+            }
+        }
+        if (billing == null && throughput == null && onDemand == null && indexes.isEmpty()) {
+            return g -> { };
+        }
+        local.execute(new UpdateTableRequest(t.tableName(), request.attributeDefinitions(), billing, throughput,
+                indexes.isEmpty() ? null : indexes, null, null, null, null, null, onDemand));
+        return g -> { };
+    }
+
+    /** An index's update with this replica's read overrides of it; null when it changes nothing here. */
+    private static GlobalSecondaryIndexUpdate ownIndexUpdate(GlobalSecondaryIndexUpdate u, TableDefinition t,
+            ReplicaSettings own, boolean billingChanges) {
+        IndexDefinition index = t.index(u.updateIndexName()).filter(IndexDefinition::global).orElse(null);
+        if (index == null) {
+            return null;
+        }
+        ReplicaSettings.IndexSettings overrides = own.indexes().get(index.indexName());
+        ProvisionedThroughput throughput = u.updateThroughput();
+        if (throughput != null && overrides != null && overrides.readCapacityUnits() != null) {
+            throughput = new ProvisionedThroughput(overrides.readCapacityUnits(), throughput.writeCapacityUnits());
+        }
+        if (throughput != null && !billingChanges && throughput.equals(index.provisionedThroughput())) {
+            throughput = null;
+        }
+        OnDemandThroughput onDemand = ownMaximum(u.updateOnDemandThroughput(),
+                overrides == null ? null : overrides.maxReadRequestUnits());
+        return throughput == null && onDemand == null ? null
+                : new GlobalSecondaryIndexUpdate(null, null, index.indexName(), throughput, onDemand);
+    }
+
+    /** {@code maximums} without their read maximum where this replica overrides it; null when nothing is left. */
+    private static OnDemandThroughput ownMaximum(OnDemandThroughput maximums, Long ownMaxRead) {
+        if (maximums == null) {
+            return null;
+        }
+        OnDemandThroughput kept = ownMaxRead == null ? maximums
+                : new OnDemandThroughput(null, maximums.maxWriteRequestUnits());
+        return kept.isEmpty() ? null : kept;
+    }
+}
