@@ -69,12 +69,31 @@ final class ProcessMemory {
         return out;
     }
 
+    /** Makes the C allocator return its free memory to the system ({@code malloc_trim}, glibc only). */
+    void trimNativeHeap() {
+        jcmd("System.trim_native_heap");
+    }
+
     /** The classes whose live bytes grew most from {@code before} to {@code after}, largest first. */
     static List<Map.Entry<String, Long>> growth(Map<String, Long> before, Map<String, Long> after, int top) {
         List<Map.Entry<String, Long>> out = new ArrayList<>();
         after.forEach((cls, bytes) -> out.add(Map.entry(cls, bytes - before.getOrDefault(cls, 0L))));
         out.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
         return out.subList(0, Math.min(top, out.size()));
+    }
+
+    /** A {@code kB} field of {@code /proc/PID/status} ({@code VmRSS}, {@code RssAnon}, …), or 0 when unreadable. */
+    static long statusKb(long pid, String field) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** The sum of a metric's series in the server's Prometheus text whose labels contain {@code labels}. */

@@ -57,8 +57,8 @@ class SoakIT {
      * and the heap's used bytes), RocksDB's memtables and block cache, and the clients' latency since the
      * previous sample.
      */
-    private record Sample(Duration at, long rssKb, long nmtKb, long heapUsedBytes, long memtableBytes,
-            long blockCacheBytes, long openFiles, long dataDirBytes, long operations, long streamRecords,
+    private record Sample(Duration at, long rssKb, long rssAnonKb, long nmtKb, long heapUsedBytes,
+            long memtableBytes, long blockCacheBytes, long pinnedBytes, long tableReaderBytes, long openFiles, long dataDirBytes, long operations, long streamRecords,
             long expired, double p50Millis, double p99Millis, long errors) {}
 
     @AfterEach
@@ -138,6 +138,14 @@ class SoakIT {
         }
         print(samples, bytesWritten.get());
         printMemory(memory, nmtAtWarm, histogramAtWarm);
+        // What of the resident memory is the C allocator's free memory rather than live allocations: glibc's
+        // malloc_trim returns the free pages of all its arenas to the system.
+        long untrimmedKb = OverloadIT.rssKb(server.pid());
+        memory.trimNativeHeap();
+        long trimmedKb = OverloadIT.rssKb(server.pid());
+        System.out.printf("soak: resident memory the C allocator held free: %.1f MB (%.1f MB before jcmd "
+                + "System.trim_native_heap, %.1f MB after)%n", (untrimmedKb - trimmedKb) / 1024.0,
+                untrimmedKb / 1024.0, trimmedKb / 1024.0);
 
         assertThat(errors).as("errors of the workload and the stream consumer").isEmpty();
         assertThat(server.isAlive()).isTrue();
@@ -179,10 +187,13 @@ class SoakIT {
             long[] latencyNanos, long errors) throws IOException {
         String metrics = memory.scrape();
         Arrays.sort(latencyNanos);
-        return new Sample(at, OverloadIT.rssKb(server.pid()), memory.nativeMemoryKb().getOrDefault("Total", -1L),
+        return new Sample(at, OverloadIT.rssKb(server.pid()), ProcessMemory.statusKb(server.pid(), "RssAnon"),
+                memory.nativeMemoryKb().getOrDefault("Total", -1L),
                 (long) memory.metric(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
                 (long) memory.metric(metrics, "dynarocks_storage_cur_size_all_mem_tables", null),
                 (long) memory.metric(metrics, "dynarocks_storage_block_cache_usage", null),
+                (long) memory.metric(metrics, "dynarocks_storage_block_cache_pinned_usage", null),
+                (long) memory.metric(metrics, "dynarocks_storage_estimate_table_readers_mem", null),
                 OverloadIT.openFiles(server.pid()), size(dataDir), operations, follower.records.sum(),
                 follower.expired.sum(), percentile(latencyNanos, 0.50), percentile(latencyNanos, 0.99), errors);
     }
@@ -339,13 +350,15 @@ class SoakIT {
     }
 
     private void print(List<Sample> samples, long bytesWritten) throws IOException {
-        System.out.println("soak: seconds  rss_mb  nmt_mb  heap_used_mb  memtables_mb  block_cache_mb  unaccounted_mb"
-                + "  open_files  data_dir_mb  operations  stream_records  ttl_deletes  p50_ms  p99_ms  errors");
+        System.out.println("soak: seconds  rss_mb  anon_mb  nmt_mb  heap_used_mb  memtables_mb  block_cache_mb"
+                + "  pinned_mb  table_readers_mb  unaccounted_mb  open_files  data_dir_mb  operations  stream_records"
+                + "  ttl_deletes  p50_ms  p99_ms  errors");
         for (Sample s : samples) {
-            System.out.printf("soak: %7d  %6d  %6d  %12.1f  %12.1f  %14.1f  %14.1f  %10d  %11.1f  %10d  %14d  %11d"
-                    + "  %6.1f  %6.1f  %6d%n", s.at().toSeconds(), s.rssKb() / 1024, s.nmtKb() / 1024,
-                    s.heapUsedBytes() / 1048576.0, s.memtableBytes() / 1048576.0, s.blockCacheBytes() / 1048576.0,
-                    unaccountedMb(s),
+            System.out.printf("soak: %7d  %6d  %7d  %6d  %12.1f  %12.1f  %14.1f  %9.1f  %16.1f  %14.1f  %10d  %11.1f"
+                    + "  %10d  %14d  %11d  %6.1f  %6.1f  %6d%n", s.at().toSeconds(), s.rssKb() / 1024,
+                    s.rssAnonKb() / 1024, s.nmtKb() / 1024, s.heapUsedBytes() / 1048576.0,
+                    s.memtableBytes() / 1048576.0, s.blockCacheBytes() / 1048576.0, s.pinnedBytes() / 1048576.0,
+                    s.tableReaderBytes() / 1048576.0, unaccountedMb(s),
                     s.openFiles(), s.dataDirBytes() / 1048576.0, s.operations(), s.streamRecords(), s.expired(),
                     s.p50Millis(), s.p99Millis(), s.errors());
         }
