@@ -187,12 +187,17 @@ class GlobalTableSettingsIT extends RegionsTest {
                 .update(u -> u.indexName("ByGenre").provisionedThroughput(p -> p.readCapacityUnits(6L)
                         .writeCapacityUnits(9L))).build()));
 
-        // Write capacity is the same everywhere; us-west-2 keeps its read overrides.
-        TableDescription westTable = describe(west, "Capacity");
-        assertThat(westTable.provisionedThroughput().writeCapacityUnits()).isEqualTo(8L);
-        assertThat(westTable.provisionedThroughput().readCapacityUnits()).isEqualTo(7L);
-        assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits()).isEqualTo(9L);
-        assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(4L);
+        // Write capacity is the same everywhere (the other regions follow asynchronously, as in DynamoDB);
+        // us-west-2 keeps its read overrides.
+        await().atMost(WAIT).untilAsserted(() -> {
+            TableDescription westTable = describe(west, "Capacity");
+            assertThat(westTable.provisionedThroughput().writeCapacityUnits()).isEqualTo(8L);
+            assertThat(westTable.provisionedThroughput().readCapacityUnits()).isEqualTo(7L);
+            assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits())
+                    .isEqualTo(9L);
+            assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits())
+                    .isEqualTo(4L);
+        });
         ReplicaDescription westReplica = replicaOf(east, "Capacity", WEST);
         assertThat(westReplica.provisionedThroughputOverride().readCapacityUnits()).isEqualTo(7L);
         assertThat(westReplica.globalSecondaryIndexes().get(0).provisionedThroughputOverride().readCapacityUnits())
@@ -204,22 +209,27 @@ class GlobalTableSettingsIT extends RegionsTest {
         // Switching to on demand in any region switches every replica; read overrides have nothing left to apply to.
         west.updateTable(b -> b.tableName("Capacity").billingMode(BillingMode.PAY_PER_REQUEST));
         for (DynamoDbClient client : List.of(east, west)) {
-            TableDescription table = describe(client, "Capacity");
-            assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-            ReplicaDescription other = table.replicas().get(0);
-            assertThat(other.provisionedThroughputOverride()).isNull();
-            assertThat(other.globalSecondaryIndexes().get(0).provisionedThroughputOverride()).isNull();
+            await().atMost(WAIT).untilAsserted(() -> {
+                TableDescription table = describe(client, "Capacity");
+                assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+                ReplicaDescription other = table.replicas().get(0);
+                assertThat(other.provisionedThroughputOverride()).isNull();
+                assertThat(other.globalSecondaryIndexes().get(0).provisionedThroughputOverride()).isNull();
+            });
         }
 
         east.updateTable(b -> b.tableName("Capacity").billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(2L))
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("ByGenre")
                         .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(2L))).build()));
-        westTable = describe(west, "Capacity");
-        assertThat(westTable.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
-        assertThat(westTable.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
-        assertThat(westTable.provisionedThroughput().writeCapacityUnits()).isEqualTo(2L);
-        assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits()).isEqualTo(2L);
+        await().atMost(WAIT).untilAsserted(() -> {
+            TableDescription westTable = describe(west, "Capacity");
+            assertThat(westTable.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+            assertThat(westTable.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
+            assertThat(westTable.provisionedThroughput().writeCapacityUnits()).isEqualTo(2L);
+            assertThat(westTable.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits())
+                    .isEqualTo(2L);
+        });
         assertThat(replicaOf(east, "Capacity", WEST).provisionedThroughputOverride()).isNull();
 
         // Per replica: table class and deletion protection are not synchronized.
@@ -227,8 +237,49 @@ class GlobalTableSettingsIT extends RegionsTest {
                 .isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
         assertThat(replicaOf(west, "Capacity", EAST).replicaTableClassSummary().tableClass())
                 .isEqualTo(TableClass.STANDARD);
-        assertThat(westTable.deletionProtectionEnabled()).isTrue();
+        assertThat(describe(west, "Capacity").deletionProtectionEnabled()).isTrue();
         assertThat(describe(east, "Capacity").deletionProtectionEnabled()).isFalse();
+    }
+
+    @Test
+    void aRegionDownWhenAnIndexIsCreatedCreatesItWhenItReturns() {
+        regions = new Regions(EAST, WEST, EU);
+        DynamoDbClient east = regions.client(EAST);
+        Tables.hashTable(east, "Outage");
+        for (String region : List.of(WEST, EU)) {
+            east.updateTable(b -> b.tableName("Outage").replicaUpdates(ReplicationGroupUpdate.builder()
+                    .create(c -> c.regionName(region)).build()));
+        }
+        awaitActive(east, "Outage", WEST, EU);
+        put(east, "Outage", "before", "folk");
+        await().atMost(WAIT).until(() -> regions.client(EU).scan(b -> b.tableName("Outage").consistentRead(true))
+                .count() == 1);
+        regions.stop(EU);
+
+        createByGenre(east, "Outage");
+        put(east, "Outage", "during", "folk");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(byGenre(regions.client(WEST), "Outage", "folk"))
+                .containsExactly("before", "during"));
+        // Deleted and created again while the region is away: it takes both, in order.
+        regions.client(WEST).updateTable(b -> b.tableName("Outage").globalSecondaryIndexUpdates(
+                GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("ByGenre")).build()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(describe(east, "Outage").hasGlobalSecondaryIndexes())
+                .isFalse());
+        createByGenre(east, "Outage");
+        regions.start(EU);
+
+        DynamoDbClient eu = regions.client(EU);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(describe(eu, "Outage").globalSecondaryIndexes())
+                    .extracting(GlobalSecondaryIndexDescription::indexName, GlobalSecondaryIndexDescription::indexStatus)
+                    .containsExactly(Tuple.tuple("ByGenre", IndexStatus.ACTIVE));
+            assertThat(byGenre(eu, "Outage", "folk")).containsExactly("before", "during");
+        });
+        put(eu, "Outage", "after", "folk");
+        for (String region : regions.running()) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(byGenre(regions.client(region), "Outage", "folk"))
+                    .containsExactly("after", "before", "during"));
+        }
     }
 
     @Test

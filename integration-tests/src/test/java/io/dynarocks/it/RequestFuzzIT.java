@@ -259,7 +259,8 @@ class RequestFuzzIT {
                 + "\"Regions\":[\"us-east-1\",\"eu-west-1\"],\"CreationDateTime\":1}");
         seed(REPLICATION + "UpdateReplicaTimeToLive", "{\"TableName\":\"Fuzz\",\"TimeToLiveSpecification\":"
                 + "{\"AttributeName\":\"expires\",\"Enabled\":true}}");
-        seed(REPLICATION + "UpdateReplicaTable", "{\"TableName\":\"Fuzz\",\"BillingMode\":\"PROVISIONED\","
+        seed(REPLICATION + "UpdateReplicaTable", "{\"TableName\":\"Fuzz\",\"ChangeTimestamp\":1,"
+                + "\"ChangeRegion\":\"eu-west-1\",\"BillingMode\":\"PROVISIONED\","
                 + "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5},"
                 + "\"GlobalSecondaryIndexUpdates\":[{\"Delete\":{\"IndexName\":\"ByOther\"}}]}");
         legacyGlobalTableSeeds();

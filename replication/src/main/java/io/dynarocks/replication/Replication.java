@@ -94,6 +94,7 @@ public final class Replication implements AutoCloseable {
                 if (after == null && before != null && r.sets.of(before.tableName()) != null) {
                     r.sets.stageRemoval(batch, before.tableName());
                     r.stopShippers(before.tableName(), batch);
+                    batch.delete(ReplicationKeys.settingsVersions(before.tableName()));
                 }
             }
         });
@@ -101,7 +102,7 @@ public final class Replication implements AutoCloseable {
         r.localUpdateTable = registry.operation("UpdateTable");
         GlobalTableUpdate update = new GlobalTableUpdate(r, registry);
         registry.register("UpdateTable", UpdateTableRequest::decode, update::execute);
-        registry.register(PeerLink.SERVICE, TableSettingsUpdate.ACTION, UpdateTableRequest::decode,
+        registry.register(PeerLink.SERVICE, TableSettingsUpdate.ACTION, TableSettingsUpdate.Change::decode,
                 update.tableSettings()::applyHere);
         TimeToLiveUpdate ttl = r.timeToLive = new TimeToLiveUpdate(r, registry);
         registry.register("UpdateTimeToLive", UpdateTimeToLiveRequest::decode, ttl::execute);
@@ -426,6 +427,15 @@ public final class Replication implements AutoCloseable {
 
     private static String peerOf(String key) {
         return key.substring(key.indexOf('\u0000') + 1);
+    }
+
+    /** Tells the shippers of {@code tableName} that table settings changes wait for their peers in the store. */
+    void settingsChanged(String tableName) {
+        shippers.forEach((k, s) -> {
+            if (tableOf(k).equals(tableName)) {
+                s.settingsChanged();
+            }
+        });
     }
 
     /** Stops shipping; cursors stay in the store, so shipping resumes where it stopped on the next start. */

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where replication keeps its state in the store, under the prefix {@code g}: item versions beside
  * the items (same suffix as the item's key, so a table's versions are one range), replica sets by
- * table name, and each (table, peer) replication cursor.
+ * table name, each (table, peer) replication cursor, and the table settings changes each peer has still to
+ * take, in order.
  */
 final class ReplicationKeys {
 
@@ -15,6 +16,8 @@ final class ReplicationKeys {
     private static final byte VERSION = 'V';
     private static final byte REPLICA_SET = 'S';
     private static final byte CURSOR = 'C';
+    private static final byte PENDING_SETTINGS = 'P';
+    private static final byte SETTINGS_VERSIONS = 'W';
 
     private ReplicationKeys() {}
 
@@ -45,5 +48,26 @@ final class ReplicationKeys {
     static byte[] cursor(String tableName, String peer) {
         return ItemKeys.concat(new byte[] {PREFIX, CURSOR}, tableName.getBytes(StandardCharsets.UTF_8),
                 new byte[] {0}, peer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The table settings changes {@code peer} has still to take for {@code tableName}, by sequence. */
+    static KeyRange pendingSettings(String tableName, String peer) {
+        return KeyRange.prefix(pendingSettingsPrefix(tableName, peer));
+    }
+
+    /** One pending table settings change, {@code sequence} ordering it among the others of the pair. */
+    static byte[] pendingSettings(String tableName, String peer, long sequence) {
+        return ItemKeys.concat(pendingSettingsPrefix(tableName, peer),
+                java.nio.ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
+    }
+
+    private static byte[] pendingSettingsPrefix(String tableName, String peer) {
+        return ItemKeys.concat(new byte[] {PREFIX, PENDING_SETTINGS}, tableName.getBytes(StandardCharsets.UTF_8),
+                new byte[] {0}, peer.getBytes(StandardCharsets.UTF_8), new byte[] {0});
+    }
+
+    /** The versions of a table's synchronized settings ({@link SettingsVersions}). */
+    static byte[] settingsVersions(String tableName) {
+        return ItemKeys.concat(new byte[] {PREFIX, SETTINGS_VERSIONS}, tableName.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ships one table's changes from this region to one peer, on its own thread: first every existing
+ * Ships one table's changes from this region to one peer, on its own thread (and the table settings changes
+ * made here that every replica shares, before them): first every existing
  * item and tombstone (the backfill of a new replica), then the table's stream from the positions noted before the
  * backfill began, shard by shard (a child after its parent). Each record is shipped as the item's
  * current state, and only when this region wrote it: states written elsewhere are shipped by their
@@ -47,6 +48,10 @@ final class Shipper implements Runnable {
     private static final int BATCH = 200;
     private static final long POLL_MILLIS = 5;
     private static final long MAX_BACKOFF_MILLIS = 1_000;
+    /** How soon a peer busy with its table is offered a pending settings change again. */
+    private static final long SETTINGS_RETRY_MILLIS = 200;
+    /** How often the store is looked at for settings changes queued by another server sharing it. */
+    private static final long SETTINGS_CHECK_MILLIS = 1_000;
     /**
      * How often a server sharing the store checks whether it leads shipping (and a leader renews its
      * lease): well within the lease's lifetime, so a running leader keeps it.
@@ -67,6 +72,10 @@ final class Shipper implements Runnable {
     private volatile long lagMillis;
     private volatile long shipped;
     private long leadershipCheckedNanos;
+    private long settingsRetryNanos;
+    private long settingsCheckedNanos;
+    /** Set when this server queued a settings change for the peer; another server's show within a second. */
+    private volatile boolean settingsChanged = true;
     private boolean leading;
 
     Shipper(Engine engine, StreamStore store, String region, String tableName, String peer, PeerLink link) {
@@ -128,9 +137,16 @@ final class Shipper implements Runnable {
         }
     }
 
+    /** A table settings change for the peer was queued: deliver it with the next step. */
+    void settingsChanged() {
+        settingsChanged = true;
+    }
+
     /** Forgets where shipping stood (the peer left the replica set). */
     void forget(WriteBatch batch) {
         batch.delete(ReplicationKeys.cursor(tableName, peer));
+        io.dynarocks.storage.KeyRange pending = ReplicationKeys.pendingSettings(tableName, peer);
+        batch.deleteRange(pending.from(), pending.to());
     }
 
     @Override
@@ -198,11 +214,12 @@ final class Shipper implements Runnable {
     }
 
     private boolean step() throws IOException {
+        boolean delivered = deliverSettings();
         TableDefinition table = engine.catalog().find(tableName).orElse(null);
         StreamDescriptor stream = table == null ? null : store.streams().stream()
                 .filter(d -> d.tableStorageId() == table.storageId() && d.enabled()).findFirst().orElse(null);
         if (stream == null) {
-            return false;
+            return delivered;
         }
         byte[] stored = engine.storage().get(ReplicationKeys.cursor(tableName, peer));
         ReplicationCursor cursor = stored == null ? null : ReplicationCursor.fromBytes(stored);
@@ -210,7 +227,50 @@ final class Shipper implements Runnable {
             backfill(table, stream, stored);
             return true;
         }
-        return ship(table, stream, cursor, stored);
+        return ship(table, stream, cursor, stored) || delivered;
+    }
+
+    /**
+     * Delivers the table settings changes made here that the peer has not taken yet ({@link TableSettingsUpdate}),
+     * oldest first, each removed once taken. A peer busy with its table (a transient status, an index still
+     * backfilling) is asked again a little later; one that refuses a change for good has it logged and dropped;
+     * one that does not answer is retried as item changes are.
+     */
+    private boolean deliverSettings() throws IOException {
+        long now = System.nanoTime();
+        if (now < settingsRetryNanos
+                || !settingsChanged && now - settingsCheckedNanos < SETTINGS_CHECK_MILLIS * 1_000_000) {
+            return false;
+        }
+        settingsChanged = false;
+        settingsCheckedNanos = now;
+        List<byte[][]> pending = new ArrayList<>();
+        try (KeyValueIterator it = engine.storage().iterate(ReplicationKeys.pendingSettings(tableName, peer), false,
+                null)) {
+            while (it.next()) {
+                pending.add(new byte[][] {it.key(), it.value()});
+            }
+        }
+        for (byte[][] change : pending) {
+            try {
+                link.call(TableSettingsUpdate.ACTION, change[1]);
+            } catch (IOException e) {
+                settingsChanged = true;
+                if (!(e instanceof PeerLink.PeerException p) || p.status >= 500 || p.unauthorized()) {
+                    throw e;
+                }
+                io.dynarocks.protocol.DynamoException refusal = p.asDynamoException();
+                if (TableSettingsUpdate.busy(refusal)) {
+                    settingsRetryNanos = System.nanoTime() + SETTINGS_RETRY_MILLIS * 1_000_000;
+                    return false;
+                }
+                settingsChanged = false;
+                LOG.warn("table settings change of {} refused by region {}, dropped: {}", tableName, peer,
+                        refusal.getMessage());
+            }
+            engine.storage().write(new WriteBatch().delete(change[0]));
+        }
+        return !pending.isEmpty();
     }
 
     /** Notes the stream's current end, ships every item, then starts streaming from the noted end. */

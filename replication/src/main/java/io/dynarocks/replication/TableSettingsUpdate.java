@@ -13,13 +13,14 @@ import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.GlobalSecondaryIndexUpdate;
 import io.dynarocks.protocol.operation.Response;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
+import io.dynarocks.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The table settings DynamoDB keeps the same on every replica of a global table (version 2019.11.21) when
@@ -28,21 +29,31 @@ import org.slf4j.LoggerFactory;
  * follow as well, except in a replica that overrides them (ReplicaUpdates' ProvisionedThroughputOverride,
  * OnDemandThroughputOverride, per index too). Deletion protection, the stream, encryption key, table class, tags
  * and point-in-time recovery stay each replica's own. The change applies here first (so DynamoDB's refusals come
- * from this region, and nothing else changed), then in each other region through the internal
- * {@value #ACTION}, where a created index is backfilled from that region's own items. A region that cannot be
- * reached keeps its old settings (the change is logged where it was made), as for TTL.
+ * from this region, and nothing else changed), then, asynchronously as in DynamoDB, in each other region through
+ * the internal {@value #ACTION}, where a created index is backfilled from that region's own items. The change
+ * waits for each peer in the store, in order, until the {@link Shipper} of the table to that peer delivered it:
+ * a region that is down takes it when it returns, one still busy with an earlier index takes it once done.
  */
 final class TableSettingsUpdate {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TableSettingsUpdate.class);
     static final String ACTION = "UpdateReplicaTable";
 
     private final Replication replication;
     private final Operation<UpdateTableRequest> local;
+    /** The last pending change's sequence: increasing, and near the clock so that restarts keep the order. */
+    private final AtomicLong lastSequence = new AtomicLong();
 
     TableSettingsUpdate(Replication replication, Operation<UpdateTableRequest> local) {
         this.replication = replication;
         this.local = local;
+    }
+
+    /**
+     * Whether a peer's refusal of a pending change means "not now": its table is still being updated (a
+     * transient status) or still backfilling an earlier index.
+     */
+    static boolean busy(DynamoException refusal) {
+        return refusal.type().equals("ResourceInUseException") || refusal.type().equals("LimitExceededException");
     }
 
     /** Whether {@code request} changes a setting every replica shares. */
@@ -62,14 +73,24 @@ final class TableSettingsUpdate {
             return;
         }
         TableDefinition table = replication.engine().catalog().require(request.tableName());
-        byte[] body = body(request, table);
-        for (String peer : set.peersOf(replication.config().region())) {
-            try {
-                replication.call(peer, ACTION, body);
-            } catch (DynamoException e) {
-                LOG.warn("settings of {} not changed in region {}: {}", table.tableName(), peer, e.getMessage());
-            }
+        String local = replication.config().region();
+        SettingsVersions.Version version = new SettingsVersions.Version(replication.engine().clock().millis(), local);
+        byte[] body = body(request, table, version);
+        long sequence = lastSequence.updateAndGet(l -> Math.max(l + 1, version.timestamp() * 1000));
+        WriteBatch pending = new WriteBatch();
+        for (String peer : set.peersOf(local)) {
+            pending.put(ReplicationKeys.pendingSettings(table.tableName(), peer, sequence), body);
         }
+        synchronized (this) {
+            Map<String, SettingsVersions.Version> versions = SettingsVersions.of(replication.engine().storage(),
+                    table.tableName());
+            for (String setting : settings(request)) {
+                versions.merge(setting, version, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+            SettingsVersions.stage(pending, table.tableName(), versions);
+            replication.engine().storage().write(pending);
+        }
+        replication.settingsChanged(table.tableName());
         ReplicaSet fitted = set;
         for (String region : set.regions()) {
             ReplicaSettings before = set.settingsOf(region);
@@ -105,9 +126,11 @@ final class TableSettingsUpdate {
      * The request peers get: the synchronized members of {@code request}, with each created index as this region
      * made it (and the definitions of its key attributes).
      */
-    private static byte[] body(UpdateTableRequest request, TableDefinition table) {
+    private static byte[] body(UpdateTableRequest request, TableDefinition table, SettingsVersions.Version version) {
         return JsonWriter.object(g -> {
             g.writeStringField("TableName", table.tableName());
+            g.writeNumberField("ChangeTimestamp", version.timestamp());
+            g.writeStringField("ChangeRegion", version.region());
             if (request.billingMode() != null) {
                 g.writeStringField("BillingMode", request.billingMode());
             }
@@ -175,9 +198,70 @@ final class TableSettingsUpdate {
     /**
      * The internal action: this region's part of a change made in another, with this replica's read overrides kept.
      * What this replica already has is no change (regions may cross each other's updates): an index it has is not
-     * created again, one it lacks is not deleted.
+     * created again, one it lacks is not deleted. A setting whose last change here is later than this one (by
+     * {@link SettingsVersions}: time, then region) keeps it.
      */
-    Response applyHere(UpdateTableRequest request) {
+    Response applyHere(Change change) {
+        synchronized (this) {
+            UpdateTableRequest request = change.request();
+            Map<String, SettingsVersions.Version> versions = SettingsVersions.of(replication.engine().storage(),
+                    request.tableName());
+            List<String> newer = settings(request).stream()
+                    .filter(k -> versions.get(k) == null || change.version().compareTo(versions.get(k)) > 0).toList();
+            apply(newer.contains(SettingsVersions.CAPACITY) ? request : withoutCapacity(request), newer);
+            newer.forEach(k -> versions.put(k, change.version()));
+            WriteBatch batch = new WriteBatch();
+            SettingsVersions.stage(batch, request.tableName(), versions);
+            replication.engine().storage().write(batch);
+            return g -> { };
+        }
+    }
+
+    /** {@code request} without the table's billing mode and capacity (a later change of them was applied here). */
+    private static UpdateTableRequest withoutCapacity(UpdateTableRequest r) {
+        return new UpdateTableRequest(r.tableName(), r.attributeDefinitions(), null, null,
+                r.globalSecondaryIndexUpdates(), null, null, null, null, null, null);
+    }
+
+    /** The settings {@code request} changes: the table's capacity, and each index it names. */
+    private static List<String> settings(UpdateTableRequest request) {
+        List<String> out = new ArrayList<>();
+        if (request.billingMode() != null || request.provisionedThroughput() != null
+                || request.onDemandThroughput() != null) {
+            out.add(SettingsVersions.CAPACITY);
+        }
+        for (GlobalSecondaryIndexUpdate u : request.globalSecondaryIndexUpdates() == null
+                ? List.<GlobalSecondaryIndexUpdate>of() : request.globalSecondaryIndexUpdates()) {
+            out.add(settings(u));
+        }
+        return out;
+    }
+
+    /** A change as peers deliver it: the UpdateTable request, and when and where it was made. */
+    record Change(UpdateTableRequest request, SettingsVersions.Version version) {
+
+        static Change decode(byte[] body) {
+            UpdateTableRequest request = UpdateTableRequest.decode(body);
+            var f = new Object() {
+                long timestamp;
+                String region;
+            };
+            io.dynarocks.protocol.json.JsonReader.readBody(body, (n, r) -> {
+                switch (n) {
+                    case "ChangeTimestamp" -> f.timestamp = r.readLong();
+                    case "ChangeRegion" -> f.region = r.readString();
+                    default -> r.skip();
+                }
+            });
+            if (f.region == null) {
+                throw DynamoException.validation("ChangeRegion is required");
+            }
+            return new Change(request, new SettingsVersions.Version(f.timestamp, f.region));
+        }
+    }
+
+    /** Applies the parts of {@code request} whose settings are {@code newer} here. */
+    private void apply(UpdateTableRequest request, List<String> newer) {
         ReplicaSet set = replication.set(request.tableName());
         if (set == null) {
             throw DynamoException.resourceNotFound("Table " + request.tableName() + " is not a replica of a global "
@@ -198,6 +282,9 @@ final class TableSettingsUpdate {
         List<GlobalSecondaryIndexUpdate> indexes = new ArrayList<>();
         for (GlobalSecondaryIndexUpdate u : request.globalSecondaryIndexUpdates() == null
                 ? List.<GlobalSecondaryIndexUpdate>of() : request.globalSecondaryIndexUpdates()) {
+            if (!newer.contains(settings(u))) {
+                continue;
+            }
             if (u.create() != null) {
                 if (t.index(u.create().indexName()).isEmpty()) {
                     indexes.add(u);
@@ -214,11 +301,15 @@ final class TableSettingsUpdate {
             }
         }
         if (billing == null && throughput == null && onDemand == null && indexes.isEmpty()) {
-            return g -> { };
+            return;
         }
         local.execute(new UpdateTableRequest(t.tableName(), request.attributeDefinitions(), billing, throughput,
                 indexes.isEmpty() ? null : indexes, null, null, null, null, null, onDemand));
-        return g -> { };
+    }
+
+    private static String settings(GlobalSecondaryIndexUpdate u) {
+        return SettingsVersions.index(u.create() != null ? u.create().indexName()
+                : u.deleteIndexName() != null ? u.deleteIndexName() : u.updateIndexName());
     }
 
     /** An index's update with this replica's read overrides of it; null when it changes nothing here. */
