@@ -172,7 +172,7 @@ public final class TableRestorer {
                     throw BackupErrors.tableAlreadyExists(name);
                 }
                 WriteBatch batch = new WriteBatch();
-                engine.catalog().stage(batch, table);
+                engine.catalog().stage(batch, null, table);
                 engine.hooks().forEach(h -> h.onTableChange(null, table, batch));
                 engine.storage().write(batch);
                 engine.catalog().published(table);

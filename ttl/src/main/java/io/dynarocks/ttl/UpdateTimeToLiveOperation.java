@@ -34,7 +34,7 @@ public final class UpdateTimeToLiveOperation implements Operation<UpdateTimeToLi
             check(table.ttl(), request);
             TableDefinition changed = table.withTtl(new TtlSettings(request.attributeName(), request.enabled()));
             WriteBatch batch = new WriteBatch();
-            engine.catalog().stage(batch, changed);
+            engine.catalog().stage(batch, table, changed);
             engine.storage().write(batch);
             engine.catalog().published(changed);
             engine.catalog().transientStatuses().timeToLiveChanged(changed.tableName(), request.enabled());

@@ -1,6 +1,7 @@
 package io.dynarocks.vector;
 
 import io.dynarocks.engine.Engine;
+import io.dynarocks.engine.operation.Conflicts;
 import io.dynarocks.protocol.model.IndexStats;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.model.VectorIndexDefinition;
@@ -116,14 +117,15 @@ final class VectorIndexes implements AutoCloseable {
 
     /** An index added to a populated table becomes ACTIVE once its backfill is done. */
     private void markActive(LiveVectorIndex index) {
-        synchronized (engine.catalog()) {
+        // Made again on top of another server's concurrent change of the table, as UpdateTable is.
+        Conflicts.retryTableChange(engine, index.tableName(), () -> {
             TableDefinition t = engine.catalog().find(index.tableName()).orElse(null);
             if (t == null || t.storageId() != index.storageId()) {
-                return;
+                return null;
             }
             VectorIndexDefinition current = t.vectorIndex(index.definition().indexName()).orElse(null);
             if (current == null || current.searchable()) {
-                return;
+                return null;
             }
             List<VectorIndexDefinition> indexes = new ArrayList<>();
             for (VectorIndexDefinition v : t.vectorIndexes()) {
@@ -131,11 +133,12 @@ final class VectorIndexes implements AutoCloseable {
             }
             TableDefinition updated = t.withVectorIndexes(indexes);
             WriteBatch batch = new WriteBatch();
-            engine.catalog().stage(batch, updated);
+            engine.catalog().stage(batch, t, updated);
             engine.storage().write(batch);
             engine.catalog().published(updated);
             index.redefine(current.withStatus("ACTIVE", false));
-        }
+            return null;
+        });
     }
 
     private void applyChanges() {

@@ -50,7 +50,7 @@ class SearchVectorsOperationTest {
         TableDefinition t = engine.catalog().require("Things");
         TableDefinition backfilling = t.withVectorIndexes(List.of(t.vectorIndexes().get(0).withStatus("CREATING", true)));
         WriteBatch batch = new WriteBatch();
-        engine.catalog().stage(batch, backfilling);
+        engine.catalog().stage(batch, t, backfilling);
         engine.storage().write(batch);
         engine.catalog().published(backfilling);
         assertThatThrownBy(() -> call("SearchVectors", SEARCH)).isInstanceOf(DynamoException.class)

@@ -7,6 +7,7 @@ import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.Storage;
 import io.dynarocks.storage.WriteBatch;
+import io.dynarocks.storage.WriteConflictException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -174,13 +175,20 @@ public final class Catalog {
         return lookup(name) != null;
     }
 
-    /** Adds the table's catalog entry to {@code batch}; call {@link #published} once written. */
-    public void stage(WriteBatch batch, TableDefinition t) {
+    /**
+     * Adds the table's catalog entry {@code updated} to {@code batch}; call {@link #published} once written.
+     * {@code read} is the definition {@code updated} was computed from (null for a new table): on a shared
+     * store the batch commits only while that one is still stored. Expecting whatever is cached at staging
+     * time instead would lose a change: the watch may have delivered another server's change (a new index,
+     * say) since {@code read} was looked up, and {@code updated}, which lacks it, would then commit over it.
+     * Throws {@link WriteConflictException} when the cache has already moved past {@code read}, so the
+     * caller's retry ({@code Conflicts.retryTableChange}) computes the change again on what is stored now.
+     */
+    public void stage(WriteBatch batch, TableDefinition read, TableDefinition updated) {
         if (storage.shared()) {
-            // Another server may have changed (or created) the table since this one read it.
-            batch.expect(key(t.tableName()), storedForm(t.tableName()));
+            batch.expect(key(updated.tableName()), storedForm(updated.tableName(), read));
         }
-        batch.put(key(t.tableName()), TableDefinitionJson.toBytes(t));
+        batch.put(key(updated.tableName()), TableDefinitionJson.toBytes(updated));
     }
 
     public void published(TableDefinition t) {
@@ -193,11 +201,12 @@ public final class Catalog {
         tables.put(t.tableName(), new Entry(t, TableDefinitionJson.toBytes(t)));
     }
 
-    public void stageRemoval(WriteBatch batch, String name) {
+    /** Adds the removal of table {@code read}'s entry to {@code batch}, expecting it as read (see {@link #stage}). */
+    public void stageRemoval(WriteBatch batch, TableDefinition read) {
         if (storage.shared()) {
-            batch.expect(key(name), storedForm(name));
+            batch.expect(key(read.tableName()), storedForm(read.tableName(), read));
         }
-        batch.delete(key(name));
+        batch.delete(key(read.tableName()));
     }
 
     public void removed(String name) {
@@ -208,9 +217,19 @@ public final class Catalog {
         tables.remove(name);
     }
 
-    private byte[] storedForm(String name) {
+    /**
+     * The stored bytes of {@code read}, the definition of table {@code name} a change was computed from
+     * (null: the table did not exist); a conflict when the cache no longer holds it.
+     */
+    private byte[] storedForm(String name, TableDefinition read) {
         Entry e = tables.get(name);
-        return e == null ? null : e.stored();
+        if (e == null && read == null) {
+            return null;
+        }
+        if (e == null || read == null || (e.table() != read && !e.table().equals(read))) {
+            throw new WriteConflictException("table " + name + " changed since it was read");
+        }
+        return e.stored();
     }
 
     private Object updateLock(String name) {

@@ -75,10 +75,13 @@ public final class IndexBackfill {
                 }
             }
         }
-        synchronized (engine.catalog()) {
+        // Another server may change the table (another index, its throughput) while this one marks the index
+        // ACTIVE: the change is then made again on top of theirs, never over it, rather than dropped (an index
+        // left CREATING would refuse every later index creation of the table).
+        Conflicts.retryTableChange(engine, tableName, () -> {
             TableDefinition table = current(tableName, storageId);
             if (table == null || index(table, indexId) == null) {
-                return;
+                return null;
             }
             List<IndexDefinition> indexes = new ArrayList<>();
             for (IndexDefinition i : table.indexes()) {
@@ -86,10 +89,11 @@ public final class IndexBackfill {
             }
             TableDefinition updated = table.withIndexes(indexes, table.attributeDefinitions());
             WriteBatch batch = new WriteBatch();
-            engine.catalog().stage(batch, updated);
+            engine.catalog().stage(batch, table, updated);
             engine.storage().write(batch);
             engine.catalog().published(updated);
-        }
+            return null;
+        });
     }
 
     /**

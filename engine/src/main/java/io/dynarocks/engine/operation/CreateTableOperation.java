@@ -63,7 +63,7 @@ public final class CreateTableOperation implements Operation<CreateTableRequest>
                 .withKmsMasterKeyArn(SseSpecifications.forNewTable(engine, request.sseSpecification()))
                 .withOnDemandThroughput(request.onDemandThroughput());
         AccountLimits.checkProvisioned(engine, null, table);
-        engine.catalog().stage(batch, table);
+        engine.catalog().stage(batch, null, table);
         if (request.tags() != null) {
             Map<String, String> tags = new LinkedHashMap<>();
             request.tags().forEach(t -> tags.put(t.key(), t.value()));

@@ -35,7 +35,7 @@ public final class DeleteTableOperation implements Operation<TableNameRequest> {
             if (engine.hooks().stream().noneMatch(h -> h.retainsItems(table))) {
                 batch.deleteRange(items.from(), items.to());
             }
-            engine.catalog().stageRemoval(batch, table.tableName());
+            engine.catalog().stageRemoval(batch, table);
             TableTags.stageRemoval(batch, table);
             engine.hooks().forEach(h -> h.onTableChange(table, null, batch));
             engine.storage().write(batch);

@@ -61,7 +61,7 @@ public final class UpdateTableOperation implements Operation<UpdateTableRequest>
             TableDefinition updated = ThroughputChangeLog.record(engine, t,
                     onDemandMaximums(protectedOrNot.withKmsMasterKeyArn(kmsMasterKeyArn), request));
             AccountLimits.checkProvisioned(engine, t, updated);
-            engine.catalog().stage(batch, updated);
+            engine.catalog().stage(batch, t, updated);
             engine.hooks().forEach(h -> h.onTableChange(t, updated, batch));
             engine.storage().write(batch);
             engine.catalog().published(updated);
