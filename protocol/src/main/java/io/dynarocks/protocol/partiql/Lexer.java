@@ -10,10 +10,11 @@ import java.util.Set;
  * Splits a PartiQL statement into tokens; text it cannot read ends them with an INVALID token.
  *
  * <p>A statement seen for the first time is parsed before it runs, so this stays cheap: tokens are
- * positions in parallel arrays rather than objects, a token's text is cut out of the statement only when
- * the parser asks for it (a name, a string), ASCII characters are classified without {@link Character}'s
- * Unicode tables, and punctuation and known words are one shared string per spelling, so a keyword test
- * is a comparison of two constants.
+ * codes and positions in one {@code int} array rather than objects, the statement is read in place (no copy of
+ * its characters), a token's text is cut out of the statement only when the parser asks for it (a name, a
+ * string), ASCII characters are classified without {@link Character}'s Unicode tables, and punctuation and
+ * known words are one shared string per spelling, found while the word is read by its characters packed
+ * into two {@code long}s, so a keyword test is a comparison of two ids.
  */
 final class Lexer {
 
@@ -23,6 +24,8 @@ final class Lexer {
             "remove", "delete", "returning", "order", "by", "asc", "desc", "as", "limit", "group", "having", "join",
             "union", "like");
 
+    private static final int RESERVED_COUNT = RESERVED.size();
+
     /**
      * Further words the parser tests for, which may also be attribute names, and the functions, whose
      * lower case is then a constant rather than a new string.
@@ -30,18 +33,39 @@ final class Lexer {
     private static final Set<String> UNRESERVED = Set.of("exists", "all", "modified", "old", "new", "begins_with",
             "contains", "size", "attribute_type", "list_append", "set_add", "set_delete", "if_not_exists");
 
+    // Token kinds (the low 3 bits of a token's code).
+    static final int WORD = 0;
+    static final int QUOTED = 1;
+    static final int STRING = 2;
+    static final int NUMBER = 3;
+    static final int PUNCT = 4;
+    static final int PARAMETER = 5;
+    static final int INVALID = 6;
+    static final int EOF = 7;
+
+    private static final int RESERVED_BIT = 8;
+    /** A string or quoted name with a doubled quote in it, whose text is not a plain substring. */
+    private static final int ESCAPED_BIT = 16;
+    private static final int ID_SHIFT = 5;
+
     /**
      * Every known word and punctuation mark, by id (the reserved words first, from 1); a token's id says
-     * which it is (0: none). They are
-     * interned constants, as the string literals the parser tests tokens against are, so a test is a
-     * comparison of references.
+     * which it is (0: none). They are interned constants, as the string literals the parser tests tokens
+     * against are.
      */
     private static final String[] SPELLINGS;
 
-    /** Known words by the hash of their lower case (as {@link String#hashCode}), open addressing: their ids. */
+    /**
+     * Words of at most this many ASCII characters are packed, 7 bits a lower-case character, into two
+     * {@code long}s: exactly, as no word character packs to 0. The known words are all shorter.
+     */
+    private static final int MAX_PACKED = 18;
+    private static final long LOW_63 = Long.MAX_VALUE;
+
+    /** Known words by their packed lower case, open addressing: their ids and packed characters. */
     private static final int[] WORD_IDS = new int[256];
-    private static final int[] WORD_HASHES = new int[256];
-    private static final char[][] WORD_CHARS = new char[256][];
+    private static final long[] WORD_LOW = new long[256];
+    private static final long[] WORD_HIGH = new long[256];
 
     /** The id of a single-character punctuation mark, by character. */
     private static final int[] PUNCT_IDS = new int[128];
@@ -58,13 +82,19 @@ final class Lexer {
         spellings.add(null);
         for (Set<String> words : List.of(RESERVED, UNRESERVED)) {
             for (String word : words) {
-                int slot = word.hashCode() & 255;
+                long low = 0;
+                long high = 0;
+                for (int k = 0; k < word.length(); k++) {
+                    high = high << 7 | low >>> 56;
+                    low = (low << 7 | word.charAt(k)) & LOW_63;
+                }
+                int slot = slot(low, high);
                 while (WORD_IDS[slot] != 0) {
                     slot = (slot + 1) & 255;
                 }
                 WORD_IDS[slot] = spellings.size();
-                WORD_HASHES[slot] = word.hashCode();
-                WORD_CHARS[slot] = word.toCharArray();
+                WORD_LOW[slot] = low;
+                WORD_HIGH[slot] = high;
                 spellings.add(word.intern());
             }
         }
@@ -87,31 +117,22 @@ final class Lexer {
         SPELLINGS = spellings.toArray(String[]::new);
     }
 
-    enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, PARAMETER, INVALID, EOF }
-
-    private static final Kind[] KINDS = Kind.values();
-    private static final int RESERVED_BIT = 8;
-    private static final int ID_SHIFT = 4;
-
     private final String s;
-    private final char[] chars;
     private int count;
-    /** Per token: its kind's ordinal (low 3 bits), whether it is a reserved word, and its spelling's id. */
-    private int[] code;
-    /** Offset of a token's first character (its opening quote for strings and quoted names); -1 for INVALID. */
-    private int[] start;
-    /** Offset after a token's last character (after its closing quote). */
-    private int[] end;
+    /**
+     * Three ints per token: its code (kind in the low 3 bits, whether it is a reserved word, whether it has a
+     * doubled quote, and its spelling's id), the offset of its first character (its opening quote for strings
+     * and quoted names; -1 for INVALID) and the offset after its last character (after its closing quote).
+     */
+    private int[] tokens;
     private int level;
     private int maxLevel;
+    /** Whether the quoted text {@link #quoted} read last had a doubled quote. */
+    private boolean escaped;
 
     private Lexer(String s) {
         this.s = s;
-        this.chars = s.toCharArray();
-        int capacity = s.length() / 3 + 4;
-        code = new int[capacity];
-        start = new int[capacity];
-        end = new int[capacity];
+        tokens = new int[3 * (s.length() / 3 + 4)];
     }
 
     static Lexer tokenize(String s) {
@@ -125,12 +146,17 @@ final class Lexer {
         return count;
     }
 
-    Kind kind(int t) {
-        return KINDS[code[t] & 7];
+    /** The token's kind: {@link #WORD}, {@link #QUOTED}, ... */
+    int kind(int t) {
+        return tokens[3 * t] & 7;
     }
 
     int start(int t) {
-        return start[t];
+        return tokens[3 * t + 1];
+    }
+
+    private int end(int t) {
+        return tokens[3 * t + 2];
     }
 
     /** The id of a known word (lower case) or punctuation mark, for {@link #is}. */
@@ -144,7 +170,7 @@ final class Lexer {
 
     /** Whether token {@code t} is the punctuation mark or the word (in any case) of id {@code id}. */
     boolean is(int t, int id) {
-        return code[t] >>> ID_SHIFT == id;
+        return tokens[3 * t] >>> ID_SHIFT == id;
     }
 
     /** How deep brackets of any kind ({@code ( [ { <<}) nest in the statement, at the deepest. */
@@ -154,7 +180,7 @@ final class Lexer {
 
     /** Whether token {@code t} is one of {@link #RESERVED}: never an attribute or table name when bare. */
     boolean reserved(int t) {
-        return (code[t] & RESERVED_BIT) != 0;
+        return (tokens[3 * t] & RESERVED_BIT) != 0;
     }
 
     /**
@@ -162,17 +188,19 @@ final class Lexer {
      * (whose spelling nothing reads), the spelling of other words and of numbers.
      */
     String text(int t) {
-        switch (kind(t)) {
+        int code = tokens[3 * t];
+        switch (code & 7) {
             case WORD:
-                return reserved(t) ? SPELLINGS[code[t] >>> ID_SHIFT] : s.substring(start[t], end[t]);
+                return (code & RESERVED_BIT) != 0 ? SPELLINGS[code >>> ID_SHIFT] : s.substring(start(t), end(t));
             case STRING:
-                return unquote(s, start[t] + 1, end[t] - 1, '\'');
             case QUOTED:
-                return unquote(s, start[t] + 1, end[t] - 1, '"');
+                return (code & ESCAPED_BIT) != 0
+                        ? unquote(s, start(t) + 1, end(t) - 1, (code & 7) == STRING ? '\'' : '"')
+                        : s.substring(start(t) + 1, end(t) - 1);
             case NUMBER:
-                return s.substring(start[t], end[t]);
+                return s.substring(start(t), end(t));
             case PUNCT:
-                return SPELLINGS[code[t] >>> ID_SHIFT];
+                return SPELLINGS[code >>> ID_SHIFT];
             case PARAMETER:
                 return "?";
             default:
@@ -182,34 +210,35 @@ final class Lexer {
 
     /** A word's lower case. */
     String lower(int t) {
-        String known = SPELLINGS[code[t] >>> ID_SHIFT];
+        String known = SPELLINGS[tokens[3 * t] >>> ID_SHIFT];
         return known != null ? known : text(t).toLowerCase(Locale.ROOT);
     }
 
-    /** The length of the token's text as {@link #text} gives it. */
+    /** The length of the token's text as {@link #text} gives it (with the quotes of a string or quoted name). */
     int length(int t) {
-        switch (kind(t)) {
+        int code = tokens[3 * t];
+        switch (code & 7) {
             case STRING:
             case QUOTED:
-                return text(t).length() + 2;
+                return (code & ESCAPED_BIT) != 0 ? text(t).length() + 2 : end(t) - start(t);
             case INVALID:
             case EOF:
                 return 0;
             default:
-                return end[t] - start[t];
+                return end(t) - start(t);
         }
     }
 
     /** The digits of a NUMBER token as a long when it is at most 18 ASCII digits, else -1. */
     long smallInteger(int t) {
-        int from = start[t];
-        int to = end[t];
+        int from = start(t);
+        int to = end(t);
         if (to - from > 18) {
             return -1;
         }
         long value = 0;
         for (int i = from; i < to; i++) {
-            char c = chars[i];
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -219,129 +248,190 @@ final class Lexer {
     }
 
     private void run() {
-        char[] s = chars;
-        int n = s.length;
+        String s = this.s;
+        int n = s.length();
         int i = 0;
         while (i < n) {
-            char c = s[i];
-            if (c == ' ' || isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
-                while (i < n && s[i] != '\n') {
+            char c = s.charAt(i);
+            switch (c < 128 ? CLASSES[c] : nonAsciiClass(c)) {
+                case SPACE:
                     i++;
-                }
-            } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
-                int close = this.s.indexOf("*/", i + 2);
-                if (close < 0) {
+                    break;
+                case LETTER:
+                    i = word(i);
+                    break;
+                case DIGIT:
+                    i = number(i, i);
+                    break;
+                case QUOTE:
+                    int close = quoted(i + 1, c);
+                    if (close < 0) {
+                        invalid();
+                        return;
+                    }
+                    add((c == '\'' ? STRING : QUOTED) | (escaped ? ESCAPED_BIT : 0), i, close + 1, 0);
+                    i = close + 1;
+                    break;
+                case QUESTION:
+                    add(PARAMETER, i, i + 1, 0);
+                    i++;
+                    break;
+                case OPEN:
+                    maxLevel = Math.max(maxLevel, ++level);
+                    add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                    i++;
+                    break;
+                case CLOSE:
+                    // Nesting never closes below the top level.
+                    if (level > 0) {
+                        level--;
+                    }
+                    add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                    i++;
+                    break;
+                case MARK:
+                    add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                    i++;
+                    break;
+                case DASH:
+                    if (i + 1 < n && s.charAt(i + 1) == '-') {
+                        while (i < n && s.charAt(i) != '\n') {
+                            i++;
+                        }
+                    } else {
+                        add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                        i++;
+                    }
+                    break;
+                case PERIOD:
+                    if (i + 1 < n && isDigit(s.charAt(i + 1))) {
+                        i = number(i, i);
+                    } else {
+                        add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                        i++;
+                    }
+                    break;
+                case SLASH:
+                    if (i + 1 < n && s.charAt(i + 1) == '*') {
+                        int end = s.indexOf("*/", i + 2);
+                        if (end < 0) {
+                            invalid();
+                            return;
+                        }
+                        i = end + 2;
+                    } else {
+                        invalid();
+                        return;
+                    }
+                    break;
+                case ANGLE:
+                case BANG:
+                    int id = i + 1 < n ? twoCharOperator(c, s.charAt(i + 1)) : 0;
+                    if (id != 0) {
+                        if (id == LT_LT) {
+                            maxLevel = Math.max(maxLevel, ++level);
+                        } else if (id == GT_GT && level > 0) {
+                            level--;
+                        }
+                        add(PUNCT, i, i + 2, id);
+                        i += 2;
+                    } else if (c != '!') {
+                        add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                        i++;
+                    } else {
+                        invalid();
+                        return;
+                    }
+                    break;
+                default:
                     invalid();
                     return;
-                }
-                i = close + 2;
-            } else if (isLetter(c) || c == '_' || c == '$') {
-                int from = i;
-                // The hash of the word's lower case, to look it up among the known words as it is read.
-                int hash = 0;
-                char w;
-                while (i < n && ((w = s[i]) < 128 ? LOWER_WORD_PART[w] != 0 : Character.isLetterOrDigit(w))) {
-                    hash = 31 * hash + (w < 128 ? LOWER_WORD_PART[w] : w);
-                    i++;
-                }
-                int id = known(from, i, hash);
-                add(Kind.WORD, from, i, id, id != 0 && id <= RESERVED.size());
-            } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(s[i + 1])) {
-                int from = i;
-                i = number(i);
-                add(Kind.NUMBER, from, i, 0, false);
-            } else if (c == '\'' || c == '"') {
-                int close = quoted(i + 1, c);
-                if (close < 0) {
-                    invalid();
-                    return;
-                }
-                add(c == '\'' ? Kind.STRING : Kind.QUOTED, i, close + 1, 0, false);
-                i = close + 1;
-            } else if (c == '?') {
-                add(Kind.PARAMETER, i, i + 1, 0, false);
-                i++;
-            } else if (i + 1 < n && twoCharOperator(c, s[i + 1]) != 0) {
-                int id = twoCharOperator(c, s[i + 1]);
-                nest(id == LT_LT, id == GT_GT);
-                add(Kind.PUNCT, i, i + 2, id, false);
-                i += 2;
-            } else if (c < PUNCT_IDS.length && PUNCT_IDS[c] != 0) {
-                nest(c == '(' || c == '[' || c == '{', c == ')' || c == ']' || c == '}');
-                add(Kind.PUNCT, i, i + 1, PUNCT_IDS[c], false);
-                i++;
-            } else {
-                invalid();
-                return;
             }
         }
-        add(Kind.EOF, n, n, 0, false);
+        add(EOF, n, n, 0);
     }
 
-    /** Follows the nesting of brackets, which never closes below the top level. */
-    private void nest(boolean open, boolean close) {
-        if (open) {
-            maxLevel = Math.max(maxLevel, ++level);
-        } else if (close && level > 0) {
-            level--;
+    /** Reads the word starting at {@code i} (a letter, {@code _} or {@code $}); the offset after it. */
+    private int word(int i) {
+        String s = this.s;
+        int n = s.length();
+        int from = i;
+        // The word's lower case packed as it is read (its last MAX_PACKED characters), to look it up among the
+        // known words.
+        long low = 0;
+        long high = 0;
+        boolean ascii = true;
+        while (i < n) {
+            char w = s.charAt(i);
+            if (w < 128) {
+                char lower = LOWER_WORD_PART[w];
+                if (lower == 0) {
+                    break;
+                }
+                high = high << 7 | low >>> 56;
+                low = (low << 7 | lower) & LOW_63;
+            } else if (Character.isLetterOrDigit(w)) {
+                ascii = false;
+            } else {
+                break;
+            }
+            i++;
         }
+        int id = ascii && i - from <= MAX_PACKED ? known(low, high) : 0;
+        add(WORD | (id != 0 && id <= RESERVED_COUNT ? RESERVED_BIT : 0), from, i, id);
+        return i;
     }
 
     private void invalid() {
-        add(Kind.INVALID, -1, -1, 0, false);
+        add(INVALID, -1, -1, 0);
     }
 
-    private void add(Kind k, int from, int to, int id, boolean isReserved) {
-        if (count == code.length) {
-            int capacity = count * 2;
-            code = Arrays.copyOf(code, capacity);
-            start = Arrays.copyOf(start, capacity);
-            end = Arrays.copyOf(end, capacity);
+    /** Adds a token of {@code kindAndFlags} (a kind and the reserved and escaped bits) and spelling {@code id}. */
+    private void add(int kindAndFlags, int from, int to, int id) {
+        int k = 3 * count;
+        if (k == tokens.length) {
+            tokens = Arrays.copyOf(tokens, 2 * k);
         }
-        code[count] = k.ordinal() | (isReserved ? RESERVED_BIT : 0) | id << ID_SHIFT;
-        start[count] = from;
-        end[count] = to;
+        tokens[k] = kindAndFlags | id << ID_SHIFT;
+        tokens[k + 1] = from;
+        tokens[k + 2] = to;
         count++;
     }
 
-    /** The id of the known word that {@code s[from, to)} spells in any ASCII case ({@code hash}: of its lower case), or 0. */
-    private int known(int from, int to, int hash) {
-        for (int slot = hash & 255; WORD_IDS[slot] != 0; slot = (slot + 1) & 255) {
-            if (WORD_HASHES[slot] == hash && WORD_CHARS[slot].length == to - from
-                    && equalsIgnoringAsciiCase(from, WORD_CHARS[slot])) {
+    /** The slot of a packed word in {@link #WORD_IDS}. */
+    private static int slot(long low, long high) {
+        return (int) ((low * 0x9E3779B97F4A7C15L + high) >>> 56);
+    }
+
+    /** The id of the known word packed in {@code low} and {@code high}, or 0. */
+    private static int known(long low, long high) {
+        for (int slot = slot(low, high); WORD_IDS[slot] != 0; slot = (slot + 1) & 255) {
+            if (WORD_LOW[slot] == low && WORD_HIGH[slot] == high) {
                 return WORD_IDS[slot];
             }
         }
         return 0;
     }
 
-    /** {@code word} is lower-case ASCII letters and underscores; only ASCII letters of the statement match it. */
-    private boolean equalsIgnoringAsciiCase(int from, char[] word) {
-        for (int k = 0; k < word.length; k++) {
-            char c = chars[from + k];
-            if (c != word[k] && (c < 'A' || c > 'Z' || (c | 0x20) != word[k])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The offset of the quote closing a string or quoted name whose content starts at {@code i}, or -1. */
+    /**
+     * The offset of the quote closing a string or quoted name whose content starts at {@code i}, or -1;
+     * sets {@link #escaped} when the content has a doubled quote (one quote character of the text).
+     */
     private int quoted(int i, char quote) {
+        String s = this.s;
         int n = s.length();
-        while (true) {
-            int q = s.indexOf(quote, i);
-            if (q < 0) {
-                return -1;
-            }
-            if (q + 1 < n && chars[q + 1] == quote) {
-                i = q + 2;
-            } else {
-                return q;
+        escaped = false;
+        for (; i < n; i++) {
+            if (s.charAt(i) == quote) {
+                if (i + 1 < n && s.charAt(i + 1) == quote) {
+                    escaped = true;
+                    i++;
+                } else {
+                    return i;
+                }
             }
         }
+        return -1;
     }
 
     /** The content of {@code s[from, to)} with each doubled quote read as one. */
@@ -372,33 +462,34 @@ final class Lexer {
     }
 
     /**
-     * The offset after {@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3} starting at {@code i}; an exponent needs
-     * its digits right after the e.
+     * Reads the number {@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3} starting at {@code i}; the offset after
+     * it. An exponent needs its digits right after the e.
      */
-    private int number(int i) {
-        char[] s = chars;
-        int n = s.length;
-        while (i < n && isDigit(s[i])) {
+    private int number(int from, int i) {
+        String s = this.s;
+        int n = s.length();
+        while (i < n && isDigit(s.charAt(i))) {
             i++;
         }
-        if (i < n && s[i] == '.') {
+        if (i < n && s.charAt(i) == '.') {
             i++;
-            while (i < n && isDigit(s[i])) {
+            while (i < n && isDigit(s.charAt(i))) {
                 i++;
             }
         }
-        if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             int e = i + 1;
-            if (e < n && (s[e] == '+' || s[e] == '-')) {
+            if (e < n && (s.charAt(e) == '+' || s.charAt(e) == '-')) {
                 e++;
             }
-            if (e < n && isDigit(s[e])) {
+            if (e < n && isDigit(s.charAt(e))) {
                 i = e;
-                while (i < n && isDigit(s[i])) {
+                while (i < n && isDigit(s.charAt(i))) {
                     i++;
                 }
             }
         }
+        add(NUMBER, from, i, 0);
         return i;
     }
 
@@ -416,6 +507,32 @@ final class Lexer {
         return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
+    // Classes of characters: which kind of token one starts (SPACE: none; OTHER: an invalid one).
+    private static final int OTHER = 0;
+    private static final int SPACE = 1;
+    private static final int LETTER = 2;
+    private static final int DIGIT = 3;
+    private static final int QUOTE = 4;
+    private static final int QUESTION = 5;
+    private static final int OPEN = 6;
+    private static final int CLOSE = 7;
+    /** A one-character punctuation mark that never starts a longer token. */
+    private static final int MARK = 8;
+    /** {@code <} or {@code >}, alone or first of two. */
+    private static final int ANGLE = 9;
+    private static final int BANG = 10;
+    private static final int DASH = 11;
+    private static final int PERIOD = 12;
+    private static final int SLASH = 13;
+
+    /** The class of each ASCII character. */
+    private static final byte[] CLASSES = new byte[128];
+
+    /** The class of a character beyond ASCII. */
+    private static int nonAsciiClass(char c) {
+        return Character.isWhitespace(c) ? SPACE : Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
+    }
+
     /** For an ASCII character that may be part of a word: its lower case; 0 for any other. */
     private static final char[] LOWER_WORD_PART = new char[128];
 
@@ -424,6 +541,11 @@ final class Lexer {
             if (isLetter(c) || isDigit(c) || c == '_' || c == '$') {
                 LOWER_WORD_PART[c] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
             }
+            CLASSES[c] = (byte) (isWhitespace(c) ? SPACE : isLetter(c) || c == '_' || c == '$' ? LETTER
+                    : isDigit(c) ? DIGIT : c == '\'' || c == '"' ? QUOTE : c == '?' ? QUESTION
+                    : "([{".indexOf(c) >= 0 ? OPEN : ")]}".indexOf(c) >= 0 ? CLOSE : "*,:=+;".indexOf(c) >= 0 ? MARK
+                    : c == '<' || c == '>' ? ANGLE : c == '!' ? BANG : c == '-' ? DASH : c == '.' ? PERIOD
+                    : c == '/' ? SLASH : OTHER);
         }
     }
 

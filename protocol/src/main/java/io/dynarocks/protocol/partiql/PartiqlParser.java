@@ -5,7 +5,6 @@ import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.DynamoNumber;
 import io.dynarocks.protocol.expression.Comparator;
 import io.dynarocks.protocol.expression.DocumentPath;
-import io.dynarocks.protocol.partiql.Lexer.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Recursive-descent parser of DynamoDB's PartiQL dialect (SELECT, INSERT, UPDATE, DELETE). Errors are
- * DynamoDB's: {@code Statement wasn't well formed, can't be processed: <detail>}, without a position
- * (DynamoDB gives none). Parsed statements are cached by their text, parameters unbound.
+ * Recursive-descent parser of DynamoDB's PartiQL dialect (SELECT, INSERT, UPDATE, DELETE, EXISTS). Syntax errors
+ * are DynamoDB's {@code Statement wasn't well formed, can't be processed: <detail>}, whose detail carries no
+ * position, as DynamoDB's does not; the errors DynamoDB places in the statement carry its
+ * {@code line:column:length} (counted from 1) as it does: a projection that is not a path
+ * ({@code Unexpected path component at 1:8:3}), and, through {@link Expr.Call#at()}, the function errors the
+ * engine reports ({@code Unrecognized function: f at 1:30:1}). Parsed statements are cached by their text,
+ * parameters unbound.
  */
 public final class PartiqlParser {
 
@@ -158,7 +161,7 @@ public final class PartiqlParser {
             s = fromFirstUpdate();
         } else if (isKeyword(first, EXISTS) && is(peek(1), LPAREN)) {
             s = exists();
-        } else if (kind(first) == Kind.INVALID) {
+        } else if (kind(first) == Lexer.INVALID) {
             throw malformed("");
         } else {
             throw malformed("Expected data manipulation");
@@ -166,10 +169,10 @@ public final class PartiqlParser {
         if (is(peek(), SEMICOLON)) {
             pos++;
         }
-        if (kind(peek()) == Kind.INVALID) {
+        if (kind(peek()) == Lexer.INVALID) {
             throw malformed("");
         }
-        if (kind(peek()) != Kind.EOF) {
+        if (kind(peek()) != Lexer.EOF) {
             throw malformed("Unexpected token after expression");
         }
         return s;
@@ -337,14 +340,14 @@ public final class PartiqlParser {
     /** {@code fromClause}: a missing name is "Unexpected term" there, as the FROM of a SELECT reports it. */
     private String tableName(boolean fromClause) {
         int t = peek();
-        if (kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
+        if (kind(t) == Lexer.QUOTED || kind(t) == Lexer.WORD && !reserved(t)) {
             pos++;
             return tokens.text(t);
         }
-        if (fromClause && (kind(t) == Kind.EOF || is(t, SEMICOLON))) {
+        if (fromClause && (kind(t) == Lexer.EOF || is(t, SEMICOLON))) {
             throw malformed("Unexpected term");
         }
-        if (kind(t) == Kind.INVALID) {
+        if (kind(t) == Lexer.INVALID) {
             throw malformed("");
         }
         throw malformed("Expected identifier for simple path");
@@ -353,7 +356,7 @@ public final class PartiqlParser {
     /** A table alias ({@code FROM "t" t} or {@code AS t}) gets DynamoDB's own message. */
     private void rejectAlias() {
         int t = peek();
-        if (isKeyword(t, AS) || kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
+        if (isKeyword(t, AS) || kind(t) == Lexer.QUOTED || kind(t) == Lexer.WORD && !reserved(t)) {
             throw DynamoException.validation("Aliasing is not supported");
         }
     }
@@ -388,7 +391,7 @@ public final class PartiqlParser {
     }
 
     private void checkRightHandSide() {
-        if (kind(peek()) == Kind.EOF || is(peek(), SEMICOLON)) {
+        if (kind(peek()) == Lexer.EOF || is(peek(), SEMICOLON)) {
             throw malformed("Missing right-hand side expression of infix operator");
         }
     }
@@ -474,22 +477,22 @@ public final class PartiqlParser {
     private Expr term() {
         int t = peek();
         switch (kind(t)) {
-            case STRING:
+            case Lexer.STRING:
                 pos++;
                 return new Expr.Literal(new AttributeValue.S(tokens.text(t)));
-            case NUMBER:
+            case Lexer.NUMBER:
                 pos++;
                 return new Expr.Literal(new AttributeValue.N(number(t, false)));
-            case PARAMETER:
+            case Lexer.PARAMETER:
                 pos++;
                 return new Expr.Parameter(parameters++);
-            case QUOTED:
+            case Lexer.QUOTED:
                 return path();
-            case WORD:
+            case Lexer.WORD:
                 return word(t);
-            case INVALID:
+            case Lexer.INVALID:
                 throw malformed("");
-            case EOF:
+            case Lexer.EOF:
                 throw malformed("Unexpected term");
             default:
                 return punctuation(t);
@@ -529,7 +532,7 @@ public final class PartiqlParser {
             expect(RPAREN, "Unexpected term");
             return inner;
         }
-        if (is(t, MINUS) && kind(peek(1)) == Kind.NUMBER) {
+        if (is(t, MINUS) && kind(peek(1)) == Lexer.NUMBER) {
             pos += 2;
             return new Expr.Literal(new AttributeValue.N(number(peek(-1), true)));
         }
@@ -570,7 +573,7 @@ public final class PartiqlParser {
         int mark = depth;
         do {
             int key = next();
-            if (kind(key) != Kind.STRING) {
+            if (kind(key) != Lexer.STRING) {
                 throw malformed("Unexpected term");
             }
             expect(COLON, "Unexpected term");
@@ -603,9 +606,9 @@ public final class PartiqlParser {
             } else if (accept(LBRACKET)) {
                 int t = next();
                 // An index beyond an int is refused like any other bad term, not left to overflow.
-                if (kind(t) == Kind.NUMBER && tokens.length(t) <= 9 && index(t) >= 0) {
+                if (kind(t) == Lexer.NUMBER && tokens.length(t) <= 9 && index(t) >= 0) {
                     push(new DocumentPath.Index(index(t)));
-                } else if (kind(t) == Kind.STRING) {
+                } else if (kind(t) == Lexer.STRING) {
                     push(new DocumentPath.Name(tokens.text(t)));
                 } else {
                     throw malformed("Unexpected term");
@@ -619,14 +622,14 @@ public final class PartiqlParser {
 
     private String identifier() {
         int t = peek();
-        if (kind(t) == Kind.QUOTED || kind(t) == Kind.WORD && !reserved(t)) {
+        if (kind(t) == Lexer.QUOTED || kind(t) == Lexer.WORD && !reserved(t)) {
             pos++;
             return tokens.text(t);
         }
-        if (kind(t) == Kind.INVALID) {
+        if (kind(t) == Lexer.INVALID) {
             throw malformed("");
         }
-        throw malformed(kind(t) == Kind.WORD ? "Unexpected keyword" : "Expected identifier for simple path");
+        throw malformed(kind(t) == Lexer.WORD ? "Unexpected keyword" : "Expected identifier for simple path");
     }
 
     /** A NUMBER token of at most 9 characters as a list index, or -1 when it is not all digits (of any script). */
@@ -677,7 +680,7 @@ public final class PartiqlParser {
 
     /** The comparison token {@code t} stands for, or null. */
     private Comparator comparator(int t) {
-        if (kind(t) != Kind.PUNCT) {
+        if (kind(t) != Lexer.PUNCT) {
             return null;
         }
         if (is(t, EQ)) {
@@ -722,7 +725,7 @@ public final class PartiqlParser {
         }
     }
 
-    private Kind kind(int t) {
+    private int kind(int t) {
         return tokens.kind(t);
     }
 
@@ -783,7 +786,7 @@ public final class PartiqlParser {
     }
 
     private DynamoException failure(String detail) {
-        return malformed(kind(peek()) == Kind.INVALID ? "" : detail);
+        return malformed(kind(peek()) == Lexer.INVALID ? "" : detail);
     }
 
     /** DynamoDB's syntax error. */
