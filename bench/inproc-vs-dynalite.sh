@@ -5,8 +5,9 @@
 # Every bench jar named in IN_PROCESS_JARS (default: this build's) runs its in-process round right after
 # the same dynalite round, so two builds can be compared in the same run.
 # Stops only the processes it started. Environment: ROUNDS (2), THREADS (16), ITEMS (100000), ITEM_BYTES (1024),
-# SECONDS_PER_RUN (4), WARMUP_SECONDS (2), CLIENT_WARMUP_SECONDS (5: GetItem before each JVM's first measured run,
-# for the dynalite load generator and the in-process client alike),
+# SECONDS_PER_RUN (4), WARMUP_SECONDS (2), CLIENT_WARMUP_SECONDS (5: each of CLIENT_WARMUP_WORKLOADS in turn before
+# each JVM's first measured run, for the dynalite load generator and the in-process client alike),
+# CLIENT_WARMUP_WORKLOADS (get; get,put warms PutItem's code paths too),
 # IN_PROCESS_JARS, SKIP_BUILD=1, MVN_FLAGS (e.g. -o), DYNALITE_DIR (a directory holding node_modules/dynalite;
 # default: installed with npm into a temporary directory), RESULTS_FILE (bench/results-inproc.jsonl).
 set -euo pipefail
@@ -20,6 +21,7 @@ ITEM_BYTES=${ITEM_BYTES:-1024}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-4}
 WARMUP_SECONDS=${WARMUP_SECONDS:-2}
 CLIENT_WARMUP_SECONDS=${CLIENT_WARMUP_SECONDS:-5}
+CLIENT_WARMUP_WORKLOADS=${CLIENT_WARMUP_WORKLOADS:-get}
 BENCH_JAR=bench/target/dynarocks-bench.jar
 IN_PROCESS_JARS=${IN_PROCESS_JARS:-$BENCH_JAR}
 RESULTS_FILE=${RESULTS_FILE:-bench/results-inproc.jsonl}
@@ -67,13 +69,15 @@ for ((r = 1; r <= ROUNDS; r++)); do
   log "round $r: dynalite"
   java -cp "$BENCH_JAR" io.dynarocks.bench.load.LoadGenerator --endpoint "http://127.0.0.1:$port" --label dynalite \
     --no-preload --workloads get,put --threads "$THREADS" --seconds "$SECONDS_PER_RUN" \
-    --warmup-seconds "$WARMUP_SECONDS" --client-warmup-seconds "$CLIENT_WARMUP_SECONDS" --items "$ITEMS" --item-bytes "$ITEM_BYTES" --server-pid "$dynalite" \
+    --warmup-seconds "$WARMUP_SECONDS" --client-warmup-seconds "$CLIENT_WARMUP_SECONDS" --client-warmup-workloads "$CLIENT_WARMUP_WORKLOADS" \
+    --items "$ITEMS" --item-bytes "$ITEM_BYTES" --server-pid "$dynalite" \
     | tag "$r" dynalite
   for jar in $IN_PROCESS_JARS; do
     log "round $r: in process ($jar)"
     java -cp "$jar" io.dynarocks.bench.load.InProcessComparison --clients embedded-in-process --workloads get,put \
       --threads "$THREADS" --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" \
-      --client-warmup-seconds "$CLIENT_WARMUP_SECONDS" --items "$ITEMS" --item-bytes "$ITEM_BYTES" --process-cpu \
+      --client-warmup-seconds "$CLIENT_WARMUP_SECONDS" --client-warmup-workloads "$CLIENT_WARMUP_WORKLOADS" \
+      --items "$ITEMS" --item-bytes "$ITEM_BYTES" --process-cpu \
       | tag "$r" "$jar"
   done
 done

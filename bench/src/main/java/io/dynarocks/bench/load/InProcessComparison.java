@@ -42,9 +42,12 @@ public final class InProcessComparison {
             data.preload(inProcess, 16);
             Map<String, DynamoDbClient> clients = Map.of("embedded-http", http, "embedded-in-process", inProcess);
             List<String> labels = List.of(opts.getOrDefault("clients", "embedded-http,embedded-in-process").split(","));
-            for (String label : labels) {
-                LoadGenerator.run(clients.get(label), data, label, "get", Workloads.ALL.get("get"), maxThreads,
-                        clientWarmup, 0);
+            // --client-warmup-workloads (default get): each of them warms every client for that long, in turn.
+            for (String w : opts.getOrDefault("client-warmup-workloads", "get").split(",")) {
+                for (String label : labels) {
+                    LoadGenerator.run(clients.get(label), data, label, w, Workloads.ALL.get(w), maxThreads,
+                            clientWarmup, 0);
+                }
             }
             for (String workload : workloads) {
                 for (int threads : threadCounts) {

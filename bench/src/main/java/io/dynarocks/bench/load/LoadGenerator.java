@@ -78,7 +78,10 @@ public final class LoadGenerator {
             double clientWarmup = Double.parseDouble(opts.getOrDefault("client-warmup-seconds", "5"));
             String kind = opts.getOrDefault("client", "sdk");
             boolean raw = "raw".equals(kind);
-            run(callers(raw, client, endpoint, data, "get"), kind, label, "get", maxThreads, clientWarmup, 0);
+            // --client-warmup-workloads (default get): each of them warms the client for that long, in turn.
+            for (String w : opts.getOrDefault("client-warmup-workloads", "get").split(",")) {
+                run(callers(raw, client, endpoint, data, w), kind, label, w, maxThreads, clientWarmup, 0);
+            }
             for (String workload : workloads) {
                 Callers callers = callers(raw, client, endpoint, data, workload);
                 for (int threads : threadCounts) {
