@@ -30,6 +30,12 @@ public final class PitrStore {
     private final ConcurrentHashMap<Integer, PitrSettings> byStorageId = new ConcurrentHashMap<>();
     /** The stored form of each table's settings, which item writes expect on a shared store. */
     private final ConcurrentHashMap<Integer, byte[]> stored = new ConcurrentHashMap<>();
+    /**
+     * Held while a reload reads the settings and caches them, and while a change writes them and caches
+     * them: so the watch's reload that read older settings never lands after this server's newer change
+     * (the cache only moves forward; a cache moved back to "not logging" would let writes commit unlogged).
+     */
+    private final Object cacheLock = new Object();
     private final AtomicLong lastMillis = new AtomicLong();
     private final AtomicLong seq = new AtomicLong();
     /**
@@ -50,9 +56,11 @@ public final class PitrStore {
             storage().watch(BackupKeys.allSettings().from(), key -> {
                 if (key == null) {
                     new java.util.ArrayList<>(byStorageId.keySet()).forEach(this::refresh);
-                    try (KeyValueIterator it = storage().iterate(BackupKeys.allSettings(), false, null)) {
-                        while (it.next()) {
-                            remember(it.value());
+                    synchronized (cacheLock) {
+                        try (KeyValueIterator it = storage().iterate(BackupKeys.allSettings(), false, null)) {
+                            while (it.next()) {
+                                remember(it.value());
+                            }
                         }
                     }
                 } else {
@@ -70,14 +78,16 @@ public final class PitrStore {
 
     /** Reloads one table's settings from storage; the stored form, or null when there are none. */
     private byte[] refresh(int storageId) {
-        byte[] value = storage().get(BackupKeys.settings(storageId));
-        if (value == null) {
-            byStorageId.remove(storageId);
-            stored.remove(storageId);
-        } else {
-            remember(value);
+        synchronized (cacheLock) {
+            byte[] value = storage().get(BackupKeys.settings(storageId));
+            if (value == null) {
+                byStorageId.remove(storageId);
+                stored.remove(storageId);
+            } else {
+                remember(value);
+            }
+            return value;
         }
-        return value;
     }
 
     /**
@@ -104,6 +114,18 @@ public final class PitrStore {
     /** The settings of {@code table}, or null when point-in-time recovery is off. */
     public PitrSettings of(TableDefinition table) {
         return logging(table.storageId());
+    }
+
+    /**
+     * As {@link #of}, as stored now: on a shared store the settings are read again, since the watch may not
+     * yet have brought another server's change (DescribeContinuousBackups through any server shows a change
+     * as soon as UpdateContinuousBackups through another has returned, as one DynamoDB endpoint does).
+     */
+    public PitrSettings current(TableDefinition table) {
+        if (storage().shared()) {
+            refresh(table.storageId());
+        }
+        return of(table);
     }
 
     /** Every table (existing or deleted) that can be restored to a point in time. */
@@ -137,9 +159,11 @@ public final class PitrStore {
         if (!enabled) {
             if (current != null) {
                 KeyRange log = BackupKeys.log(id);
-                write(new WriteBatch().delete(BackupKeys.settings(id)).deleteRange(log.from(), log.to()), id, read);
-                byStorageId.remove(id);
-                stored.remove(id);
+                synchronized (cacheLock) {
+                    write(new WriteBatch().delete(BackupKeys.settings(id)).deleteRange(log.from(), log.to()), id, read);
+                    byStorageId.remove(id);
+                    stored.remove(id);
+                }
             }
             return null;
         }
@@ -169,9 +193,11 @@ public final class PitrStore {
     private void save(PitrSettings s, byte[] read) {
         int id = s.table().storageId();
         byte[] value = s.toBytes();
-        write(new WriteBatch().put(BackupKeys.settings(id), value), id, read);
-        byStorageId.put(id, s);
-        stored.put(id, value);
+        synchronized (cacheLock) {
+            write(new WriteBatch().put(BackupKeys.settings(id), value), id, read);
+            byStorageId.put(id, s);
+            stored.put(id, value);
+        }
     }
 
     /** Writes a change of one table's settings, expecting them as read when other servers share the store. */

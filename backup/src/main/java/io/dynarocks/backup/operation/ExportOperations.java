@@ -126,7 +126,7 @@ public final class ExportOperations {
     private static Job plan(Engine engine, PitrStore pitr, ExportTableToPointInTimeRequest q) {
         String name = BackupRequests.tableName(q.tableArn());
         TableDefinition table = engine.catalog().find(name).orElseThrow(() -> BackupErrors.tableNotFound(name));
-        PitrSettings s = pitr.of(table);
+        PitrSettings s = pitr.current(table);
         if (s == null) {
             throw new DynamoException("PointInTimeRecoveryUnavailableException",
                     "Point in time recovery is not enabled for table '" + name + "'", 400);

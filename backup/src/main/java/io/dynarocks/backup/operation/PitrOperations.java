@@ -20,7 +20,7 @@ public final class PitrOperations {
     public static void register(OperationRegistry registry, Engine engine, PitrStore pitr, TableRestorer restorer) {
         registry.register("DescribeContinuousBackups", ContinuousBackupsRequest::decodeDescribe, request -> {
             TableDefinition t = table(engine, request.tableName());
-            PitrSettings s = pitr.of(t);
+            PitrSettings s = pitr.current(t);
             return g -> describe(g, pitr, s);
         });
         registry.register("UpdateContinuousBackups", ContinuousBackupsRequest::decodeUpdate, request -> {
@@ -52,7 +52,7 @@ public final class PitrOperations {
     private static PitrSettings source(Engine engine, PitrStore pitr, RestoreTableToPointInTimeRequest request) {
         if (request.sourceTableName() != null) {
             TableDefinition t = table(engine, request.sourceTableName());
-            PitrSettings s = pitr.of(t);
+            PitrSettings s = pitr.current(t);
             if (s == null) {
                 throw unavailable(t.tableName());
             }
