@@ -140,14 +140,16 @@ class GlobalTableSettingsIT extends RegionsTest {
         awaitActive(east, "Later", WEST);
         createByGenre(east, "Later");
         put(east, "Later", "x", "pop");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(byGenre(regions.client(WEST), "Later", "pop"))
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertThat(byGenre(regions.client(WEST), "Later", "pop"))
                 .containsExactly("x"));
 
         regions.client(WEST).updateTable(b -> b.tableName("Later").replicaUpdates(ReplicationGroupUpdate.builder()
                 .create(c -> c.regionName(EU)).build()));
 
         awaitActive(east, "Later", WEST, EU);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(byGenre(regions.client(EU), "Later", "pop"))
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertThat(byGenre(regions.client(EU), "Later", "pop"))
                 .containsExactly("x"));
         assertThat(describe(regions.client(EU), "Later").globalSecondaryIndexes())
                 .extracting(GlobalSecondaryIndexDescription::indexName).containsExactly("ByGenre");
@@ -258,7 +260,8 @@ class GlobalTableSettingsIT extends RegionsTest {
 
         createByGenre(east, "Outage");
         put(east, "Outage", "during", "folk");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(byGenre(regions.client(WEST), "Outage", "folk"))
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertThat(byGenre(regions.client(WEST), "Outage", "folk"))
                 .containsExactly("before", "during"));
         // Deleted and created again while the region is away: it takes both, in order.
         regions.client(WEST).updateTable(b -> b.tableName("Outage").globalSecondaryIndexUpdates(
@@ -269,7 +272,7 @@ class GlobalTableSettingsIT extends RegionsTest {
         regions.start(EU);
 
         DynamoDbClient eu = regions.client(EU);
-        await().atMost(WAIT).untilAsserted(() -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             assertThat(describe(eu, "Outage").globalSecondaryIndexes())
                     .extracting(GlobalSecondaryIndexDescription::indexName, GlobalSecondaryIndexDescription::indexStatus)
                     .containsExactly(Tuple.tuple("ByGenre", IndexStatus.ACTIVE));
@@ -277,7 +280,8 @@ class GlobalTableSettingsIT extends RegionsTest {
         });
         put(eu, "Outage", "after", "folk");
         for (String region : regions.running()) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(byGenre(regions.client(region), "Outage", "folk"))
+            await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertThat(byGenre(regions.client(region), "Outage", "folk"))
                     .containsExactly("after", "before", "during"));
         }
     }

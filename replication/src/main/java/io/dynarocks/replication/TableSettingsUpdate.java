@@ -74,18 +74,23 @@ final class TableSettingsUpdate {
         }
         TableDefinition table = replication.engine().catalog().require(request.tableName());
         String local = replication.config().region();
-        SettingsVersions.Version version = new SettingsVersions.Version(replication.engine().clock().millis(), local);
-        byte[] body = body(request, table, version);
-        long sequence = lastSequence.updateAndGet(l -> Math.max(l + 1, version.timestamp() * 1000));
-        WriteBatch pending = new WriteBatch();
-        for (String peer : set.peersOf(local)) {
-            pending.put(ReplicationKeys.pendingSettings(table.tableName(), peer, sequence), body);
-        }
         synchronized (this) {
             Map<String, SettingsVersions.Version> versions = SettingsVersions.of(replication.engine().storage(),
                     table.tableName());
+            // The change made here is the latest of the settings it touches here, whatever the clocks: the others
+            // then keep it too.
+            long timestamp = replication.engine().clock().millis();
             for (String setting : settings(request)) {
-                versions.merge(setting, version, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                SettingsVersions.Version before = versions.get(setting);
+                timestamp = before == null ? timestamp : Math.max(timestamp, before.timestamp() + 1);
+            }
+            SettingsVersions.Version version = new SettingsVersions.Version(timestamp, local);
+            settings(request).forEach(setting -> versions.put(setting, version));
+            byte[] body = body(request, table, version);
+            long sequence = lastSequence.updateAndGet(l -> Math.max(l + 1, version.timestamp() * 1000));
+            WriteBatch pending = new WriteBatch();
+            for (String peer : set.peersOf(local)) {
+                pending.put(ReplicationKeys.pendingSettings(table.tableName(), peer, sequence), body);
             }
             SettingsVersions.stage(pending, table.tableName(), versions);
             replication.engine().storage().write(pending);
