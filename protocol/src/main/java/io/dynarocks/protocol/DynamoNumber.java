@@ -50,6 +50,22 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
         return new DynamoNumber(v);
     }
 
+    /**
+     * The number {@code value}: always within DynamoDB's limits, and put in canonical form without
+     * {@link BigDecimal#stripTrailingZeros()} and the checks of {@link #of(BigDecimal)} (PartiQL number literals).
+     */
+    public static DynamoNumber of(long value) {
+        if (value == 0) {
+            return ZERO;
+        }
+        int scale = 0;
+        while (value % 10 == 0) {
+            value /= 10;
+            scale--;
+        }
+        return new DynamoNumber(BigDecimal.valueOf(value, scale));
+    }
+
     /** Arithmetic result as DynamoDB computes it (exact, then checked against the limits). */
     public DynamoNumber add(DynamoNumber other) {
         return result(value.add(other.value, MathContext.UNLIMITED));

@@ -16,6 +16,17 @@ class DynamoNumberTest {
     }
 
     @Test
+    void aLongIsTheSameCanonicalNumberAsItsBigDecimal() {
+        for (long v : new long[] {0, 1, -1, 7, 10, -10, 530, -530, 1_000_000, 120_300, 999_999_999_999_999_999L,
+                -100_000_000_000_000_000L}) {
+            DynamoNumber expected = DynamoNumber.of(java.math.BigDecimal.valueOf(v));
+            assertThat(DynamoNumber.of(v)).isEqualTo(expected);
+            assertThat(DynamoNumber.of(v).bigDecimal().scale()).isEqualTo(expected.bigDecimal().scale());
+            assertThat(DynamoNumber.of(v).toString()).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
     void thirtyEightDigitsAreAllowedButNotThirtyNine() {
         assertThat(DynamoNumber.parse("9".repeat(38)).toString()).isEqualTo("9".repeat(38));
         assertThatThrownBy(() -> DynamoNumber.parse("9".repeat(39)))

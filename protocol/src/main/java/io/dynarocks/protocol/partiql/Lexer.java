@@ -253,99 +253,56 @@ final class Lexer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            switch (c < 128 ? CLASSES[c] : nonAsciiClass(c)) {
-                case SPACE:
-                    i++;
-                    break;
-                case LETTER:
-                    i = word(i);
-                    break;
-                case DIGIT:
-                    i = number(i, i);
-                    break;
-                case QUOTE:
-                    int close = quoted(i + 1, c);
-                    if (close < 0) {
-                        invalid();
-                        return;
-                    }
-                    add((c == '\'' ? STRING : QUOTED) | (escaped ? ESCAPED_BIT : 0), i, close + 1, 0);
-                    i = close + 1;
-                    break;
-                case QUESTION:
-                    add(PARAMETER, i, i + 1, 0);
-                    i++;
-                    break;
-                case OPEN:
-                    maxLevel = Math.max(maxLevel, ++level);
-                    add(PUNCT, i, i + 1, PUNCT_IDS[c]);
-                    i++;
-                    break;
-                case CLOSE:
-                    // Nesting never closes below the top level.
-                    if (level > 0) {
-                        level--;
-                    }
-                    add(PUNCT, i, i + 1, PUNCT_IDS[c]);
-                    i++;
-                    break;
-                case MARK:
-                    add(PUNCT, i, i + 1, PUNCT_IDS[c]);
-                    i++;
-                    break;
-                case DASH:
-                    if (i + 1 < n && s.charAt(i + 1) == '-') {
-                        while (i < n && s.charAt(i) != '\n') {
-                            i++;
-                        }
-                    } else {
-                        add(PUNCT, i, i + 1, PUNCT_IDS[c]);
-                        i++;
-                    }
-                    break;
-                case PERIOD:
-                    if (i + 1 < n && isDigit(s.charAt(i + 1))) {
-                        i = number(i, i);
-                    } else {
-                        add(PUNCT, i, i + 1, PUNCT_IDS[c]);
-                        i++;
-                    }
-                    break;
-                case SLASH:
-                    if (i + 1 < n && s.charAt(i + 1) == '*') {
-                        int end = s.indexOf("*/", i + 2);
-                        if (end < 0) {
-                            invalid();
-                            return;
-                        }
-                        i = end + 2;
-                    } else {
-                        invalid();
-                        return;
-                    }
-                    break;
-                case ANGLE:
-                case BANG:
-                    int id = i + 1 < n ? twoCharOperator(c, s.charAt(i + 1)) : 0;
-                    if (id != 0) {
-                        if (id == LT_LT) {
-                            maxLevel = Math.max(maxLevel, ++level);
-                        } else if (id == GT_GT && level > 0) {
-                            level--;
-                        }
-                        add(PUNCT, i, i + 2, id);
-                        i += 2;
-                    } else if (c != '!') {
-                        add(PUNCT, i, i + 1, PUNCT_IDS[c]);
-                        i++;
-                    } else {
-                        invalid();
-                        return;
-                    }
-                    break;
-                default:
+            // The most frequent first; of these tests only the comments' and the operators' after them accept the
+            // same characters, so they keep their order.
+            if (c == ' ' || isWhitespace(c)) {
+                i++;
+            } else if (isLetter(c) || c == '_' || c == '$') {
+                i = word(i);
+            } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(s.charAt(i + 1))) {
+                i = number(i, i);
+            } else if (c == '\'' || c == '"') {
+                int close = quoted(i + 1, c);
+                if (close < 0) {
                     invalid();
                     return;
+                }
+                add((c == '\'' ? STRING : QUOTED) | (escaped ? ESCAPED_BIT : 0), i, close + 1, 0);
+                i = close + 1;
+            } else if (c == '?') {
+                add(PARAMETER, i, i + 1, 0);
+                i++;
+            } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+                while (i < n && s.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                int close = s.indexOf("*/", i + 2);
+                if (close < 0) {
+                    invalid();
+                    return;
+                }
+                i = close + 2;
+            } else if (i + 1 < n && twoCharOperator(c, s.charAt(i + 1)) != 0) {
+                int id = twoCharOperator(c, s.charAt(i + 1));
+                if (id == LT_LT) {
+                    maxLevel = Math.max(maxLevel, ++level);
+                } else if (id == GT_GT && level > 0) {
+                    level--;
+                }
+                add(PUNCT, i, i + 2, id);
+                i += 2;
+            } else if (c < PUNCT_IDS.length && PUNCT_IDS[c] != 0) {
+                if (c == '(' || c == '[' || c == '{') {
+                    maxLevel = Math.max(maxLevel, ++level);
+                } else if ((c == ')' || c == ']' || c == '}') && level > 0) {
+                    level--;
+                }
+                add(PUNCT, i, i + 1, PUNCT_IDS[c]);
+                i++;
+            } else {
+                invalid();
+                return;
             }
         }
         add(EOF, n, n, 0);
@@ -507,32 +464,6 @@ final class Lexer {
         return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
-    // Classes of characters: which kind of token one starts (SPACE: none; OTHER: an invalid one).
-    private static final int OTHER = 0;
-    private static final int SPACE = 1;
-    private static final int LETTER = 2;
-    private static final int DIGIT = 3;
-    private static final int QUOTE = 4;
-    private static final int QUESTION = 5;
-    private static final int OPEN = 6;
-    private static final int CLOSE = 7;
-    /** A one-character punctuation mark that never starts a longer token. */
-    private static final int MARK = 8;
-    /** {@code <} or {@code >}, alone or first of two. */
-    private static final int ANGLE = 9;
-    private static final int BANG = 10;
-    private static final int DASH = 11;
-    private static final int PERIOD = 12;
-    private static final int SLASH = 13;
-
-    /** The class of each ASCII character. */
-    private static final byte[] CLASSES = new byte[128];
-
-    /** The class of a character beyond ASCII. */
-    private static int nonAsciiClass(char c) {
-        return Character.isWhitespace(c) ? SPACE : Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
-    }
-
     /** For an ASCII character that may be part of a word: its lower case; 0 for any other. */
     private static final char[] LOWER_WORD_PART = new char[128];
 
@@ -541,11 +472,6 @@ final class Lexer {
             if (isLetter(c) || isDigit(c) || c == '_' || c == '$') {
                 LOWER_WORD_PART[c] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
             }
-            CLASSES[c] = (byte) (isWhitespace(c) ? SPACE : isLetter(c) || c == '_' || c == '$' ? LETTER
-                    : isDigit(c) ? DIGIT : c == '\'' || c == '"' ? QUOTE : c == '?' ? QUESTION
-                    : "([{".indexOf(c) >= 0 ? OPEN : ")]}".indexOf(c) >= 0 ? CLOSE : "*,:=+;".indexOf(c) >= 0 ? MARK
-                    : c == '<' || c == '>' ? ANGLE : c == '!' ? BANG : c == '-' ? DASH : c == '.' ? PERIOD
-                    : c == '/' ? SLASH : OTHER);
         }
     }
 

@@ -29,6 +29,7 @@ public final class PartiqlParser {
 
     private static final int MAX_CACHED = 1024;
     private static final Object[] EMPTY = {};
+    private static final int UNKNOWN = -2;
     private static final Map<String, Statement> CACHE = new ConcurrentHashMap<>();
 
     /** Reserved words that are infix operators: where a term should start they are "Unexpected operator". */
@@ -113,6 +114,8 @@ public final class PartiqlParser {
     private int depth;
     private int negations;
     private int operators;
+    /** The offset of the statement's first line feed (-1: none), once a position asked for it. */
+    private int firstNewline = UNKNOWN;
 
     private PartiqlParser(String text) {
         this.text = text;
@@ -582,14 +585,9 @@ public final class PartiqlParser {
         } while (accept(COMMA));
         expect(RBRACE, "Unexpected term");
         // Keys and values were pushed in turn.
-        String[] keys = new String[(depth - mark) / 2];
-        Expr[] values = new Expr[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = (String) stack[mark + 2 * k];
-            values[k] = (Expr) stack[mark + 2 * k + 1];
-        }
+        int size = (depth - mark) / 2;
         depth = mark;
-        return new Expr.MapOf(List.of(keys), List.of(values));
+        return new Expr.MapOf(list(mark, size, 2), list(mark + 1, size, 2));
     }
 
     /** {@code a.b[0]."c d"['e']}. */
@@ -649,8 +647,13 @@ public final class PartiqlParser {
 
     /** The line of token {@code t}, counted from 1. */
     private int line(int t) {
+        int start = tokens.start(t);
+        int newline = firstNewline();
+        if (newline < 0 || newline >= start) {
+            return 1;
+        }
         int line = 1;
-        for (int i = text.indexOf('\n'); i >= 0 && i < tokens.start(t); i = text.indexOf('\n', i + 1)) {
+        for (int i = newline; i >= 0 && i < start; i = text.indexOf('\n', i + 1)) {
             line++;
         }
         return line;
@@ -659,7 +662,16 @@ public final class PartiqlParser {
     /** The column of token {@code t} in its line, counted from 1. */
     private int column(int t) {
         int start = tokens.start(t);
-        return start < 0 ? start + 1 : start - text.lastIndexOf('\n', start - 1);
+        int newline = firstNewline();
+        return start < 0 || newline < 0 || newline >= start ? start + 1 : start - text.lastIndexOf('\n', start - 1);
+    }
+
+    /** The offset of the statement's first line feed, or -1. */
+    private int firstNewline() {
+        if (firstNewline == UNKNOWN) {
+            firstNewline = text.indexOf('\n');
+        }
+        return firstNewline;
     }
 
     /** A NUMBER token's value, negated for a literal after a minus sign. */
@@ -667,7 +679,7 @@ public final class PartiqlParser {
         long small = tokens.smallInteger(t);
         if (small >= 0) {
             // Up to 18 digits: exact in a long, and within DynamoDB's limits.
-            return DynamoNumber.of(BigDecimal.valueOf(negative ? -small : small));
+            return DynamoNumber.of(negative ? -small : small);
         }
         BigDecimal value;
         try {
@@ -709,19 +721,43 @@ public final class PartiqlParser {
     }
 
     /** The elements pushed since {@code mark}, removed from the stack, as an immutable list. */
-    @SuppressWarnings("unchecked")
     private <T> List<T> popList(int mark) {
         int size = depth - mark;
         depth = mark;
+        return list(mark, size, 1);
+    }
+
+    /**
+     * An immutable list of the {@code size} elements of the stack from {@code from}, every {@code step}-th. Up to
+     * 6 elements through {@code List.of}'s fixed arities, which keep the array they build: {@code List.of(E...)}
+     * copies the array it is given, so a copy of the stack would be copied again.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> list(int from, int size, int step) {
+        Object[] s = stack;
         switch (size) {
             case 0:
                 return List.of();
             case 1:
-                return List.of((T) stack[mark]);
+                return List.of((T) s[from]);
             case 2:
-                return List.of((T) stack[mark], (T) stack[mark + 1]);
+                return List.of((T) s[from], (T) s[from + step]);
+            case 3:
+                return List.of((T) s[from], (T) s[from + step], (T) s[from + 2 * step]);
+            case 4:
+                return List.of((T) s[from], (T) s[from + step], (T) s[from + 2 * step], (T) s[from + 3 * step]);
+            case 5:
+                return List.of((T) s[from], (T) s[from + step], (T) s[from + 2 * step], (T) s[from + 3 * step],
+                        (T) s[from + 4 * step]);
+            case 6:
+                return List.of((T) s[from], (T) s[from + step], (T) s[from + 2 * step], (T) s[from + 3 * step],
+                        (T) s[from + 4 * step], (T) s[from + 5 * step]);
             default:
-                return (List<T>) List.of(Arrays.copyOfRange(stack, mark, mark + size));
+                Object[] elements = new Object[size];
+                for (int k = 0; k < size; k++) {
+                    elements[k] = s[from + k * step];
+                }
+                return (List<T>) List.of(elements);
         }
     }
 
