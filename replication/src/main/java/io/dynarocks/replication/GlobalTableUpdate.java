@@ -52,11 +52,10 @@ final class GlobalTableUpdate {
         if (request.replicaUpdates() == null) {
             refuseCustomerManagedKeyForReplicas(request);
             refuseDisablingTheStream(request);
-            Response response = engineUpdate.execute(request);
+            Response response = tableSettings.execute(request);
             if (request.sseSpecification() != null) {
                 shareOwnKey(request.tableName());
             }
-            tableSettings.share(request);
             return response;
         }
         if (request.changesTable()) {

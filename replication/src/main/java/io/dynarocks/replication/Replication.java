@@ -101,6 +101,7 @@ public final class Replication implements AutoCloseable {
         engine.tableDescriptionMembers(new ReplicaDescriptions(r));
         r.localUpdateTable = registry.operation("UpdateTable");
         GlobalTableUpdate update = new GlobalTableUpdate(r, registry);
+        engine.addHook(update.tableSettings());
         registry.register("UpdateTable", UpdateTableRequest::decode, update::execute);
         registry.register(PeerLink.SERVICE, TableSettingsUpdate.ACTION, TableSettingsUpdate.Change::decode,
                 update.tableSettings()::applyHere);

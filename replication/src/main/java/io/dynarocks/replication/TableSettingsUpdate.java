@@ -1,5 +1,6 @@
 package io.dynarocks.replication;
 
+import io.dynarocks.engine.ChangeHook;
 import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.json.JsonWriter;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * waits for each peer in the store, in order, until the {@link Shipper} of the table to that peer delivered it:
  * a region that is down takes it when it returns, one still busy with an earlier index takes it once done.
  */
-final class TableSettingsUpdate {
+final class TableSettingsUpdate implements ChangeHook {
 
     static final String ACTION = "UpdateReplicaTable";
 
@@ -42,6 +43,8 @@ final class TableSettingsUpdate {
     private final Operation<UpdateTableRequest> local;
     /** The last pending change's sequence: increasing, and near the clock so that restarts keep the order. */
     private final AtomicLong lastSequence = new AtomicLong();
+    /** The UpdateTable request this thread is making here whose change every replica shares. */
+    private final ThreadLocal<UpdateTableRequest> sharing = new ThreadLocal<>();
 
     TableSettingsUpdate(Replication replication, Operation<UpdateTableRequest> local) {
         this.replication = replication;
@@ -63,39 +66,72 @@ final class TableSettingsUpdate {
     }
 
     /**
-     * After {@code request} changed this region's table: the same change in every other replica, then the replicas'
-     * overrides the table no longer has room for dropped (read capacities once it is on demand, on-demand maximum
-     * reads once it is provisioned, those of a deleted index).
+     * UpdateTable in this region, then, when {@code request} changes settings every replica shares, the same change
+     * in every other replica, and the replicas' overrides the table no longer has room for dropped (read capacities
+     * once it is on demand, on-demand maximum reads once it is provisioned, those of a deleted index). The change
+     * waits for each peer in the same atomic write as this region's table change ({@link #onTableChange}): a crash
+     * cannot keep the one and lose the other.
      */
-    void share(UpdateTableRequest request) {
+    Response execute(UpdateTableRequest request) {
         ReplicaSet set = replication.set(request.tableName());
         if (set == null || !ReplicaSet.CURRENT.equals(set.version()) || !synchronizes(request)) {
+            return local.execute(request);
+        }
+        Response response;
+        synchronized (this) {
+            sharing.set(request);
+            try {
+                response = local.execute(request);
+            } finally {
+                sharing.remove();
+            }
+        }
+        replication.settingsChanged(request.tableName());
+        fitOverrides(request.tableName());
+        return response;
+    }
+
+    /** Adds the change this thread's {@link #execute} shares to the batch of the table change it makes here. */
+    @Override
+    public void onTableChange(TableDefinition before, TableDefinition after, WriteBatch batch) {
+        UpdateTableRequest request = sharing.get();
+        if (request == null || before == null || after == null || !after.tableName().equals(request.tableName())) {
             return;
         }
-        TableDefinition table = replication.engine().catalog().require(request.tableName());
-        String local = replication.config().region();
-        synchronized (this) {
-            Map<String, SettingsVersions.Version> versions = SettingsVersions.of(replication.engine().storage(),
-                    table.tableName());
-            // The change made here is the latest of the settings it touches here, whatever the clocks: the others
-            // then keep it too.
-            long timestamp = replication.engine().clock().millis();
-            for (String setting : settings(request)) {
-                SettingsVersions.Version before = versions.get(setting);
-                timestamp = before == null ? timestamp : Math.max(timestamp, before.timestamp() + 1);
-            }
-            SettingsVersions.Version version = new SettingsVersions.Version(timestamp, local);
-            settings(request).forEach(setting -> versions.put(setting, version));
-            byte[] body = body(request, table, version);
-            long sequence = lastSequence.updateAndGet(l -> Math.max(l + 1, version.timestamp() * 1000));
-            WriteBatch pending = new WriteBatch();
-            for (String peer : set.peersOf(local)) {
-                pending.put(ReplicationKeys.pendingSettings(table.tableName(), peer, sequence), body);
-            }
-            SettingsVersions.stage(pending, table.tableName(), versions);
-            replication.engine().storage().write(pending);
+        ReplicaSet set = replication.set(after.tableName());
+        if (set == null) {
+            return;
         }
-        replication.settingsChanged(table.tableName());
+        String local = replication.config().region();
+        Map<String, SettingsVersions.Version> versions = SettingsVersions.of(replication.engine().storage(),
+                after.tableName());
+        // The change made here is the latest of the settings it touches here, whatever the clocks: the others
+        // then keep it too.
+        long timestamp = replication.engine().clock().millis();
+        for (String setting : settings(request)) {
+            SettingsVersions.Version earlier = versions.get(setting);
+            timestamp = earlier == null ? timestamp : Math.max(timestamp, earlier.timestamp() + 1);
+        }
+        SettingsVersions.Version version = new SettingsVersions.Version(timestamp, local);
+        settings(request).forEach(setting -> versions.put(setting, version));
+        byte[] body = body(request, after, version);
+        long sequence = lastSequence.updateAndGet(l -> Math.max(l + 1, version.timestamp() * 1000));
+        for (String peer : set.peersOf(local)) {
+            batch.put(ReplicationKeys.pendingSettings(after.tableName(), peer, sequence), body);
+        }
+        SettingsVersions.stage(batch, after.tableName(), versions);
+    }
+
+    @Override
+    public void onChange(ChangeHook.Change change, WriteBatch batch) {}
+
+    /** The replica set without the overrides the table {@code tableName} has become has no room for. */
+    private void fitOverrides(String tableName) {
+        ReplicaSet set = replication.set(tableName);
+        if (set == null) {
+            return;
+        }
+        TableDefinition table = replication.engine().catalog().require(tableName);
         ReplicaSet fitted = set;
         for (String region : set.regions()) {
             ReplicaSettings before = set.settingsOf(region);
