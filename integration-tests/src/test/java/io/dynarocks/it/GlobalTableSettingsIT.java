@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaGlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
@@ -31,20 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 class GlobalTableSettingsIT extends RegionsTest {
 
-    private static void awaitActive(DynamoDbClient client, String table, String... replicas) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(describe(client, table).replicas())
-                .extracting(ReplicaDescription::regionName, ReplicaDescription::replicaStatus)
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(replicas)
-                        .map(r -> Tuple.tuple(r, ReplicaStatus.ACTIVE)).toArray(Tuple[]::new)));
-    }
-
     private static TableDescription describe(DynamoDbClient client, String table) {
         return client.describeTable(b -> b.tableName(table)).table();
-    }
-
-    private static ReplicaDescription replicaOf(DynamoDbClient client, String table, String region) {
-        return describe(client, table).replicas().stream().filter(r -> r.regionName().equals(region)).findFirst()
-                .orElseThrow();
     }
 
     private static void put(DynamoDbClient client, String table, String pk, String genre) {
@@ -70,14 +57,8 @@ class GlobalTableSettingsIT extends RegionsTest {
 
     @Test
     void anIndexCreatedInOneRegionIsBackfilledAndQueryableInEveryReplicaAndItsDeletionToo() {
-        regions = new Regions(EAST, WEST, EU);
+        globalTable("Albums");
         DynamoDbClient east = regions.client(EAST);
-        Tables.hashTable(east, "Albums");
-        for (String region : List.of(WEST, EU)) {
-            east.updateTable(b -> b.tableName("Albums").replicaUpdates(ReplicationGroupUpdate.builder()
-                    .create(c -> c.regionName(region)).build()));
-        }
-        awaitActive(east, "Albums", WEST, EU);
         put(east, "Albums", "a1", "rock");
         put(regions.client(WEST), "Albums", "a2", "rock");
         put(regions.client(EU), "Albums", "a3", "jazz");
@@ -132,20 +113,15 @@ class GlobalTableSettingsIT extends RegionsTest {
 
     @Test
     void aReplicaAddedLaterGetsTheIndexesCreatedSinceTheTableBecameGlobal() {
-        regions = new Regions(EAST, WEST, EU);
+        globalTable("Later", WEST);
         DynamoDbClient east = regions.client(EAST);
-        Tables.hashTable(east, "Later");
-        east.updateTable(b -> b.tableName("Later").replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(WEST)).build()));
-        awaitActive(east, "Later", WEST);
         createByGenre(east, "Later");
         put(east, "Later", "x", "pop");
         await().atMost(WAIT).ignoreExceptions()
                 .untilAsserted(() -> assertThat(byGenre(regions.client(WEST), "Later", "pop"))
                 .containsExactly("x"));
 
-        regions.client(WEST).updateTable(b -> b.tableName("Later").replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(EU)).build()));
+        addReplica(regions.client(WEST), "Later", EU);
 
         awaitActive(east, "Later", WEST, EU);
         await().atMost(WAIT).ignoreExceptions()
@@ -157,25 +133,12 @@ class GlobalTableSettingsIT extends RegionsTest {
 
     @Test
     void billingModeAndWriteCapacityFollowEveryChangeWhileReadOverridesStayTheReplicasOwn() {
-        regions = new Regions(EAST, WEST);
+        provisionedGlobalTable("Capacity", c -> c.provisionedThroughputOverride(p -> p.readCapacityUnits(7L))
+                .globalSecondaryIndexes(i -> i.indexName("ByGenre")
+                        .provisionedThroughputOverride(p -> p.readCapacityUnits(4L)))
+                .tableClassOverride(TableClass.STANDARD_INFREQUENT_ACCESS));
         DynamoDbClient east = regions.client(EAST);
         DynamoDbClient west = regions.client(WEST);
-        east.createTable(b -> b.tableName("Capacity")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("genre").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .billingMode(BillingMode.PROVISIONED)
-                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
-                .globalSecondaryIndexes(i -> i.indexName("ByGenre")
-                        .keySchema(k -> k.attributeName("genre").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType("ALL"))
-                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))));
-        east.updateTable(b -> b.tableName("Capacity").replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(7L))
-                        .globalSecondaryIndexes(i -> i.indexName("ByGenre")
-                                .provisionedThroughputOverride(p -> p.readCapacityUnits(4L)))
-                        .tableClassOverride(TableClass.STANDARD_INFREQUENT_ACCESS)).build()));
-        awaitActive(east, "Capacity", WEST);
         // Applying its overrides in us-west-2 changes nothing in us-east-1.
         assertThat(describe(west, "Capacity").provisionedThroughput().readCapacityUnits()).isEqualTo(7L);
         assertThat(describe(east, "Capacity").provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
@@ -245,14 +208,8 @@ class GlobalTableSettingsIT extends RegionsTest {
 
     @Test
     void aRegionDownWhenAnIndexIsCreatedCreatesItWhenItReturns() {
-        regions = new Regions(EAST, WEST, EU);
+        globalTable("Outage");
         DynamoDbClient east = regions.client(EAST);
-        Tables.hashTable(east, "Outage");
-        for (String region : List.of(WEST, EU)) {
-            east.updateTable(b -> b.tableName("Outage").replicaUpdates(ReplicationGroupUpdate.builder()
-                    .create(c -> c.regionName(region)).build()));
-        }
-        awaitActive(east, "Outage", WEST, EU);
         put(east, "Outage", "before", "folk");
         await().atMost(WAIT).until(() -> regions.client(EU).scan(b -> b.tableName("Outage").consistentRead(true))
                 .count() == 1);
@@ -291,8 +248,7 @@ class GlobalTableSettingsIT extends RegionsTest {
         regions = new Regions(EAST, WEST);
         DynamoDbClient east = regions.client(EAST);
         Tables.hashTable(east, "Mixed");
-        east.updateTable(b -> b.tableName("Mixed").replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(WEST)).build()));
+        addReplica(east, "Mixed", WEST);
         awaitActive(east, "Mixed", WEST);
 
         assertThatThrownBy(() -> east.updateTable(b -> b.tableName("Mixed")

@@ -30,22 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** Global tables (version 2019.11.21) across three servers on loopback, each standing for one region. */
 class GlobalTablesIT extends RegionsTest {
 
-    private static void addReplica(DynamoDbClient client, String table, String region) {
-        client.updateTable(b -> b.tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(region)).build()));
-    }
-
     private static void deleteReplica(DynamoDbClient client, String table, String region) {
         client.updateTable(b -> b.tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()
                 .delete(c -> c.regionName(region)).build()));
-    }
-
-    private static void awaitActive(DynamoDbClient client, String table, String... replicas) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(client.describeTable(b -> b.tableName(table)).table()
-                .replicas()).extracting(ReplicaDescription::regionName, ReplicaDescription::replicaStatus)
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(replicas)
-                        .map(r -> org.assertj.core.groups.Tuple.tuple(r, ReplicaStatus.ACTIVE))
-                        .toArray(org.assertj.core.groups.Tuple[]::new)));
     }
 
     private static Map<String, AttributeValue> get(DynamoDbClient client, String table, String pk) {
@@ -64,15 +51,6 @@ class GlobalTablesIT extends RegionsTest {
         client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
         items.sort(Comparator.comparing(i -> i.get("pk").s()));
         return items;
-    }
-
-    /** A table in us-east-1 with replicas in the other two regions, all ACTIVE. */
-    private void globalTable(String table) {
-        regions = new Regions(EAST, WEST, EU);
-        Tables.hashTable(regions.client(EAST), table);
-        addReplica(regions.client(EAST), table, WEST);
-        addReplica(regions.client(EAST), table, EU);
-        awaitActive(regions.client(EAST), table, WEST, EU);
     }
 
     @Test
@@ -258,35 +236,12 @@ class GlobalTablesIT extends RegionsTest {
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
-    /** A provisioned table (read 5, write 5) with a provisioned index ByGenre (read 5, write 5). */
-    private static void provisionedTable(DynamoDbClient client, String name) {
-        client.createTable(b -> b.tableName(name)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("genre").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .billingMode(BillingMode.PROVISIONED)
-                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
-                .globalSecondaryIndexes(i -> i.indexName("ByGenre")
-                        .keySchema(k -> k.attributeName("genre").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType("ALL"))
-                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))));
-    }
-
-    private static ReplicaDescription replicaOf(DynamoDbClient client, String table, String region) {
-        return client.describeTable(b -> b.tableName(table)).table().replicas().stream()
-                .filter(r -> r.regionName().equals(region)).findFirst().orElseThrow();
-    }
-
     @Test
     void replicaOverridesAreAppliedInTheReplicaRegionAndDescribedEverywhere() {
-        regions = new Regions(EAST, WEST);
+        provisionedGlobalTable("Tuned", c -> c.provisionedThroughputOverride(p -> p.readCapacityUnits(7L))
+                .tableClassOverride(TableClass.STANDARD_INFREQUENT_ACCESS));
         DynamoDbClient east = regions.client(EAST);
         DynamoDbClient west = regions.client(WEST);
-        provisionedTable(east, "Tuned");
-        east.updateTable(b -> b.tableName("Tuned").replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(7L))
-                        .tableClassOverride(TableClass.STANDARD_INFREQUENT_ACCESS)).build()));
-        awaitActive(east, "Tuned", WEST);
         assertThat(west.describeTable(b -> b.tableName("Tuned")).table().provisionedThroughput().readCapacityUnits())
                 .isEqualTo(7L);
 
@@ -458,7 +413,7 @@ class GlobalTablesIT extends RegionsTest {
     void replicaUpdatesAreRefusedWithDynamoDbsMessages() {
         regions = new Regions(EAST, WEST, EU);
         DynamoDbClient east = regions.client(EAST);
-        provisionedTable(east, "Strict");
+        Tables.provisionedTable(east, "Strict");
         addReplica(east, "Strict", WEST);
 
         assertRefused(() -> east.updateTable(b -> b.tableName("Strict").replicaUpdates(ReplicationGroupUpdate.builder()

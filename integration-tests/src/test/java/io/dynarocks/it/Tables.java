@@ -32,4 +32,19 @@ final class Tables {
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
     }
+
+    /** A provisioned table (read 5, write 5) with string {@code pk} and a provisioned index ByGenre on string
+     * {@code genre} (read 5, write 5, all attributes projected). */
+    static void provisionedTable(DynamoDbClient client, String name) {
+        client.createTable(b -> b.tableName(name)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("genre").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+                .globalSecondaryIndexes(i -> i.indexName("ByGenre")
+                        .keySchema(k -> k.attributeName("genre").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType("ALL"))
+                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))));
+    }
 }
