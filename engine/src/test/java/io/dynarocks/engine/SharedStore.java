@@ -1,9 +1,6 @@
 package io.dynarocks.engine;
 
-import io.dynarocks.storage.KeyRange;
-import io.dynarocks.storage.KeyValueIterator;
-import io.dynarocks.storage.Snapshot;
-import io.dynarocks.storage.Storage;
+import io.dynarocks.storage.ForwardingStorage;
 import io.dynarocks.storage.WriteBatch;
 import io.dynarocks.storage.memory.MemoryStorage;
 import java.util.Arrays;
@@ -55,12 +52,16 @@ public final class SharedStore implements AutoCloseable {
     }
 
     /** One server's view: shared, watched, with optional one-shot actions before a read or a write. */
-    public final class View implements Storage {
+    public final class View extends ForwardingStorage {
 
         private final AtomicReference<Runnable> beforeRead = new AtomicReference<>();
         private volatile byte[] readPrefix;
         private final AtomicReference<Runnable> beforeWrite = new AtomicReference<>();
         private volatile Predicate<WriteBatch> writeMatches;
+
+        private View() {
+            super(inner);
+        }
 
         /** Runs {@code action} once, just before this view's next read of a key starting with {@code prefix}. */
         public void beforeNextAccess(byte[] prefix, Runnable action) {
@@ -84,16 +85,6 @@ public final class SharedStore implements AutoCloseable {
         }
 
         @Override
-        public byte[] get(Snapshot snapshot, byte[] key) {
-            return inner.get(snapshot, key);
-        }
-
-        @Override
-        public KeyValueIterator iterate(KeyRange range, boolean reverse, Snapshot snapshot) {
-            return inner.iterate(range, reverse, snapshot);
-        }
-
-        @Override
         public void write(WriteBatch batch) {
             Runnable action = beforeWrite.get();
             if (action != null && writeMatches.test(batch) && beforeWrite.compareAndSet(action, null)) {
@@ -101,11 +92,6 @@ public final class SharedStore implements AutoCloseable {
             }
             inner.write(batch);
             changed(batch);
-        }
-
-        @Override
-        public Snapshot snapshot() {
-            return inner.snapshot();
         }
 
         @Override
