@@ -1,5 +1,7 @@
 package io.dynarocks.protocol.partiql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dynarocks.protocol.AttributeValue;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.DynamoNumber;
@@ -9,9 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Recursive-descent parser of DynamoDB's PartiQL dialect (SELECT, INSERT, UPDATE, DELETE, EXISTS). Syntax errors
@@ -27,10 +27,13 @@ public final class PartiqlParser {
     /** DynamoDB's prefix of syntax errors. */
     public static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
 
-    private static final int MAX_CACHED = 1024;
+    /** Parsed statements the cache holds at most: past it, the least useful are evicted (never a full clear). */
+    static final int MAX_CACHED = 1024;
     private static final Object[] EMPTY = {};
     private static final int UNKNOWN = -2;
-    private static final Map<String, Statement> CACHE = new ConcurrentHashMap<>();
+    /** Parsed statements by their text; a statement that fails to parse throws and is not cached. */
+    private static final Cache<String, Statement> CACHE =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
     /** Reserved words that are infix operators: where a term should start they are "Unexpected operator". */
     private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "in", "is", "between", "like");
@@ -127,16 +130,19 @@ public final class PartiqlParser {
 
     /** Parses a statement (cached by text). */
     public static Statement parse(String text) {
-        Statement cached = CACHE.get(text);
+        Statement cached = CACHE.getIfPresent(text);
         if (cached != null) {
             return cached;
         }
         Statement parsed = parseUncached(text);
-        if (CACHE.size() >= MAX_CACHED) {
-            CACHE.clear();
-        }
         CACHE.put(text, parsed);
         return parsed;
+    }
+
+    /** How many parsed statements the cache holds, once its pending evictions are done (tests check the bound). */
+    static long cachedCount() {
+        CACHE.cleanUp();
+        return CACHE.estimatedSize();
     }
 
     /** Parses a statement without the cache (benchmarks measure this). */

@@ -169,4 +169,17 @@ class PartiqlParserTest {
                             + "AND, OR, + and - operators");
         }
     }
+
+    @Test
+    void cacheEvictsPastItsSizeInsteadOfClearingAndStaysBounded() {
+        String hot = "SELECT * FROM cache_hot WHERE pk = 'hot'";
+        Statement first = PartiqlParser.parse(hot);
+        // A hot statement among three times the cache's size of one-off ones: clearing the whole cache when full
+        // would drop it and parse it again; eviction keeps it, and keeps the cache at its size.
+        for (int i = 0; i < 3 * PartiqlParser.MAX_CACHED; i++) {
+            PartiqlParser.parse("SELECT * FROM cache_cold WHERE pk = 'k" + i + "'");
+            assertThat(PartiqlParser.parse(hot)).isSameAs(first);
+        }
+        assertThat(PartiqlParser.cachedCount()).isEqualTo(PartiqlParser.MAX_CACHED);
+    }
 }
