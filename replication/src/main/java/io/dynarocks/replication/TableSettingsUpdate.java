@@ -45,6 +45,20 @@ final class TableSettingsUpdate implements ChangeHook {
     private final AtomicLong lastSequence = new AtomicLong();
     /** The UpdateTable request this thread is making here whose change every replica shares. */
     private final ThreadLocal<UpdateTableRequest> sharing = new ThreadLocal<>();
+    /** The settings versions this thread's {@link #applyHere} keeps with the peer's change it applies here. */
+    private final ThreadLocal<Received> receiving = new ThreadLocal<>();
+
+    /** A peer's change being applied: the table's settings versions with it, and whether a table change took them. */
+    private static final class Received {
+        final String tableName;
+        final Map<String, SettingsVersions.Version> versions;
+        boolean staged;
+
+        Received(String tableName, Map<String, SettingsVersions.Version> versions) {
+            this.tableName = tableName;
+            this.versions = versions;
+        }
+    }
 
     TableSettingsUpdate(Replication replication, Operation<UpdateTableRequest> local) {
         this.replication = replication;
@@ -91,9 +105,18 @@ final class TableSettingsUpdate implements ChangeHook {
         return response;
     }
 
-    /** Adds the change this thread's {@link #execute} shares to the batch of the table change it makes here. */
+    /**
+     * Adds the change this thread's {@link #execute} shares to the batch of the table change it makes here, or the
+     * settings versions of the peer's change this thread's {@link #applyHere} applies.
+     */
     @Override
     public void onTableChange(TableDefinition before, TableDefinition after, WriteBatch batch) {
+        Received received = receiving.get();
+        if (received != null && before != null && after != null && after.tableName().equals(received.tableName)) {
+            SettingsVersions.stage(batch, received.tableName, received.versions);
+            received.staged = true;
+            return;
+        }
         UpdateTableRequest request = sharing.get();
         if (request == null || before == null || after == null || !after.tableName().equals(request.tableName())) {
             return;
@@ -249,11 +272,21 @@ final class TableSettingsUpdate implements ChangeHook {
                     request.tableName());
             List<String> newer = settings(request).stream()
                     .filter(k -> versions.get(k) == null || change.version().compareTo(versions.get(k)) > 0).toList();
-            apply(newer.contains(SettingsVersions.CAPACITY) ? request : withoutCapacity(request), newer);
             newer.forEach(k -> versions.put(k, change.version()));
-            WriteBatch batch = new WriteBatch();
-            SettingsVersions.stage(batch, request.tableName(), versions);
-            replication.engine().storage().write(batch);
+            // The versions go in the same atomic write as the change applied here (onTableChange): a crash between
+            // two writes would keep the change without them, and a peer's older change could then win over it.
+            Received received = new Received(request.tableName(), versions);
+            receiving.set(received);
+            try {
+                apply(newer.contains(SettingsVersions.CAPACITY) ? request : withoutCapacity(request), newer);
+            } finally {
+                receiving.remove();
+            }
+            if (!received.staged) { // nothing changed here: the versions alone
+                WriteBatch batch = new WriteBatch();
+                SettingsVersions.stage(batch, request.tableName(), versions);
+                replication.engine().storage().write(batch);
+            }
             return g -> { };
         }
     }
