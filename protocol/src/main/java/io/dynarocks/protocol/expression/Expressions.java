@@ -1,5 +1,7 @@
 package io.dynarocks.protocol.expression;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.expression.parser.ExpressionParser;
 import io.dynarocks.protocol.expression.parser.Syntax;
@@ -9,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,11 +22,16 @@ public final class Expressions {
     private static final int MAX_EXPRESSION_BYTES = 4096;
     private static final int MAX_CACHED = 1024;
 
-    private static final Map<String, Syntax.ConditionTree> CONDITIONS = new ConcurrentHashMap<>();
-    private static final Map<String, List<Syntax.Clause>> UPDATES = new ConcurrentHashMap<>();
-    private static final Map<String, List<Syntax.Path>> PROJECTIONS = new ConcurrentHashMap<>();
+    private static final Cache<String, Syntax.ConditionTree> CONDITIONS = bounded();
+    private static final Cache<String, List<Syntax.Clause>> UPDATES = bounded();
+    private static final Cache<String, List<Syntax.Path>> PROJECTIONS = bounded();
 
     private Expressions() {}
+
+    /** A cache of syntax trees by text that evicts the least used past {@link #MAX_CACHED} entries. */
+    private static <T> Cache<String, T> bounded() {
+        return Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    }
 
     /** A ConditionExpression or FilterExpression; {@code parameterName} names it in messages. */
     public static Condition condition(String text, ExpressionContext ctx, String parameterName) {
@@ -84,8 +90,8 @@ public final class Expressions {
         return out;
     }
 
-    private static <T> T parse(String text, String parameter, Map<String, T> cache, Function<String, T> parser) {
-        T cached = cache.get(text);
+    private static <T> T parse(String text, String parameter, Cache<String, T> cache, Function<String, T> parser) {
+        T cached = cache.getIfPresent(text);
         if (cached != null) {
             return cached;
         }
@@ -104,11 +110,18 @@ public final class Expressions {
         } catch (StackOverflowError e) {
             throw invalid(parameter, "Expression size has exceeded the maximum allowed size; expression size: " + size);
         }
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
         cache.put(text, parsed);
         return parsed;
+    }
+
+    /** How many syntax trees are cached, after pending evictions: for tests. */
+    static long cachedCount() {
+        long n = 0;
+        for (Cache<String, ?> cache : List.of(CONDITIONS, UPDATES, PROJECTIONS)) {
+            cache.cleanUp();
+            n += cache.estimatedSize();
+        }
+        return n;
     }
 
     private static DynamoException invalid(String parameter, String message) {
