@@ -256,11 +256,12 @@ public final class AttributeValueJson {
     /** Whether every character is printable ASCII other than the two JSON escapes: Jackson writes such a one as is. */
     private static boolean plainAscii(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
-            if ((char) (s.charAt(i) - 0x20) > 0x7e - 0x20) { // below 0x20 wraps around: one comparison
+            char c = s.charAt(i);
+            if ((char) (c - 0x20) > 0x7e - 0x20 || c == '"' || c == '\\') { // below 0x20 wraps around
                 return false;
             }
         }
-        return s.indexOf('"') < 0 && s.indexOf('\\') < 0;
+        return true;
     }
 
     /** Writes an item or key as a JSON object. */
