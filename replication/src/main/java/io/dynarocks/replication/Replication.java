@@ -3,6 +3,7 @@ package io.dynarocks.replication;
 import io.dynarocks.engine.ChangeHook;
 import io.dynarocks.engine.Engine;
 import io.dynarocks.engine.OperationRegistry;
+import io.dynarocks.engine.operation.Operation;
 import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.protocol.operation.UpdateTableRequest;
@@ -55,7 +56,7 @@ public final class Replication implements AutoCloseable {
      * The engine's UpdateTable, which changes this region's table alone: the registry's runs through
      * {@link GlobalTableUpdate}, which would pass a replica's own settings on to the other regions.
      */
-    private io.dynarocks.engine.operation.Operation<UpdateTableRequest> localUpdateTable;
+    private Operation<UpdateTableRequest> localUpdateTable;
 
     private Replication(Engine engine, OperationRegistry registry, Streams streams, ReplicationConfig config) {
         this.engine = engine;
@@ -352,13 +353,13 @@ public final class Replication implements AutoCloseable {
 
     /** Registers a DynamoDB action of global tables. */
     public <Q> void registerPublic(String action, java.util.function.Function<byte[], Q> decoder,
-            io.dynarocks.engine.operation.Operation<Q> operation) {
+            Operation<Q> operation) {
         registry.register(action, decoder, operation);
     }
 
     /** Registers an internal action that peers call (see {@link PeerLink}). */
     public <Q> void registerInternal(String action, java.util.function.Function<byte[], Q> decoder,
-            io.dynarocks.engine.operation.Operation<Q> operation) {
+            Operation<Q> operation) {
         registry.register(PeerLink.SERVICE, action, decoder, operation);
     }
 

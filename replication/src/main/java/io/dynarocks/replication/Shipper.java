@@ -6,8 +6,10 @@ import io.dynarocks.engine.item.ItemKeys;
 import io.dynarocks.engine.item.Keys;
 import io.dynarocks.engine.item.PrimaryKey;
 import io.dynarocks.protocol.AttributeValue;
+import io.dynarocks.protocol.DynamoException;
 import io.dynarocks.protocol.model.TableDefinition;
 import io.dynarocks.replication.operation.ApplyChangesRequest;
+import io.dynarocks.storage.KeyRange;
 import io.dynarocks.storage.KeyValueIterator;
 import io.dynarocks.storage.Snapshot;
 import io.dynarocks.storage.WriteBatch;
@@ -145,7 +147,7 @@ final class Shipper implements Runnable {
     /** Forgets where shipping stood (the peer left the replica set). */
     void forget(WriteBatch batch) {
         batch.delete(ReplicationKeys.cursor(tableName, peer));
-        io.dynarocks.storage.KeyRange pending = ReplicationKeys.pendingSettings(tableName, peer);
+        KeyRange pending = ReplicationKeys.pendingSettings(tableName, peer);
         batch.deleteRange(pending.from(), pending.to());
     }
 
@@ -259,7 +261,7 @@ final class Shipper implements Runnable {
                 if (!(e instanceof PeerLink.PeerException p) || p.status >= 500 || p.unauthorized()) {
                     throw e;
                 }
-                io.dynarocks.protocol.DynamoException refusal = p.asDynamoException();
+                DynamoException refusal = p.asDynamoException();
                 if (TableSettingsUpdate.busy(refusal)) {
                     settingsRetryNanos = System.nanoTime() + SETTINGS_RETRY_MILLIS * 1_000_000;
                     return false;
